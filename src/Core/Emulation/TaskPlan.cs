@@ -1,0 +1,20 @@
+using MecActors.Core.Workload;
+
+namespace MecActors.Core.Emulation;
+
+/// <summary>
+/// A decided task: where it goes, which exit, and its route of stages. A plan with a
+/// <see cref="DropReason"/> is not emulated; it is recorded as dropped at decision time.
+/// </summary>
+public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, double Accuracy, bool CacheHit, Stage[] Route, string? DropReason)
+{
+    /// <summary>The model fetch of this plan, if its target does not cache the model.</summary>
+    public Stage? Fetch => Route.Length > 0 && Route[0].Kind == StageKind.Fetch ? Route[0] : null;
+
+    /// <summary>Index of the first stage on the task's own path (after any parallel fetch).</summary>
+    public int FirstPathStage => Fetch is null ? 0 : 1;
+
+    public TaskRecord DroppedRecord() => new(
+        Request.TaskId, Request.Slot, Request.Device, Request.LocalEdge, TargetEdge, Request.ModelId, Exit, 0.0, CacheHit,
+        Request.ReleaseTime, Request.ReleaseTime, 0, 0, 0, 0, TaskOutcome.Dropped, DropReason ?? "unknown");
+}

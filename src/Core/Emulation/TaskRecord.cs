@@ -1,0 +1,42 @@
+namespace MecActors.Core.Emulation;
+
+public enum TaskOutcome : byte
+{
+    Completed,
+    MissedDeadline,
+    Dropped,
+}
+
+/// <summary>
+/// How one task ended, with its delay split into transmission (time on links), queueing (waiting for a link
+/// or processor), download (waiting for the model after the input arrived) and compute. Times in seconds.
+/// </summary>
+public sealed record TaskRecord(
+    long TaskId,
+    int Slot,
+    int Device,
+    int LocalEdge,
+    int TargetEdge,
+    int ModelId,
+    int Exit,
+    double Accuracy,
+    bool CacheHit,
+    double Release,
+    double End,
+    double TransmissionS,
+    double QueueingS,
+    double DownloadS,
+    double ComputeS,
+    TaskOutcome Outcome,
+    string DropReason)
+{
+    public double DelayS => End - Release;
+
+    public bool Ran => Outcome != TaskOutcome.Dropped;
+}
+
+/// <summary>Why a task was dropped.</summary>
+public static class DropReasons
+{
+    public const string ModelExceedsStorage = "model-exceeds-storage";
+}

@@ -1,0 +1,80 @@
+using MecActors.Core.Emulation;
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Core.Metrics;
+
+/// <summary>
+/// One row of summary.json. Delay, accuracy and the objective average over the tasks that ran
+/// (completed or missed-deadline); ssp is the share of tasks completed within their deadline.
+/// </summary>
+public sealed record PolicySummary(
+    string Name,
+    double AvgDelayMs,
+    double AvgAccuracy,
+    double Objective,
+    int Tasks,
+    int Completed,
+    int MissedDeadline,
+    int Dropped,
+    double Ssp,
+    double ThroughputPerSlot,
+    double CacheHitRate,
+    double AvgTransmissionMs,
+    double AvgQueueingMs,
+    double AvgDownloadMs,
+    double AvgComputeMs)
+{
+    public static PolicySummary From(PolicyRun run, ObjectiveSpec objective) => From(run.Name, run.Records, run.Slots, objective);
+
+    public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ObjectiveSpec objective)
+    {
+        int completed = 0, missed = 0, dropped = 0, hits = 0;
+        double delay = 0, accuracy = 0, cost = 0, transmission = 0, queueing = 0, download = 0, compute = 0;
+        foreach (var r in records)
+        {
+            switch (r.Outcome)
+            {
+                case TaskOutcome.Completed:
+                    completed++;
+                    break;
+                case TaskOutcome.MissedDeadline:
+                    missed++;
+                    break;
+                default:
+                    dropped++;
+                    continue;
+            }
+
+            delay += r.DelayS;
+            accuracy += r.Accuracy;
+            cost += objective.Cost(r.DelayS, r.Accuracy);
+            transmission += r.TransmissionS;
+            queueing += r.QueueingS;
+            download += r.DownloadS;
+            compute += r.ComputeS;
+            if (r.CacheHit)
+            {
+                hits++;
+            }
+        }
+
+        var ran = completed + missed;
+        double Mean(double sum) => ran == 0 ? 0.0 : sum / ran;
+        return new PolicySummary(
+            name,
+            Mean(delay) * 1000.0,
+            Mean(accuracy),
+            Mean(cost),
+            records.Count,
+            completed,
+            missed,
+            dropped,
+            records.Count == 0 ? 0.0 : (double)completed / records.Count,
+            slots == 0 ? 0.0 : (double)completed / slots,
+            Mean(hits),
+            Mean(transmission) * 1000.0,
+            Mean(queueing) * 1000.0,
+            Mean(download) * 1000.0,
+            Mean(compute) * 1000.0);
+    }
+}

@@ -1,0 +1,45 @@
+namespace MecActors.Core.Models;
+
+/// <summary>An early-exit branch after a block: the block's computation c_m^b (cycles) and the accuracy acc_m^b of exiting there.</summary>
+public sealed record ExitBranch(double Cycles, double Accuracy);
+
+/// <summary>A DNN model type m = {B_m, h_m}: its blocks with exits, and its size in bits.</summary>
+public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyList<ExitBranch> Blocks)
+{
+    public int ExitCount => Blocks.Count;
+
+    /// <summary>c_u = sum of c_m^b for b = 1..exit (paper 000, Sec. II-C); exits are 1-based.</summary>
+    public double CyclesTo(int exit)
+    {
+        var cycles = 0.0;
+        for (var b = 0; b < exit; b++)
+        {
+            cycles += Blocks[b].Cycles;
+        }
+
+        return cycles;
+    }
+
+    public double AccuracyAt(int exit) => Blocks[exit - 1].Accuracy;
+}
+
+public sealed record ModelCatalog(IReadOnlyList<DnnModel> Types)
+{
+    public int Count => Types.Count;
+
+    public DnnModel this[int id] => Types[id];
+
+    public double SmallestSizeBits
+    {
+        get
+        {
+            var min = double.MaxValue;
+            foreach (var m in Types)
+            {
+                min = Math.Min(min, m.SizeBits);
+            }
+
+            return min;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace MecActors.Core.Queueing;
+
+/// <summary>
+/// k identical servers of capacity / k each, served in (arrival, id) order: start = max(arrival, free-at of
+/// the first free server). A job arriving before the horizon is final, however late it ends, because only
+/// earlier arrivals delay it.
+/// </summary>
+public sealed class FifoStation : IStation
+{
+    private readonly double _serverRate;
+    private readonly double[] _freeAt;
+    private readonly List<Job> _pending = new();
+
+    public FifoStation(double capacity, int servers = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
+        _serverRate = capacity / servers;
+        _freeAt = new double[servers];
+    }
+
+    public int Pending => _pending.Count;
+
+    public double FreeAt
+    {
+        get
+        {
+            var min = double.MaxValue;
+            foreach (var t in _freeAt)
+            {
+                min = Math.Min(min, t);
+            }
+
+            return min;
+        }
+    }
+
+    public void Arrive(Job job) => _pending.Add(job);
+
+    public void ExpectBatch(int batch, int count)
+    {
+    }
+
+    public void Advance(double horizon, List<Departure> output)
+    {
+        _pending.Sort(JobOrder.ByArrival);
+        var first = output.Count;
+        var served = 0;
+        while (served < _pending.Count && _pending[served].Arrival < horizon)
+        {
+            var job = _pending[served++];
+            var server = 0;
+            for (var s = 1; s < _freeAt.Length; s++)
+            {
+                if (_freeAt[s] < _freeAt[server])
+                {
+                    server = s;
+                }
+            }
+
+            var start = Math.Max(job.Arrival, _freeAt[server]);
+            var end = start + job.Work / _serverRate;
+            _freeAt[server] = end;
+            output.Add(new Departure(job.Id, job.Arrival, start, end));
+        }
+
+        _pending.RemoveRange(0, served);
+        output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+    }
+}

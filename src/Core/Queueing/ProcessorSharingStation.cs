@@ -1,0 +1,130 @@
+namespace MecActors.Core.Queueing;
+
+/// <summary>
+/// Processor sharing over k servers: with n jobs in service each progresses at capacity / max(n, k).
+/// A departure is final once it happens at or before the horizon, since later arrivals only slow
+/// the jobs still in service.
+/// </summary>
+public sealed class ProcessorSharingStation : IStation
+{
+    private readonly double _capacity;
+    private readonly int _servers;
+    private readonly List<Job> _pending = new();
+    private readonly List<InService> _active = new();
+    private double _now;
+
+    public ProcessorSharingStation(double capacity, int servers = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
+        _capacity = capacity;
+        _servers = servers;
+    }
+
+    public int Pending => _pending.Count + _active.Count;
+
+    public double FreeAt
+    {
+        get
+        {
+            var remaining = 0.0;
+            foreach (var a in _active)
+            {
+                remaining += a.Remaining;
+            }
+
+            return _active.Count == 0 ? _now : _now + remaining / _capacity;
+        }
+    }
+
+    public void Arrive(Job job) => _pending.Add(job);
+
+    public void ExpectBatch(int batch, int count)
+    {
+    }
+
+    public void Advance(double horizon, List<Departure> output)
+    {
+        _pending.Sort(JobOrder.ByArrival);
+        var first = output.Count;
+        var next = 0;
+        while (true)
+        {
+            var nextArrival = next < _pending.Count && _pending[next].Arrival < horizon
+                ? _pending[next].Arrival
+                : double.PositiveInfinity;
+            if (_active.Count == 0)
+            {
+                if (double.IsPositiveInfinity(nextArrival))
+                {
+                    break;
+                }
+
+                _now = nextArrival;
+                while (next < _pending.Count && _pending[next].Arrival == nextArrival)
+                {
+                    _active.Add(new InService(_pending[next++]));
+                }
+
+                continue;
+            }
+
+            var rate = _capacity / Math.Max(_active.Count, _servers);
+            var leastRemaining = double.MaxValue;
+            foreach (var a in _active)
+            {
+                leastRemaining = Math.Min(leastRemaining, a.Remaining);
+            }
+
+            var completion = _now + leastRemaining / rate;
+            if (completion <= nextArrival && completion <= horizon)
+            {
+                Progress(rate, completion);
+                for (var i = 0; i < _active.Count; i++)
+                {
+                    // Jobs whose remaining work is within rounding of the least finish together.
+                    if (_active[i].Remaining <= leastRemaining * 1e-12)
+                    {
+                        var job = _active[i].Job;
+                        output.Add(new Departure(job.Id, job.Arrival, job.Arrival, completion));
+                        _active.RemoveAt(i--);
+                    }
+                }
+            }
+            else if (nextArrival < completion)
+            {
+                Progress(rate, nextArrival);
+                while (next < _pending.Count && _pending[next].Arrival == nextArrival)
+                {
+                    _active.Add(new InService(_pending[next++]));
+                }
+            }
+            else
+            {
+                Progress(rate, horizon);
+                break;
+            }
+        }
+
+        _pending.RemoveRange(0, next);
+        output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+    }
+
+    private void Progress(double rate, double until)
+    {
+        var done = rate * (until - _now);
+        foreach (var a in _active)
+        {
+            a.Remaining -= done;
+        }
+
+        _now = until;
+    }
+
+    private sealed class InService(Job job)
+    {
+        public Job Job { get; } = job;
+
+        public double Remaining { get; set; } = job.Work;
+    }
+}

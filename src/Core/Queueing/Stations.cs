@@ -1,0 +1,23 @@
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Core.Queueing;
+
+public static class Stations
+{
+    /// <summary>A link of the given capacity; under <see cref="LinkDiscipline.Dedicated"/> each transfer gets capacity x dedicatedShare.</summary>
+    public static IStation ForLink(LinkDiscipline discipline, double capacity, double dedicatedShare = 1.0) => discipline switch
+    {
+        LinkDiscipline.Dedicated => new DedicatedStation(capacity, dedicatedShare),
+        LinkDiscipline.Fifo => new FifoStation(capacity),
+        LinkDiscipline.Shared => new ProcessorSharingStation(capacity),
+        _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
+    };
+
+    public static IStation ForCompute(ComputeDiscipline discipline, double capacityHz, int cores) => discipline switch
+    {
+        ComputeDiscipline.EqualSharePerSlot => new EqualSharePerSlotStation(capacityHz),
+        ComputeDiscipline.Fifo => new FifoStation(capacityHz, cores),
+        ComputeDiscipline.ProcessorSharing => new ProcessorSharingStation(capacityHz, cores),
+        _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
+    };
+}

@@ -1,0 +1,92 @@
+namespace MecActors.Core.Randomness;
+
+/// <summary>
+/// A seeded xoshiro256** generator. Every entity draws from its own stream derived from
+/// (run seed, entity kind, entity id), so adding a device never changes another device's draws.
+/// Subclasses <see cref="Random"/> so MathNet distributions can take it.
+/// </summary>
+public sealed class RandomStream : Random
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    public RandomStream(ulong seed)
+    {
+        var x = seed;
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>The stream of entity (kind, id) under a run seed.</summary>
+    public static RandomStream For(int seed, StreamKind kind, int id)
+    {
+        var x = (ulong)(uint)seed;
+        var mixed = SplitMix(ref x) ^ ((ulong)kind << 48) ^ (ulong)(uint)id * 0x9E3779B97F4A7C15UL;
+        return new RandomStream(mixed);
+    }
+
+    public ulong NextUInt64()
+    {
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    public override double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    protected override double Sample() => NextDouble();
+
+    public override int Next() => (int)(NextUInt64() >> 33);
+
+    public override int Next(int maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxValue);
+        return maxValue == 0 ? 0 : (int)((NextUInt64() >> 32) * (ulong)maxValue >> 32);
+    }
+
+    public override int Next(int minValue, int maxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minValue, maxValue);
+        return minValue + (int)((NextUInt64() >> 32) * (ulong)((long)maxValue - minValue) >> 32);
+    }
+
+    public override void NextBytes(byte[] buffer)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = (byte)(NextUInt64() >> 56);
+        }
+    }
+
+    public double Uniform(double min, double max) => min + (max - min) * NextDouble();
+
+    /// <summary>Exp(1) draw: the power gain of a Rayleigh-faded channel.</summary>
+    public double Exponential() => -Math.Log(1.0 - NextDouble());
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        var z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
+
+/// <summary>The kinds of entity that own a random stream.</summary>
+public enum StreamKind
+{
+    Device = 1,
+    Popularity = 2,
+    Policy = 3,
+    Caching = 4,
+    Scenario = 5,
+}

@@ -1,0 +1,114 @@
+using MecActors.Core.Models;
+using MecActors.Core.Network;
+
+namespace MecActors.Core.Scenarios;
+
+/// <summary>
+/// A validated scenario: the whole system of one paper's experiment, in SI units
+/// (seconds, bits, Hz, cycles/s, watts). Built by <see cref="ScenarioLoader"/> or in code by tests.
+/// </summary>
+public sealed record ScenarioSpec(
+    string Name,
+    string Paper,
+    double SlotSeconds,
+    int Slots,
+    int Seed,
+    TopologySpec Topology,
+    IReadOnlyList<EdgeSpec> Edges,
+    NetworkSpec Network,
+    RadioSpec Radio,
+    DeviceSpec Devices,
+    ModelCatalog Models,
+    WorkloadSpec Workload,
+    ObjectiveSpec Objective,
+    CachingSpec Caching,
+    DisciplineSpec Disciplines,
+    IReadOnlyList<string> Policies)
+{
+    public int EdgeCount => Edges.Count;
+
+    public int DeviceCount => Devices.Count;
+
+    /// <summary>The edge whose cell device <paramref name="device"/> lives in.</summary>
+    public int LocalEdgeOf(int device) => Devices.LocalEdgeOf(device, Edges.Count);
+
+    /// <summary>How many devices live in the cell of <paramref name="edge"/>.</summary>
+    public int DevicesInCell(int edge) => Devices.CountInCell(edge, Edges.Count);
+}
+
+/// <summary>One edge server: compute capacity f_n^max, storage S_n, cores, and its cell's wireless bandwidth B_n.</summary>
+public sealed record EdgeSpec(int Id, double CapacityHz, double StorageBytes, int Cores, double BandwidthHz);
+
+/// <summary>Wired rates: R_i2i between edges (per hop) and R_i2c on each edge's backhaul to the cloud.</summary>
+public sealed record NetworkSpec(double FiberRateBps, double BackhaulRateBps);
+
+/// <summary>Uplink radio: transmit power P_u, noise spectral density, path loss PL(d) = a + b log10(d_km) dB, Rayleigh fading.</summary>
+public sealed record RadioSpec(
+    double TxPowerW,
+    double NoiseDbmPerHz,
+    double PathLossInterceptDb,
+    double PathLossSlopeDb,
+    double MinDistanceM,
+    double MaxDistanceM,
+    bool RayleighFading);
+
+public enum DeviceAssignment
+{
+    /// <summary>Device u lives under edge u mod N.</summary>
+    RoundRobin,
+
+    /// <summary>Devices are split into N consecutive blocks.</summary>
+    Block,
+}
+
+public sealed record DeviceSpec(int Count, DeviceAssignment Assignment)
+{
+    public int LocalEdgeOf(int device, int edges) => Assignment switch
+    {
+        DeviceAssignment.RoundRobin => device % edges,
+        _ => (int)((long)device * edges / Count),
+    };
+
+    public int CountInCell(int edge, int edges)
+    {
+        var n = 0;
+        for (var u = 0; u < Count; u++)
+        {
+            if (LocalEdgeOf(u, edges) == edge)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+}
+
+/// <summary>
+/// Task generation: each device generates a task with probability <see cref="TaskProbability"/> per slot,
+/// input size uniform in [min, max], type from its edge's Zipf popularity that evolves with the observed
+/// request frequency (learning rate) plus noise.
+/// </summary>
+public sealed record WorkloadSpec(
+    double TaskProbability,
+    double InputMinBits,
+    double InputMaxBits,
+    double ZipfExponent,
+    double PopularityLearningRate,
+    double PopularityNoise,
+    double DeadlineSeconds);
+
+/// <summary>The weights of objective (4): alpha * D (seconds) - beta * Acc.</summary>
+public sealed record ObjectiveSpec(double Alpha, double Beta)
+{
+    public double Cost(double delaySeconds, double accuracy) => Alpha * delaySeconds - Beta * accuracy;
+}
+
+/// <summary>Caching: the sliding window W of the popularity policy (paper 000, Sec. III-A).</summary>
+public sealed record CachingSpec(int WindowSlots);
+
+public sealed record DisciplineSpec(
+    LinkDiscipline Wireless,
+    LinkDiscipline Fiber,
+    LinkDiscipline Backhaul,
+    ComputeDiscipline Edge);

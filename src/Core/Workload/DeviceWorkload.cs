@@ -1,0 +1,65 @@
+using MecActors.Core.Network;
+using MecActors.Core.Randomness;
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Core.Workload;
+
+/// <summary>
+/// One device's task source: its position (distance to its edge, drawn once) and, each slot, whether it
+/// generates a task, the task's type and input size, and the Rayleigh fading of its channel; all from
+/// the device's own random stream, drawn in a fixed order so a decision never shifts a later draw.
+/// </summary>
+public sealed class DeviceWorkload
+{
+    private readonly ScenarioSpec _scenario;
+    private readonly RandomStream _random;
+    private readonly double _deviceBandwidthHz;
+
+    public DeviceWorkload(ScenarioSpec scenario, int device, int seed)
+    {
+        _scenario = scenario;
+        Device = device;
+        LocalEdge = scenario.LocalEdgeOf(device);
+        _random = RandomStream.For(seed, StreamKind.Device, device);
+        DistanceM = _random.Uniform(scenario.Radio.MinDistanceM, scenario.Radio.MaxDistanceM);
+        PathGain = Radio.PathGain(scenario.Radio, DistanceM);
+        _deviceBandwidthHz = scenario.Edges[LocalEdge].BandwidthHz / scenario.DevicesInCell(LocalEdge);
+    }
+
+    public int Device { get; }
+
+    public int LocalEdge { get; }
+
+    public double DistanceM { get; }
+
+    public double PathGain { get; }
+
+    /// <summary>The task of slot <paramref name="slot"/>, or null when the device is idle in it.</summary>
+    public TaskRequest? Generate(int slot, double[] popularity)
+    {
+        var spec = _scenario.Workload;
+        var active = _random.NextDouble() < spec.TaskProbability;
+        var model = PopularityProcess.Sample(popularity, _random.NextDouble());
+        var inputBits = _random.Uniform(spec.InputMinBits, spec.InputMaxBits);
+        var fading = _scenario.Radio.RayleighFading ? _random.Exponential() : 1.0;
+        if (!active)
+        {
+            return null;
+        }
+
+        var gain = PathGain * fading;
+        var efficiency = Radio.SpectralEfficiency(_scenario.Radio, gain, _deviceBandwidthHz);
+        return new TaskRequest(
+            TaskRequest.IdOf(slot, Device, _scenario.DeviceCount),
+            slot,
+            Device,
+            LocalEdge,
+            model,
+            inputBits,
+            gain,
+            efficiency,
+            _deviceBandwidthHz * efficiency,
+            (slot - 1) * _scenario.SlotSeconds,
+            spec.DeadlineSeconds);
+    }
+}
