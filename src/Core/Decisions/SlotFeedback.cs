@@ -10,7 +10,7 @@ namespace MecActors.Core.Decisions;
 public sealed record SlotFeedback(int Slot, SlotObservation Observation, OffloadDecision[] Actions, IReadOnlyList<TaskRecord> Records, double Reward);
 
 /// <summary>
-/// What a caching policy sees at the end of slot t: the model types requested by each edge's own devices
-/// in the slot (the per-edge demand the popularity window counts), the storage and the model sizes.
+/// What a caching policy sees at the end of slot t: per edge, how many times each model type was requested
+/// by the edge's own devices in the slot (RequestsPerEdge[n][m]; the demand the popularity window counts).
 /// </summary>
 public sealed record CacheObservation(int NextSlot, IReadOnlyList<int[]> RequestsPerEdge, SystemView System);

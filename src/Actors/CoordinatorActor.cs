@@ -1,0 +1,244 @@
+using Akka.Actor;
+using MecActors.Actors.Protocol;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Workload;
+
+namespace MecActors.Actors;
+
+/// <summary>
+/// Holds the policies and runs the slot barrier (DESIGN.md, Time): opens each slot, gathers tasks and edge
+/// states, decides, opens the horizon wave, and closes the slot once every resource has reached the horizon
+/// and every task is accounted for (finished and reported, or waiting in a resource). Closing releases
+/// feedback to the policy, records to the metrics, and the next slot's caches. After the last slot a final
+/// wave with an infinite horizon drains whatever work carried over.
+/// </summary>
+public sealed class CoordinatorActor : ReceiveActor
+{
+    private readonly SystemView _system;
+    private readonly PolicySet _policies;
+    private readonly int _seed;
+    private readonly SlotDecider _decider;
+    private readonly SlotLedger _ledger;
+    private readonly CellDemand _demand;
+    private readonly TaskRequest?[] _generated;
+    private readonly EdgeStatus[] _statuses;
+    private EmulationTopology _actors = null!;
+    private IActorRef _client = ActorRefs.Nobody;
+    private int _slots;
+    private int _slot;
+    private double _horizon;
+    private int _awaitedReplies;
+    private int _awaitedHorizons;
+    private int _pendingInResources;
+    private long _released;
+    private long _reported;
+    private int[][]? _requests;
+
+    public CoordinatorActor(SystemView system, PolicySet policies, int seed)
+    {
+        _system = system;
+        _policies = policies;
+        _seed = seed;
+        _decider = new SlotDecider(system, policies.Offloading);
+        _ledger = new SlotLedger(system.Scenario.Objective);
+        _demand = new CellDemand(system.Scenario, seed);
+        _generated = new TaskRequest?[system.Scenario.DeviceCount];
+        _statuses = new EdgeStatus[system.Scenario.EdgeCount];
+        Receive<RunCommands.StartRun>(OnStartRun);
+    }
+
+    public static Props Props(SystemView system, PolicySet policies, int seed) =>
+        Akka.Actor.Props.Create(() => new CoordinatorActor(system, policies, seed));
+
+    protected override void PreStart() => _actors = EmulationTopology.Spawn(Context, _system, _seed, Self);
+
+    private void OnStartRun(RunCommands.StartRun start)
+    {
+        _client = start.ReplyTo;
+        _slots = start.Slots;
+        Become(Running);
+        Guarded(() =>
+        {
+            Place(_policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system)));
+            OpenSlot(1);
+        });
+    }
+
+    private void Running()
+    {
+        Receive<SlotEvents.TaskGenerated>(OnTaskGenerated);
+        Receive<SlotEvents.EdgeStatusReported>(OnEdgeStatus);
+        Receive<SlotEvents.HorizonReached>(OnHorizonReached);
+        Receive<TaskEvents.TaskReported>(OnTaskReported);
+    }
+
+    private void OpenSlot(int slot)
+    {
+        _slot = slot;
+        if (slot > _slots)
+        {
+            _horizon = double.PositiveInfinity;
+            OpenWave([], []);
+            return;
+        }
+
+        _horizon = slot * _system.Scenario.SlotSeconds;
+        _awaitedReplies = _generated.Length + _statuses.Length;
+        var now = (slot - 1) * _system.Scenario.SlotSeconds;
+        for (var u = 0; u < _actors.Devices.Length; u++)
+        {
+            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(slot, _demand.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
+        }
+
+        foreach (var edge in _actors.Edges)
+        {
+            edge.Tell(new SlotCommands.ReportStatus(slot, now));
+        }
+    }
+
+    private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
+    {
+        _generated[generated.Device] = generated.Task;
+        Replied();
+    }
+
+    private void OnEdgeStatus(SlotEvents.EdgeStatusReported reported)
+    {
+        _statuses[reported.Status.Edge] = reported.Status;
+        Replied();
+    }
+
+    private void Replied()
+    {
+        if (--_awaitedReplies == 0)
+        {
+            Guarded(Decide);
+        }
+    }
+
+    private void Decide()
+    {
+        var tasks = new List<TaskRequest>(_generated.Length);
+        foreach (var task in _generated)
+        {
+            if (task is not null)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        Array.Clear(_generated);
+        _requests = _demand.Count(tasks);
+        var decision = _decider.Decide(_slot, tasks, _statuses);
+        _ledger.Open(decision);
+        foreach (var plan in decision.Plans)
+        {
+            if (plan.DropReason is not null)
+            {
+                _ledger.Record(plan.DroppedRecord());
+            }
+            else
+            {
+                _released++;
+                _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
+            }
+        }
+
+        OpenWave(decision.UploadsPerCell, decision.TasksPerEdge, decision.Downloads);
+    }
+
+    private void OpenWave(int[] uploadsPerCell, int[] tasksPerEdge, ModelDownload[]? downloads = null)
+    {
+        _awaitedHorizons = _actors.ResourceCount;
+        _pendingInResources = 0;
+        for (var n = 0; n < _actors.Edges.Length; n++)
+        {
+            _actors.Radios[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, uploadsPerCell.Length == 0 ? 0 : uploadsPerCell[n]));
+            _actors.Edges[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, tasksPerEdge.Length == 0 ? 0 : tasksPerEdge[n]));
+        }
+
+        _actors.Cloud.Tell(new SlotCommands.FetchModels(_slot, _horizon, downloads ?? []));
+    }
+
+    private void OnHorizonReached(SlotEvents.HorizonReached reached)
+    {
+        _awaitedHorizons--;
+        _pendingInResources += reached.PendingTasks;
+        TryClose();
+    }
+
+    private void OnTaskReported(TaskEvents.TaskReported reported)
+    {
+        _reported++;
+        Guarded(() => _ledger.Record(reported.Record));
+        TryClose();
+    }
+
+    private void TryClose()
+    {
+        if (_awaitedHorizons == 0 && _reported + _pendingInResources == _released)
+        {
+            _awaitedHorizons = -1;
+            Guarded(CloseSlot);
+        }
+    }
+
+    private void CloseSlot()
+    {
+        foreach (var feedback in _ledger.Close(_horizon))
+        {
+            _policies.Offloading.Learn(feedback);
+            _actors.Metrics.Tell(new MetricsCommands.RecordSlot(feedback));
+        }
+
+        if (_slot > _slots)
+        {
+            if (_ledger.OpenSlots > 0)
+            {
+                throw new InvalidOperationException($"{_ledger.Outstanding} tasks never ended");
+            }
+
+            _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
+            return;
+        }
+
+        _demand.Observe(_requests!);
+        Place(_policies.Caching.Place(new CacheObservation(_slot + 1, _requests!, _system)));
+        _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
+        OpenSlot(_slot + 1);
+    }
+
+    private void Place(bool[][] placement)
+    {
+        for (var n = 0; n < _actors.Edges.Length; n++)
+        {
+            _actors.Edges[n].Tell(new SlotCommands.PlaceModels(_slot + 1, placement[n]));
+        }
+    }
+
+    private void Guarded(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+    }
+
+    /// <summary>A failing resource would lose its queue if restarted, so any failure ends the run with its reason.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    {
+        Fail(e);
+        return Directive.Stop;
+    });
+
+    private void Fail(Exception e)
+    {
+        _client.Tell(new RunEvents.RunFailed($"slot {_slot}: {e.Message}"));
+        Context.Stop(Self);
+    }
+}

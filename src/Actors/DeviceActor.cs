@@ -1,0 +1,39 @@
+using Akka.Actor;
+using MecActors.Actors.Protocol;
+using MecActors.Core.Scenarios;
+using MecActors.Core.Workload;
+
+namespace MecActors.Actors;
+
+/// <summary>
+/// A user device: generates its task each slot from its own random stream, uploads it over its cell's
+/// radio link when told where it runs, and reports how it ended.
+/// </summary>
+public sealed class DeviceActor : ReceiveActor
+{
+    private readonly DeviceWorkload _workload;
+    private readonly IActorRef _uplink;
+    private readonly IActorRef _coordinator;
+
+    public DeviceActor(ScenarioSpec scenario, int device, int seed, IActorRef uplink, IActorRef coordinator)
+    {
+        _workload = new DeviceWorkload(scenario, device, seed);
+        _uplink = uplink;
+        _coordinator = coordinator;
+        Receive<SlotCommands.BeginSlot>(OnBeginSlot);
+        Receive<TaskCommands.Execute>(OnExecute);
+        Receive<TaskEvents.TaskFinished>(OnTaskFinished);
+    }
+
+    public static Props Props(ScenarioSpec scenario, int device, int seed, IActorRef uplink, IActorRef coordinator) =>
+        Akka.Actor.Props.Create(() => new DeviceActor(scenario, device, seed, uplink, coordinator));
+
+    private void OnBeginSlot(SlotCommands.BeginSlot begin) =>
+        _coordinator.Tell(new SlotEvents.TaskGenerated(begin.Slot, _workload.Device, _workload.Generate(begin.Slot, begin.Popularity)));
+
+    private void OnExecute(TaskCommands.Execute execute) =>
+        _uplink.Tell(new TaskCommands.Upload(Core.Emulation.TaskProgress.Start(execute.Plan), Self));
+
+    private void OnTaskFinished(TaskEvents.TaskFinished finished) =>
+        _coordinator.Tell(new TaskEvents.TaskReported(finished.Task.ToRecord()));
+}

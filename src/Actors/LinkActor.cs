@@ -1,0 +1,116 @@
+using Akka.Actor;
+using MecActors.Actors.Protocol;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+
+namespace MecActors.Actors;
+
+/// <summary>
+/// A link carrying task inputs: a cell's radio access link (fed by its devices' uploads) or a fiber path
+/// between two edges (fed by the source cell's radio link). Each slot it waits for all of its inputs,
+/// advances its queue to the slot's horizon, and sends every downstream resource one batch: the tasks
+/// leaving towards it and, implicitly, the horizon.
+/// </summary>
+public sealed class LinkActor : ReceiveActor
+{
+    private readonly LinkNode _node;
+    private readonly IActorRef _coordinator;
+    private readonly IReadOnlyDictionary<ResourceRef, IActorRef> _downstream;
+    private readonly Dictionary<long, IActorRef> _devices = new();
+    private readonly List<TaskProgress> _leaving = new();
+    private readonly Dictionary<IActorRef, List<Transit>> _outgoing = new();
+    private readonly List<Transit> _arrived = new();
+    private readonly bool _countsUploads;
+    private int _slot;
+    private double _horizon;
+    private int _expected = -1;
+    private int _received;
+
+    /// <param name="downstream">The next resource of every task leaving this link, keyed by that resource.</param>
+    /// <param name="uploadsPerWave">True for a radio link, whose inputs are uploads counted by the coordinator; false for a fiber path fed by one batch a wave.</param>
+    public LinkActor(SystemView system, ResourceRef resource, IReadOnlyDictionary<ResourceRef, IActorRef> downstream, IActorRef coordinator, bool uploadsPerWave)
+    {
+        _node = new LinkNode(system, resource);
+        _downstream = downstream;
+        _coordinator = coordinator;
+        foreach (var target in downstream.Values)
+        {
+            _outgoing[target] = new List<Transit>();
+        }
+
+        _countsUploads = uploadsPerWave;
+        if (uploadsPerWave)
+        {
+            Receive<SlotCommands.OpenWave>(OnOpenWave);
+            Receive<TaskCommands.Upload>(OnUpload);
+        }
+        else
+        {
+            _expected = 1;
+            Receive<TaskCommands.TransitBatch>(OnTransitBatch);
+        }
+    }
+
+    public static Props Props(SystemView system, ResourceRef resource, IReadOnlyDictionary<ResourceRef, IActorRef> downstream, IActorRef coordinator, bool uploadsPerWave) =>
+        Akka.Actor.Props.Create(() => new LinkActor(system, resource, downstream, coordinator, uploadsPerWave));
+
+    private void OnOpenWave(SlotCommands.OpenWave open)
+    {
+        _slot = open.Slot;
+        _horizon = open.Horizon;
+        _expected = open.Expected;
+        TryAdvance();
+    }
+
+    private void OnUpload(TaskCommands.Upload upload)
+    {
+        _arrived.Add(new Transit(upload.Task, upload.Device));
+        _received++;
+        TryAdvance();
+    }
+
+    private void OnTransitBatch(TaskCommands.TransitBatch batch)
+    {
+        _slot = batch.Slot;
+        _horizon = batch.Horizon;
+        _arrived.AddRange(batch.Tasks);
+        _received++;
+        TryAdvance();
+    }
+
+    private void TryAdvance()
+    {
+        if (_expected < 0 || _received < _expected)
+        {
+            return;
+        }
+
+        foreach (var transit in _arrived)
+        {
+            _devices.Add(transit.Task.TaskId, transit.Device);
+            _node.Arrive(transit.Task);
+        }
+
+        _arrived.Clear();
+        _leaving.Clear();
+        _node.Advance(_horizon, _leaving);
+        foreach (var task in _leaving)
+        {
+            _devices.Remove(task.TaskId, out var device);
+            _outgoing[_downstream[task.Resource]].Add(new Transit(task, device!));
+        }
+
+        foreach (var (target, tasks) in _outgoing)
+        {
+            target.Tell(new TaskCommands.TransitBatch(_slot, _horizon, tasks.ToArray()));
+            tasks.Clear();
+        }
+
+        _coordinator.Tell(new SlotEvents.HorizonReached(_slot, _node.Resource, _node.Pending));
+        _received = 0;
+        if (_countsUploads)
+        {
+            _expected = -1;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Akka.Actor;
+using MecActors.Core.Decisions;
+
+namespace MecActors.Actors.Protocol;
+
+public static class MetricsCommands
+{
+    /// <summary>Coordinator to metrics: a closed slot's records, credited to the slot that decided them.</summary>
+    public sealed record RecordSlot(SlotFeedback Feedback) : IMecMessage;
+
+    /// <summary>Coordinator to metrics: the run is over; send the whole run to <paramref name="ReplyTo"/>.</summary>
+    public sealed record Complete(string Policy, int Slots, IActorRef ReplyTo) : IMecMessage;
+}

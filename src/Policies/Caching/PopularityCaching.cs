@@ -1,0 +1,120 @@
+using MecActors.Core.Decisions;
+
+namespace MecActors.Policies.Caching;
+
+/// <summary>
+/// Popularity-based caching (paper 000, Sec. III-A): each edge counts the model types its own devices
+/// requested over the last W slots and, for the next slot, caches the most requested ones greedily by count
+/// (ties: lower model id), skipping a model that does not fit and continuing with the next (C3).
+/// Before any slot has been observed every count is zero, so the edges rank models by id.
+/// </summary>
+public sealed class PopularityCaching : ICachingPolicy
+{
+    private readonly List<(int Slot, int[][] Counts)> _window = new();
+
+    public PopularityCaching(int windowSlots)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowSlots, 1);
+        WindowSlots = windowSlots;
+    }
+
+    public PopularityCaching(SystemView system)
+        : this(system.Scenario.Caching.WindowSlots)
+    {
+    }
+
+    /// <summary>W: how many of the most recent slots the request counts cover.</summary>
+    public int WindowSlots { get; }
+
+    /// <summary>
+    /// Records the requests of slot <c>NextSlot - 1</c> (each edge's entry counts the requests per model type;
+    /// recording the same slot again replaces it) and places the caches of <c>NextSlot</c>.
+    /// </summary>
+    public bool[][] Place(CacheObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var scenario = observation.System.Scenario;
+        var edges = scenario.EdgeCount;
+        var models = scenario.Models.Count;
+        Record(observation, edges, models);
+
+        var placement = new bool[edges][];
+        for (var n = 0; n < edges; n++)
+        {
+            var counts = new int[models];
+            foreach (var (_, slotCounts) in _window)
+            {
+                for (var m = 0; m < models; m++)
+                {
+                    counts[m] += slotCounts[n][m];
+                }
+            }
+
+            placement[n] = CachePacking.Fill(Rank(counts), CachePacking.CapacityBits(scenario, n), scenario);
+        }
+
+        return placement;
+    }
+
+    /// <summary>The requests of <paramref name="model"/> at <paramref name="edge"/> within the current window.</summary>
+    public int CountInWindow(int edge, int model)
+    {
+        var total = 0;
+        foreach (var (_, counts) in _window)
+        {
+            if (edge < counts.Length && model < counts[edge].Length)
+            {
+                total += counts[edge][model];
+            }
+        }
+
+        return total;
+    }
+
+    private void Record(CacheObservation observation, int edges, int models)
+    {
+        var ended = observation.NextSlot - 1;
+        _window.RemoveAll(e => e.Slot >= ended || e.Slot <= ended - WindowSlots);
+        if (ended < 1)
+        {
+            return;
+        }
+
+        var requests = observation.RequestsPerEdge;
+        if (requests.Count > edges)
+        {
+            throw new ArgumentException($"requests are given for {requests.Count} edges, the system has {edges}", nameof(observation));
+        }
+
+        var counts = new int[edges][];
+        for (var n = 0; n < edges; n++)
+        {
+            counts[n] = new int[models];
+            if (n >= requests.Count || requests[n] is not { } perModel)
+            {
+                continue;
+            }
+
+            if (perModel.Length != models)
+            {
+                throw new ArgumentException($"edge {n} has request counts for {perModel.Length} models, the system has {models}", nameof(observation));
+            }
+
+            perModel.CopyTo(counts[n], 0);
+        }
+
+        _window.Add((ended, counts));
+    }
+
+    private static int[] Rank(int[] counts)
+    {
+        var order = new int[counts.Length];
+        for (var m = 0; m < order.Length; m++)
+        {
+            order[m] = m;
+        }
+
+        Array.Sort(order, (a, b) => counts[a] != counts[b] ? counts[b].CompareTo(counts[a]) : a.CompareTo(b));
+        return order;
+    }
+}

@@ -1,0 +1,61 @@
+using MecActors.Core.Decisions;
+using MecActors.Core.Randomness;
+
+namespace MecActors.Policies.Caching;
+
+/// <summary>
+/// Random caching: every slot each edge takes the model types in a fresh random order and caches them
+/// one by one, skipping a model that does not fit (C3). Each edge draws from its own caching stream.
+/// </summary>
+public sealed class RandomCaching : ICachingPolicy
+{
+    private readonly int _seed;
+    private readonly Dictionary<int, RandomStream> _streams = new();
+
+    public RandomCaching(int seed)
+    {
+        _seed = seed;
+    }
+
+    public bool[][] Place(CacheObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var scenario = observation.System.Scenario;
+        var placement = new bool[scenario.EdgeCount][];
+        for (var n = 0; n < placement.Length; n++)
+        {
+            var order = Shuffled(scenario.Models.Count, Stream(n));
+            placement[n] = CachePacking.Fill(order, CachePacking.CapacityBits(scenario, n), scenario);
+        }
+
+        return placement;
+    }
+
+    private RandomStream Stream(int edge)
+    {
+        if (!_streams.TryGetValue(edge, out var stream))
+        {
+            stream = RandomStream.For(_seed, StreamKind.Caching, edge);
+            _streams.Add(edge, stream);
+        }
+
+        return stream;
+    }
+
+    private static int[] Shuffled(int count, RandomStream random)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        return order;
+    }
+}

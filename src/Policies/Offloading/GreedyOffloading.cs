@@ -1,0 +1,91 @@
+using MecActors.Core.Decisions;
+
+namespace MecActors.Policies.Offloading;
+
+/// <summary>
+/// Myopic best response: tasks are decided one by one in observation order, each taking the (edge, exit)
+/// that minimises alpha * D - beta * Acc (objective (4)), where D is <see cref="SystemView.EstimateDelaySeconds"/>
+/// given the edge's cache and backlog and the tasks already sent to that edge in this slot. An edge that
+/// misses the model and could not store it (the task would be dropped) is chosen only if no other edge is
+/// allowed. Ties go to the lower edge, then the lower exit. Deterministic; it does not learn.
+/// </summary>
+public sealed class GreedyOffloading : IOffloadingPolicy
+{
+    public GreedyOffloading(GreedyMode mode)
+    {
+        Mode = mode;
+    }
+
+    public GreedyMode Mode { get; }
+
+    public OffloadDecision[] Decide(SlotObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var system = observation.System;
+        var scenario = system.Scenario;
+        var objective = scenario.Objective;
+        var edges = scenario.EdgeCount;
+        var status = StatusByEdge(observation.Edges, edges);
+        var assigned = new int[edges];
+        var decisions = new OffloadDecision[observation.Tasks.Count];
+        var freeEdge = (Mode & GreedyMode.Edge) != 0;
+        var freeExit = (Mode & GreedyMode.Exit) != 0;
+
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            var task = observation.Tasks[i];
+            var model = scenario.Models[task.ModelId];
+            var firstEdge = freeEdge ? 0 : task.LocalEdge;
+            var lastEdge = freeEdge ? edges - 1 : task.LocalEdge;
+            var firstExit = freeExit ? 1 : model.ExitCount;
+
+            var best = new OffloadDecision(task.LocalEdge, model.ExitCount);
+            var bestFeasible = false;
+            var bestCost = double.PositiveInfinity;
+            var found = false;
+            for (var n = firstEdge; n <= lastEdge; n++)
+            {
+                var edge = status[n];
+                var cached = edge is not null && edge.Cached[task.ModelId];
+                var storage = edge?.StorageBytes ?? scenario.Edges[n].StorageBytes;
+                var feasible = cached || model.SizeBits <= storage * 8.0;
+                var backlog = edge?.BacklogSeconds ?? 0.0;
+                for (var b = firstExit; b <= model.ExitCount; b++)
+                {
+                    var delay = system.EstimateDelaySeconds(task, n, b, cached, assigned[n] + 1, backlog);
+                    var cost = objective.Cost(delay, model.AccuracyAt(b));
+                    if (!found || (feasible && !bestFeasible) || (feasible == bestFeasible && cost < bestCost))
+                    {
+                        best = new OffloadDecision(n, b);
+                        bestCost = cost;
+                        bestFeasible = feasible;
+                        found = true;
+                    }
+                }
+            }
+
+            decisions[i] = best;
+            assigned[best.TargetEdge]++;
+        }
+
+        return decisions;
+    }
+
+    public void Learn(SlotFeedback feedback)
+    {
+    }
+
+    private static EdgeStatus?[] StatusByEdge(IReadOnlyList<EdgeStatus> statuses, int edges)
+    {
+        var byEdge = new EdgeStatus?[edges];
+        foreach (var s in statuses)
+        {
+            if (s.Edge >= 0 && s.Edge < edges)
+            {
+                byEdge[s.Edge] = s;
+            }
+        }
+
+        return byEdge;
+    }
+}
