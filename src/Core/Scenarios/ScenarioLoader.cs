@@ -1,0 +1,198 @@
+using MecActors.Core.Configuration;
+using MecActors.Core.Network;
+
+namespace MecActors.Core.Scenarios;
+
+/// <summary>
+/// Reads a scenario HOCON file into a validated <see cref="ScenarioSpec"/> in SI units
+/// (GHz -> Hz, GB -> bytes, MB of models and inputs -> bits, MHz -> Hz, Gbps -> bit/s, ms -> s,
+/// gigacycles -> cycles). Every problem is reported as a <see cref="ConfigException"/> naming the full key.
+/// </summary>
+public static class ScenarioLoader
+{
+    private const double BitsPerMegabyte = 8e6;
+
+    private static readonly (string Name, TopologyKind Value)[] TopologyKinds =
+        Enum.GetValues<TopologyKind>().Select(k => (TopologySpec.NameOf(k), k)).ToArray();
+
+    private static readonly (string Name, DeviceAssignment Value)[] Assignments =
+    [
+        ("round-robin", DeviceAssignment.RoundRobin),
+        ("block", DeviceAssignment.Block),
+    ];
+
+    private static readonly (string Name, LinkDiscipline Value)[] LinkDisciplines =
+        Enum.GetValues<LinkDiscipline>().Select(d => (DisciplineNames.Of(d), d)).ToArray();
+
+    private static readonly (string Name, ComputeDiscipline Value)[] ComputeDisciplines =
+        Enum.GetValues<ComputeDiscipline>().Select(d => (DisciplineNames.Of(d), d)).ToArray();
+
+    /// <summary>Parses and validates the scenario file at <paramref name="path"/>.</summary>
+    /// <param name="knownPolicies">The policy names the caller can run; <c>policies</c> may name only these.</param>
+    public static ScenarioSpec Load(string path, IReadOnlyCollection<string> knownPolicies) =>
+        FromConfig(HoconParser.ParseFile(path), knownPolicies);
+
+    /// <summary>Validates a parsed scenario (possibly with overrides applied) and converts it to SI units.</summary>
+    /// <param name="knownPolicies">The policy names the caller can run; <c>policies</c> may name only these.</param>
+    public static ScenarioSpec FromConfig(Config config, IReadOnlyCollection<string> knownPolicies)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(knownPolicies);
+
+        var name = config.NonEmptyString("name");
+        var paper = config.NonEmptyString("paper");
+        var slotSeconds = config.PositiveDouble("slot-ms") / 1e3;
+        var slots = config.PositiveInt("slots");
+        var seed = config.GetInt("seed");
+        var models = ModelCatalogLoader.Read(config);
+        var edges = EdgeLoader.Read(config, models);
+        var topology = ReadTopology(config, edges.Count);
+        var devices = ReadDevices(config);
+        var policies = ReadPolicies(config, knownPolicies);
+
+        return new ScenarioSpec(
+            name,
+            paper,
+            slotSeconds,
+            slots,
+            seed,
+            topology,
+            edges,
+            ReadNetwork(config),
+            ReadRadio(config),
+            devices,
+            models,
+            ReadWorkload(config),
+            ReadObjective(config),
+            ReadCaching(config),
+            ReadDisciplines(config),
+            policies);
+    }
+
+    private static TopologySpec ReadTopology(Config root, int edges)
+    {
+        var section = root.Section("topology", "kind", "adjacency");
+        var kind = section.OneOf("kind", TopologyKinds);
+        if (kind != TopologyKind.Adjacency)
+        {
+            return section.HasPath("adjacency")
+                ? throw section.Error("adjacency", $"is used only with kind = adjacency, not kind = {TopologySpec.NameOf(kind)}")
+                : new TopologySpec(kind);
+        }
+
+        var rows = section.GetIntMatrix("adjacency");
+        if (rows.Count != edges)
+        {
+            throw section.Error("adjacency", $"has {rows.Count} rows for {edges} edges; give one row of neighbours per edge");
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            foreach (var j in rows[i])
+            {
+                if (j < 0 || j >= edges)
+                {
+                    throw section.Error($"adjacency[{i}]", $"names edge {j}, outside 0..{edges - 1}");
+                }
+            }
+        }
+
+        var spec = new TopologySpec(kind, rows);
+        try
+        {
+            _ = new Topology(spec, edges);
+        }
+        catch (ArgumentException e)
+        {
+            throw section.Error("adjacency", e.Message);
+        }
+
+        return spec;
+    }
+
+    private static DeviceSpec ReadDevices(Config root)
+    {
+        var section = root.Section("devices", "count", "assignment");
+        return new DeviceSpec(section.PositiveInt("count"), section.OneOf("assignment", Assignments));
+    }
+
+    private static NetworkSpec ReadNetwork(Config root)
+    {
+        var section = root.Section("network", "fiber-gbps", "backhaul-gbps");
+        return new NetworkSpec(section.PositiveDouble("fiber-gbps") * 1e9, section.PositiveDouble("backhaul-gbps") * 1e9);
+    }
+
+    private static RadioSpec ReadRadio(Config root)
+    {
+        var section = root.Section(
+            "radio", "tx-power-w", "noise-dbm-per-hz", "path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading");
+        var power = section.PositiveDouble("tx-power-w");
+        var noise = section.GetDouble("noise-dbm-per-hz");
+        var intercept = section.GetDouble("path-loss-intercept-db");
+        var slope = section.PositiveDouble("path-loss-slope-db");
+        var distance = section.Range("distance-m", ScenarioValidation.IsPositive, "positive");
+        return new RadioSpec(power, noise, intercept, slope, distance.Min, distance.Max, section.GetBool("rayleigh-fading"));
+    }
+
+    private static WorkloadSpec ReadWorkload(Config root)
+    {
+        var section = root.Section(
+            "workload", "task-probability", "input-mb", "zipf-exponent", "popularity-learning-rate", "popularity-noise", "deadline-ms");
+        var probability = section.Probability("task-probability");
+        var input = section.Range("input-mb", ScenarioValidation.IsPositive, "positive");
+        var zipf = section.NonNegativeDouble("zipf-exponent");
+        var learningRate = section.Fraction("popularity-learning-rate");
+        var noise = section.NonNegativeDouble("popularity-noise");
+        var deadline = section.PositiveDouble("deadline-ms") / 1e3;
+        return new WorkloadSpec(
+            probability, input.Min * BitsPerMegabyte, input.Max * BitsPerMegabyte, zipf, learningRate, noise, deadline);
+    }
+
+    private static ObjectiveSpec ReadObjective(Config root)
+    {
+        var section = root.Section("objective", "alpha-per-s", "beta");
+        var alpha = section.NonNegativeDouble("alpha-per-s");
+        var beta = section.NonNegativeDouble("beta");
+        return alpha > 0 || beta > 0
+            ? new ObjectiveSpec(alpha, beta)
+            : throw root.Error("objective", "alpha-per-s and beta are both 0, so every decision would cost the same");
+    }
+
+    private static CachingSpec ReadCaching(Config root) =>
+        new(root.Section("caching", "window-slots").PositiveInt("window-slots"));
+
+    private static DisciplineSpec ReadDisciplines(Config root)
+    {
+        var section = root.Section("disciplines", "wireless", "fiber", "backhaul", "edge");
+        return new DisciplineSpec(
+            section.OneOf("wireless", LinkDisciplines),
+            section.OneOf("fiber", LinkDisciplines),
+            section.OneOf("backhaul", LinkDisciplines),
+            section.OneOf("edge", ComputeDisciplines));
+    }
+
+    private static IReadOnlyList<string> ReadPolicies(Config root, IReadOnlyCollection<string> known)
+    {
+        var policies = root.GetStringList("policies");
+        if (policies.Count == 0)
+        {
+            throw root.Error("policies", $"must name at least one policy; known: {string.Join(", ", known)}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (!known.Contains(policies[i]))
+            {
+                throw root.Error($"policies[{i}]", $"unknown policy \"{policies[i]}\"; known: {string.Join(", ", known)}");
+            }
+
+            if (!seen.Add(policies[i]))
+            {
+                throw root.Error($"policies[{i}]", $"policy \"{policies[i]}\" is listed more than once");
+            }
+        }
+
+        return policies;
+    }
+}

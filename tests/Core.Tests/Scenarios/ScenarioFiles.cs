@@ -1,0 +1,36 @@
+using MecActors.Core.Configuration;
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Core.Tests.Scenarios;
+
+/// <summary>Locates the scenario files of the repository and loads them.</summary>
+internal static class ScenarioFiles
+{
+    public static readonly IReadOnlyCollection<string> KnownPolicies =
+        ["random-decisions", "random-caching", "local-edge", "no-early-exit", "greedy"];
+
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string JointCaching => PathOf("joint-caching.conf");
+
+    public static string Tiny => PathOf("tiny.conf");
+
+    public static Config JointCachingConfig() => HoconParser.ParseFile(JointCaching);
+
+    public static ScenarioSpec Load(Config config) => ScenarioLoader.FromConfig(config, KnownPolicies);
+
+    private static string PathOf(string file) => Path.Combine(Root.Value, "config", "scenarios", file);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MecActors.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"MecActors.sln not found above {AppContext.BaseDirectory}");
+    }
+}
