@@ -79,11 +79,12 @@ public sealed class ProcessorSharingStation : IStation
             var completion = _now + leastRemaining / rate;
             if (completion <= nextArrival && completion <= horizon)
             {
-                Progress(rate, completion);
+                // Subtract in work units, not via elapsed time: the least job then reaches exactly zero
+                // even when its remaining time is below the resolution of the clock.
+                Progress(leastRemaining, completion);
                 for (var i = 0; i < _active.Count; i++)
                 {
-                    // Jobs whose remaining work is within rounding of the least finish together.
-                    if (_active[i].Remaining <= leastRemaining * 1e-12)
+                    if (_active[i].Remaining <= _active[i].Job.Work * 1e-12)
                     {
                         var job = _active[i].Job;
                         output.Add(new Departure(job.Id, job.Arrival, job.Arrival, completion));
@@ -93,7 +94,7 @@ public sealed class ProcessorSharingStation : IStation
             }
             else if (nextArrival < completion)
             {
-                Progress(rate, nextArrival);
+                Progress(Math.Min(rate * (nextArrival - _now), leastRemaining), nextArrival);
                 while (next < _pending.Count && _pending[next].Arrival == nextArrival)
                 {
                     _active.Add(new InService(_pending[next++]));
@@ -101,7 +102,7 @@ public sealed class ProcessorSharingStation : IStation
             }
             else
             {
-                Progress(rate, horizon);
+                Progress(Math.Min(rate * (horizon - _now), leastRemaining), horizon);
                 break;
             }
         }
@@ -110,9 +111,8 @@ public sealed class ProcessorSharingStation : IStation
         output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
     }
 
-    private void Progress(double rate, double until)
+    private void Progress(double done, double until)
     {
-        var done = rate * (until - _now);
         foreach (var a in _active)
         {
             a.Remaining -= done;

@@ -1,0 +1,73 @@
+using MecActors.Actors;
+using MecActors.Cli.Hosting;
+using MecActors.Cli.Logging;
+using MecActors.Cli.Output;
+using MecActors.Core.Decisions;
+using MecActors.Core.Metrics;
+using MecActors.Policies;
+
+namespace MecActors.Cli.Commands;
+
+/// <summary>
+/// The body of <c>mec run</c> and <c>mec compare</c>: load the scenario, emulate each policy in turn in one
+/// actor system (a fresh policy set each, the same seed), then write the results contract to the output
+/// directory all at once and print the table. Nothing is written unless every policy finished.
+/// </summary>
+internal static class Emulation
+{
+    public static async Task<int> RunAsync(CliConsole console, EmulationRequest request, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioFiles.Load(request.ScenarioPath);
+        var slots = request.Slots ?? scenario.Slots;
+        var seed = request.Seed ?? scenario.Seed;
+        var outDir = request.OutDir ?? Path.Combine("out", scenario.Name);
+        if (File.Exists(outDir))
+        {
+            throw new BadInputException($"--out: {outDir} is a file, not a directory");
+        }
+
+        var policies = request.Policies ?? scenario.Policies;
+        var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose);
+
+        using var logger = CliLogging.Create(console, request.Verbose);
+        var log = logger.ForContext(CliLogging.SourceProperty, "mec");
+        log.Information(
+            "{Scenario}: {Slots} slots, seed {Seed}, policies {Policies}", scenario.Name, slots, seed, string.Join(", ", policies));
+
+        var system = new SystemView(scenario);
+        IReadOnlyList<PolicyRun> runs;
+        var actorSystem = MecActorSystem.Create(akkaConfig, logger);
+        try
+        {
+            runs = await SlotProgress.RunAllAsync(
+                    console,
+                    policies,
+                    slots,
+                    (policy, onSlotClosed) => EmulationRunner
+                        .RunAsync(actorSystem, system, PolicyCatalog.Create(policy, system, seed), slots, seed, onSlotClosed)
+                        .WaitAsync(cancellationToken))
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            await MecActorSystem.TerminateAsync(actorSystem, log).ConfigureAwait(false);
+        }
+
+        var summaries = runs.Select(r => PolicySummary.From(r, scenario.Objective)).ToList();
+        var rows = runs.SelectMany(r => SlotRow.From(r, scenario.Objective)).ToList();
+        var plot = DelayAccuracyPlot.RenderPng(scenario.Name, summaries);
+        ResultsWriter.WriteAll(
+            outDir,
+            scenario.Name,
+            seed,
+            slots,
+            ResultsWriter.VirtualClock,
+            summaries,
+            rows,
+            [new(DelayAccuracyPlot.FileName, plot)]);
+        log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
+
+        ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seed}", summaries);
+        return ExitCodes.Success;
+    }
+}

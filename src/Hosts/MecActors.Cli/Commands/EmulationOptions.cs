@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace MecActors.Cli.Commands;
+
+/// <summary>What <c>mec run</c> and <c>mec compare</c> were asked to do.</summary>
+/// <param name="Policies">The policies to run, or null for every policy the scenario lists.</param>
+/// <param name="Slots">Null: the scenario's <c>slots</c>.</param>
+/// <param name="Seed">Null: the scenario's <c>seed</c>.</param>
+/// <param name="OutDir">Null: <c>out/&lt;scenario name&gt;</c>.</param>
+/// <param name="DispatcherThroughput">Null: as in config/akka.conf.</param>
+internal sealed record EmulationRequest(
+    string ScenarioPath,
+    IReadOnlyList<string>? Policies,
+    int? Slots,
+    int? Seed,
+    string? OutDir,
+    int? DispatcherThroughput,
+    bool Verbose);
+
+/// <summary>The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share.</summary>
+internal sealed class EmulationOptions
+{
+    public EmulationOptions(Option<bool> verbose)
+    {
+        Verbose = verbose;
+        Slots.Validators.Add(r => RequirePositive(r, "--slots"));
+        DispatcherThroughput.Validators.Add(r => RequirePositive(r, "--dispatcher-throughput"));
+    }
+
+    public Option<bool> Verbose { get; }
+
+    public Argument<string> Scenario { get; } = new("scenario")
+    {
+        Description = "The scenario file (HOCON), e.g. config/scenarios/tiny.conf",
+    };
+
+    public Option<int?> Slots { get; } = new("--slots")
+    {
+        HelpName = "N",
+        Description = "Slots to emulate [default: the scenario's slots]",
+    };
+
+    public Option<int?> Seed { get; } = new("--seed")
+    {
+        HelpName = "S",
+        Description = "Root seed of the run [default: the scenario's seed]",
+    };
+
+    public Option<string?> Out { get; } = new("--out")
+    {
+        HelpName = "DIR",
+        Description = "Directory for summary.json, slots.csv and plots [default: out/<scenario name>]",
+    };
+
+    public Option<int?> DispatcherThroughput { get; } = new("--dispatcher-throughput")
+    {
+        HelpName = "N",
+        Description = "Override akka.actor.default-dispatcher.throughput (results do not depend on it)",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Scenario);
+        command.Options.Add(Slots);
+        command.Options.Add(Seed);
+        command.Options.Add(Out);
+        command.Options.Add(DispatcherThroughput);
+    }
+
+    public EmulationRequest Read(ParseResult parse, IReadOnlyList<string>? policies) => new(
+        parse.GetValue(Scenario)!,
+        policies,
+        parse.GetValue(Slots),
+        parse.GetValue(Seed),
+        parse.GetValue(Out),
+        parse.GetValue(DispatcherThroughput),
+        parse.GetValue(Verbose));
+
+    private static void RequirePositive(OptionResult result, string name)
+    {
+        if (result.GetValueOrDefault<int?>() is < 1 and var value)
+        {
+            result.AddError($"{name}: must be at least 1, got {value}");
+        }
+    }
+}

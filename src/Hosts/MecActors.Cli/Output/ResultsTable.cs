@@ -1,0 +1,104 @@
+using System.Globalization;
+using MecActors.Core.Metrics;
+using Spectre.Console;
+
+namespace MecActors.Cli.Output;
+
+/// <summary>The per-policy console table of <c>mec run</c> and <c>mec compare</c>.</summary>
+internal static class ResultsTable
+{
+    private static readonly string[] Headers =
+    [
+        "policy", "avg delay ms", "avg accuracy", "objective", "tasks", "completed", "missed", "dropped", "cache hit rate",
+    ];
+
+    /// <summary>Cell padding and separators of <see cref="TableBorder.Minimal"/>: " │ " between columns, one space at each edge.</summary>
+    private const int SeparatorWidth = 3;
+    private const int EdgeWidth = 2;
+
+    /// <param name="maxWidth">
+    /// The console width. When the table would be wider, the value columns are pinned to their values' width so
+    /// that only the headers and policy names wrap, never a number.
+    /// </param>
+    public static Table Build(string title, IReadOnlyList<PolicySummary> policies, int maxWidth)
+    {
+        var cells = policies.Select(Cells).ToList();
+        var widths = new int[Headers.Length];
+        var valueWidths = new int[Headers.Length];
+        for (var c = 0; c < Headers.Length; c++)
+        {
+            valueWidths[c] = cells.Count == 0 ? 1 : cells.Max(row => row[c].Length);
+            widths[c] = Math.Max(Headers[c].Length, valueWidths[c]);
+        }
+
+        var narrow = widths.Sum() + SeparatorWidth * (Headers.Length - 1) + EdgeWidth > maxWidth;
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Minimal };
+        table.AddColumn(new TableColumn(Headers[0]));
+        for (var c = 1; c < Headers.Length; c++)
+        {
+            var column = new TableColumn(Headers[c]).RightAligned();
+            table.AddColumn(narrow ? column.Width(valueWidths[c]) : column);
+        }
+
+        foreach (var row in cells)
+        {
+            table.AddRow(row.Select(cell => new Text(cell)).ToArray());
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// On a terminal, Spectre draws the table directly; elsewhere (pipes, files, CI logs) it is rendered as plain
+    /// text without the border's trailing blanks and empty lines.
+    /// </summary>
+    public static void Write(CliConsole console, string title, IReadOnlyList<PolicySummary> policies)
+    {
+        var table = Build(title, policies, console.Ansi.Profile.Width);
+        if (console.IsTerminal)
+        {
+            console.Ansi.Write(table);
+            return;
+        }
+
+        using var text = new StringWriter();
+        var plain = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(text),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        plain.Profile.Width = console.Ansi.Profile.Width;
+        plain.Write(table);
+        foreach (var line in text.ToString().Split('\n'))
+        {
+            var trimmed = line.TrimEnd();
+            if (trimmed.Length > 0)
+            {
+                console.Out.Write(trimmed);
+                console.Out.Write('\n');
+            }
+        }
+
+        console.Out.Flush();
+    }
+
+    private static string[] Cells(PolicySummary p) =>
+    [
+        p.Name,
+        Fixed(p.AvgDelayMs, 1),
+        Fixed(p.AvgAccuracy, 4),
+        Fixed(p.Objective, 4),
+        Integer(p.Tasks),
+        Integer(p.Completed),
+        Integer(p.MissedDeadline),
+        Integer(p.Dropped),
+        Fixed(p.CacheHitRate, 3),
+    ];
+
+    private static string Fixed(double value, int decimals) =>
+        value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

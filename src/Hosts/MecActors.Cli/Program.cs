@@ -1,0 +1,3 @@
+using MecActors.Cli;
+
+return await MecCli.RunAsync(args).ConfigureAwait(false);

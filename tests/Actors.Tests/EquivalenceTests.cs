@@ -1,0 +1,78 @@
+using Akka.TestKit.Xunit2;
+using MecActors.Actors.Tests.Support;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Metrics;
+using MecActors.Core.Scenarios;
+using MecActors.Policies;
+using Xunit;
+
+namespace MecActors.Actors.Tests;
+
+/// <summary>The actors and the sequential reference model compute the same system, task by task.</summary>
+public sealed class EquivalenceTests : TestKit
+{
+    private const double Tolerance = 1e-9;
+
+    public static IEnumerable<object[]> Scenarios() => Enumerable.Range(1, 24).Select(i => new object[] { i });
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Every_task_delay_component_matches_the_reference_model(int index)
+    {
+        var scenario = RandomScenarios.Draw(index);
+        var policy = RandomScenarios.Policies[index % RandomScenarios.Policies.Length];
+        var system = new SystemView(scenario);
+
+        var expected = ReferenceModel.Run(system, PolicyCatalog.Create(policy, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(policy, system, scenario.Seed), scenario.Slots, scenario.Seed);
+
+        Assert.Equal(expected.Records.Count, actual.Records.Count);
+        for (var i = 0; i < expected.Records.Count; i++)
+        {
+            AssertSame(expected.Records[i], actual.Records[i]);
+        }
+    }
+
+    [Fact]
+    public void The_random_scenarios_cover_carry_over_drops_and_every_discipline()
+    {
+        var carried = 0;
+        var dropped = 0;
+        var links = new HashSet<LinkDiscipline>();
+        var computes = new HashSet<ComputeDiscipline>();
+        foreach (var row in Scenarios())
+        {
+            var index = (int)row[0];
+            var scenario = RandomScenarios.Draw(index);
+            var system = new SystemView(scenario);
+            var policy = RandomScenarios.Policies[index % RandomScenarios.Policies.Length];
+            var run = ReferenceModel.Run(system, PolicyCatalog.Create(policy, system, scenario.Seed), scenario.Slots, scenario.Seed);
+            carried += run.Records.Count(r => r.Ran && r.End > r.Slot * scenario.SlotSeconds);
+            dropped += run.Records.Count(r => r.Outcome == TaskOutcome.Dropped);
+            links.Add(scenario.Disciplines.Wireless);
+            links.Add(scenario.Disciplines.Fiber);
+            computes.Add(scenario.Disciplines.Edge);
+        }
+
+        Assert.True(carried > 50, $"only {carried} tasks outlived their slot");
+        Assert.True(dropped > 0, "no task was dropped");
+        Assert.Equal(3, links.Count);
+        Assert.Equal(3, computes.Count);
+    }
+
+    private static void AssertSame(TaskRecord expected, TaskRecord actual)
+    {
+        Assert.Equal(expected.TaskId, actual.TaskId);
+        Assert.Equal(expected.TargetEdge, actual.TargetEdge);
+        Assert.Equal(expected.Exit, actual.Exit);
+        Assert.Equal(expected.Outcome, actual.Outcome);
+        Assert.Equal(expected.DropReason, actual.DropReason);
+        Assert.Equal(expected.CacheHit, actual.CacheHit);
+        Assert.Equal(expected.End, actual.End, Tolerance);
+        Assert.Equal(expected.TransmissionS, actual.TransmissionS, Tolerance);
+        Assert.Equal(expected.QueueingS, actual.QueueingS, Tolerance);
+        Assert.Equal(expected.DownloadS, actual.DownloadS, Tolerance);
+        Assert.Equal(expected.ComputeS, actual.ComputeS, Tolerance);
+    }
+}

@@ -1,0 +1,107 @@
+using MecActors.Core.Models;
+using MecActors.Core.Network;
+using MecActors.Core.Randomness;
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Actors.Tests.Support;
+
+/// <summary>Scenarios drawn at random over sizes, topologies, disciplines and loads, for equivalence checks.</summary>
+public static class RandomScenarios
+{
+    public static readonly string[] Policies = ["random-decisions", "greedy", "local-edge", "no-early-exit", "random-caching"];
+
+    public static ScenarioSpec Draw(int index)
+    {
+        var r = RandomStream.For(index, StreamKind.Scenario, 99);
+        var edges = 1 + r.Next(5);
+        var devices = 1 + r.Next(40);
+        var overloaded = index % 3 == 0;
+        var models = Models(r, 1 + r.Next(6));
+        var smallest = models.SmallestSizeBits / 8.0;
+        var edgeSpecs = new EdgeSpec[edges];
+        for (var n = 0; n < edges; n++)
+        {
+            // Some edges store just the smallest model, so tasks sent there with bigger ones are dropped.
+            var storage = r.NextDouble() < 0.2 ? smallest * 1.01 : smallest * r.Uniform(1.5, 8.0);
+            var capacity = overloaded ? r.Uniform(0.5e9, 2e9) : r.Uniform(5e9, 30e9);
+            edgeSpecs[n] = new EdgeSpec(n, capacity, storage, 1 + r.Next(4), r.Uniform(5e6, 30e6));
+        }
+
+        return new ScenarioSpec(
+            $"random-{index}",
+            "test",
+            r.Uniform(0.2, 1.0),
+            8 + r.Next(8),
+            index,
+            Topology(r, edges),
+            edgeSpecs,
+            new NetworkSpec(r.Uniform(0.2e9, 2e9), overloaded ? r.Uniform(0.3e9, 1e9) : r.Uniform(2e9, 10e9)),
+            new RadioSpec(0.2, -174, 128.1, 37.6, 50, 250, r.NextDouble() < 0.7),
+            new DeviceSpec(devices, r.NextDouble() < 0.5 ? DeviceAssignment.RoundRobin : DeviceAssignment.Block),
+            models,
+            new WorkloadSpec(r.Uniform(0.5, 1.0), 0.2e6 * 8, 1.5e6 * 8, r.Uniform(0.3, 1.2), 0.3, 0.1, r.Uniform(0.5, 3.0)),
+            new ObjectiveSpec(1.0, 2.0),
+            new CachingSpec(1 + r.Next(10)),
+            new DisciplineSpec(
+                (LinkDiscipline)r.Next(3),
+                (LinkDiscipline)r.Next(3),
+                (LinkDiscipline)r.Next(3),
+                (ComputeDiscipline)r.Next(3)),
+            Policies);
+    }
+
+    private static ModelCatalog Models(RandomStream r, int count)
+    {
+        var types = new DnnModel[count];
+        for (var m = 0; m < count; m++)
+        {
+            var exits = 1 + r.Next(4);
+            var blocks = new ExitBranch[exits];
+            var accuracy = r.Uniform(0.4, 0.6);
+            for (var b = 0; b < exits; b++)
+            {
+                blocks[b] = new ExitBranch(r.Uniform(0.1e9, 0.6e9), accuracy);
+                accuracy += r.Uniform(0.02, 0.1);
+            }
+
+            types[m] = new DnnModel(m, $"m{m}", r.Uniform(100e6, 900e6) * 8, blocks);
+        }
+
+        return new ModelCatalog(types);
+    }
+
+    private static TopologySpec Topology(RandomStream r, int edges)
+    {
+        var kind = (TopologyKind)r.Next(4);
+        if (kind != TopologyKind.Adjacency)
+        {
+            return new TopologySpec(kind);
+        }
+
+        // A random spanning tree plus a few chords: connected, irregular hop counts.
+        var lists = new List<int>[edges];
+        for (var n = 0; n < edges; n++)
+        {
+            lists[n] = new List<int>();
+        }
+
+        for (var n = 1; n < edges; n++)
+        {
+            var parent = r.Next(n);
+            lists[n].Add(parent);
+            lists[parent].Add(n);
+        }
+
+        if (edges > 2)
+        {
+            var a = r.Next(edges);
+            var b = r.Next(edges);
+            if (a != b)
+            {
+                lists[a].Add(b);
+            }
+        }
+
+        return new TopologySpec(TopologyKind.Adjacency, lists);
+    }
+}
