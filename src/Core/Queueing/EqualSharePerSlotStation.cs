@@ -1,16 +1,18 @@
 namespace MecActors.Core.Queueing;
 
 /// <summary>
-/// Paper 000's computation model: in each slot the capacity is divided equally among the K tasks
-/// offloaded in it, f_n(t) = f_n^max / K, and D_comp = c_u / f_n(t). A slot's batch starts no earlier
-/// than the end of every earlier batch, so work that outlives its slot carries over; under the paper's
-/// assumptions (each slot's work ends within the slot) this reduces to c_u / f_n(t) exactly.
+/// Paper 000's computation model taken literally: in each slot the capacity is divided equally among the K
+/// tasks offloaded in it, f_n(t) = f_n^max / K, and D_comp = c_u / f_n(t) from the moment the task is ready.
+/// A batch only needs its own size, so it is final once all K tasks are in. Batches of different slots do
+/// not delay each other: a batch that outlives its slot keeps its share while the next one runs (the
+/// paper's model overcommits the processor during such overlaps; choose fifo or processor-sharing for
+/// contention across slots).
 /// </summary>
 public sealed class EqualSharePerSlotStation : IStation
 {
     private readonly double _capacity;
     private readonly SortedDictionary<int, Batch> _batches = new();
-    private double _floor;
+    private readonly List<int> _finished = new();
 
     public EqualSharePerSlotStation(double capacity)
     {
@@ -32,7 +34,8 @@ public sealed class EqualSharePerSlotStation : IStation
         }
     }
 
-    public double FreeAt => _floor;
+    /// <summary>No task ever waits for another here, so there is no backlog.</summary>
+    public double FreeAt => 0.0;
 
     public void Arrive(Job job) => BatchOf(job.Batch).Jobs.Add(job);
 
@@ -41,28 +44,24 @@ public sealed class EqualSharePerSlotStation : IStation
     public void Advance(double horizon, List<Departure> output)
     {
         var first = output.Count;
-        var finished = new List<int>();
+        _finished.Clear();
         foreach (var (slot, batch) in _batches)
         {
             if (batch.Expected is not { } expected || batch.Jobs.Count < expected)
             {
-                break;
+                continue;
             }
 
             var rate = _capacity / Math.Max(expected, 1);
-            var floor = _floor;
             foreach (var job in batch.Jobs)
             {
-                var start = Math.Max(job.Arrival, floor);
-                var end = start + job.Work / rate;
-                _floor = Math.Max(_floor, end);
-                output.Add(new Departure(job.Id, job.Arrival, start, end));
+                output.Add(new Departure(job.Id, job.Arrival, job.Arrival, job.Arrival + job.Work / rate));
             }
 
-            finished.Add(slot);
+            _finished.Add(slot);
         }
 
-        foreach (var slot in finished)
+        foreach (var slot in _finished)
         {
             _batches.Remove(slot);
         }
