@@ -1,0 +1,220 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using MecActors.Core.Configuration;
+using MecActors.Core.Scenarios;
+using MecActors.Policies;
+
+namespace MecActors.Cli.Bench;
+
+/// <summary>
+/// <c>mec bench</c>: the emulator's slot, task and message rates on a scenario at several device counts, against
+/// the sequential reference model (no messaging) and a raw Akka fan-out/fan-in moving as many messages.
+/// Exit codes as in <see cref="ExitCodes"/>: success, bad input (an option or the scenario file), internal error.
+/// </summary>
+public static class BenchCommand
+{
+    private const string DefaultScenario = "config/scenarios/joint-caching.conf";
+
+    public static Command Create()
+    {
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "Scenario file to measure",
+            HelpName = "FILE",
+            DefaultValueFactory = _ => DefaultScenario,
+        };
+        var policy = new Option<string>("--policy")
+        {
+            Description = "Policy set the coordinator and the reference model use",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => PolicyCatalog.GreedyName,
+        };
+        var devices = new Option<int[]>("--devices")
+        {
+            Description = "Device counts U to measure, the scenario's edges kept (space- or comma-separated)",
+            HelpName = "U",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = IntList,
+            DefaultValueFactory = _ => [30, 3000],
+        };
+        var slots = new Option<int[]>("--slots")
+        {
+            Description = "Slots per run: one value for every U, or one per --devices value "
+                + "(default: 200 for U <= 300, 50 above)",
+            HelpName = "T",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = IntList,
+            DefaultValueFactory = _ => [],
+        };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Timed repetitions of each measurement; the median is reported",
+            HelpName = "N",
+            DefaultValueFactory = _ => 3,
+        };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Run seed (default: the scenario's)",
+            HelpName = "SEED",
+        };
+        var json = new Option<string?>("--json")
+        {
+            Description = "Also write the figures to this JSON file",
+            HelpName = "FILE",
+        };
+
+        var command = new Command(
+            "bench",
+            "Measure the emulator's slot, task and message rates against the sequential reference model and a raw Akka fan-out")
+        {
+            scenario,
+            policy,
+            devices,
+            slots,
+            repeat,
+            seed,
+            json,
+        };
+        command.SetAction(parseResult => Execute(
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            parseResult.GetValue(scenario)!,
+            parseResult.GetValue(policy)!,
+            parseResult.GetValue(devices) ?? [],
+            parseResult.GetValue(slots) ?? [],
+            parseResult.GetValue(repeat),
+            parseResult.GetValue(seed),
+            parseResult.GetValue(json)));
+        return command;
+    }
+
+    private static int Execute(
+        TextWriter output, TextWriter error, string scenarioPath, string policy, int[] devices, int[] slots, int repeat, int? seed, string? json)
+    {
+        if (!PolicyCatalog.IsKnown(policy))
+        {
+            return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.Names)}");
+        }
+
+        if (repeat < 1)
+        {
+            return BadInput($"--repeat: must be at least 1, got {repeat}");
+        }
+
+        if (devices.Length == 0)
+        {
+            return BadInput("--devices: give at least one device count");
+        }
+
+        if (slots.Length > 1 && slots.Length != devices.Length)
+        {
+            return BadInput($"--slots: give one value, or one per --devices value ({devices.Length}); got {slots.Length}");
+        }
+
+        if (slots.Any(s => s < 1))
+        {
+            return BadInput($"--slots: every value must be at least 1, got {slots.First(s => s < 1)}");
+        }
+
+        var path = ResolveScenario(scenarioPath);
+        if (path is null)
+        {
+            return BadInput($"--scenario: file not found: {scenarioPath}");
+        }
+
+        ScenarioSpec scenario;
+        try
+        {
+            scenario = ScenarioLoader.Load(path, PolicyCatalog.Names);
+        }
+        catch (ConfigException e)
+        {
+            return BadInput($"--scenario {scenarioPath}: {e.Message}");
+        }
+        catch (IOException e)
+        {
+            return BadInput($"--scenario {scenarioPath}: {e.Message}");
+        }
+
+        if (devices.Any(u => u < scenario.EdgeCount))
+        {
+            return BadInput(
+                $"--devices: every value must be at least the scenario's {scenario.EdgeCount} edges, got {devices.First(u => u < scenario.EdgeCount)}");
+        }
+
+        var cases = new BenchCaseSpec[devices.Length];
+        for (var i = 0; i < devices.Length; i++)
+        {
+            var t = slots.Length == 0 ? BenchSettings.DefaultSlots(devices[i]) : slots.Length == 1 ? slots[0] : slots[i];
+            cases[i] = new BenchCaseSpec(devices[i], t);
+        }
+
+        var settings = new BenchSettings(path, policy, cases, repeat);
+        try
+        {
+            var result = new BenchSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run();
+            BenchReport.Print(result, output);
+            if (json is not null)
+            {
+                BenchReport.WriteJson(result, json);
+                output.WriteLine($"figures written to {Path.GetFullPath(json)}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"internal error: {e.Message}");
+            error.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
+
+        int BadInput(string message)
+        {
+            error.WriteLine($"error: {message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>The scenario file as given, else relative to the executable (where the CLI may carry its config).</summary>
+    private static string? ResolveScenario(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        if (!Path.IsPathRooted(path))
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, path);
+            if (File.Exists(beside))
+            {
+                return beside;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Integers given as separate tokens, comma-separated, or both.</summary>
+    private static int[] IntList(ArgumentResult result)
+    {
+        var values = new List<int>();
+        foreach (var token in result.Tokens)
+        {
+            foreach (var part in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                {
+                    result.AddError($"'{part}' is not an integer");
+                    return [];
+                }
+
+                values.Add(value);
+            }
+        }
+
+        return values.ToArray();
+    }
+}
