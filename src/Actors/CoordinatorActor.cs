@@ -171,7 +171,16 @@ public sealed class CoordinatorActor : ReceiveActor
     private void OnTaskReported(TaskEvents.TaskReported reported)
     {
         _reported++;
-        Guarded(() => _ledger.Record(reported.Record));
+        try
+        {
+            _ledger.Record(reported.Record);
+        }
+        catch (InvalidOperationException e)
+        {
+            Fail(e);
+            return;
+        }
+
         TryClose();
     }
 

@@ -97,7 +97,7 @@ public sealed class LinkActor : ReceiveActor
         foreach (var task in _leaving)
         {
             _devices.Remove(task.TaskId, out var device);
-            _outgoing[_downstream[task.Resource]].Add(new Transit(task, device!));
+            _outgoing[_downstream[task.NextResource()]].Add(new Transit(task, device!));
         }
 
         foreach (var (target, tasks) in _outgoing)

@@ -144,7 +144,7 @@ public sealed class EdgeNode
     private void StartCompute(TaskProgress task, double ready, double dataArrival)
     {
         _computing.Add(task.TaskId, (task, ready, dataArrival));
-        _station.Arrive(new Job(task.TaskId, ready, task.Stage.CapacityWork, task.Slot));
+        _station.Arrive(new Job(task.TaskId, ready, task.CurrentStage().CapacityWork, task.Slot));
     }
 
     private void InputCounted(int slot)

@@ -23,7 +23,7 @@ public sealed class LinkNode
     public void Arrive(TaskProgress task)
     {
         _inFlight.Add(task.TaskId, task);
-        _station.Arrive(new Job(task.TaskId, task.Time, task.Stage.CapacityWork, task.Slot));
+        _station.Arrive(new Job(task.TaskId, task.Time, task.CurrentStage().CapacityWork, task.Slot));
     }
 
     /// <summary>Finalises what the horizon allows; each leaving task is advanced to its next stage.</summary>

@@ -156,13 +156,13 @@ public sealed class ReferenceModel
             link.Advance(horizon, _moved);
             foreach (var task in _moved)
             {
-                if (task.Resource.Kind == ResourceKind.Fiber)
+                if (task.NextResource().Kind == ResourceKind.Fiber)
                 {
-                    _fibers[(task.Resource.A, task.Resource.B)].Arrive(task);
+                    _fibers[(task.NextResource().A, task.NextResource().B)].Arrive(task);
                 }
                 else
                 {
-                    _edges[task.Resource.A].InputArrived(task);
+                    _edges[task.NextResource().A].InputArrived(task);
                 }
             }
         }

@@ -19,12 +19,13 @@ public sealed record TaskProgress(
 
     public int Slot => Plan.Request.Slot;
 
-    public Stage Stage => Plan.Route[StageIndex];
+    /// <summary>The stage the task is at (a method, not a property: a finished task has none, and records print properties).</summary>
+    public Stage CurrentStage() => Plan.Route[StageIndex];
 
     public bool NeedsFetch => Plan.Fetch is not null;
 
     /// <summary>The resource this task goes to next.</summary>
-    public ResourceRef Resource => Stage.Resource;
+    public ResourceRef NextResource() => CurrentStage().Resource;
 
     public TaskRecord ToRecord()
     {

@@ -1,0 +1,195 @@
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Models;
+using MecActors.Core.Network;
+using MecActors.Core.Scenarios;
+using MecActors.Core.Workload;
+
+namespace MecActors.Actors.Tests.Behaviour;
+
+/// <summary>
+/// A two-cell system small enough to follow by hand: edges 0 and 1 joined by one fiber hop, devices
+/// assigned round robin (with four devices, 0 and 2 live in cell 0, 1 and 3 in cell 1), fading off.
+/// Tasks built here have a chosen SNR, so log2(1 + P g / sigma^2) is a round number: at SNR 15 a
+/// device's spectral efficiency is exactly 4 bit/s/Hz.
+/// </summary>
+internal static class Tiny
+{
+    public const double SlotSeconds = 1.0;
+
+    /// <summary>B_n of each cell.</summary>
+    public const double BandwidthHz = 10e6;
+
+    /// <summary>f_n^max of each edge.</summary>
+    public const double CapacityHz = 1e9;
+
+    /// <summary>R_i2i.</summary>
+    public const double FiberRateBps = 100e6;
+
+    /// <summary>R_i2c.</summary>
+    public const double BackhaulRateBps = 100e6;
+
+    /// <summary>S_n: room for both model types.</summary>
+    public const double StorageBytes = 20e6;
+
+    public const double DeadlineSeconds = 5.0;
+
+    /// <summary>P g / sigma^2 of the tasks built here unless told otherwise.</summary>
+    public const double Snr = 15.0;
+
+    public const int SmallModel = 0;
+
+    public const int LargeModel = 1;
+
+    /// <summary>The model catalog: h_0 = 40 Mbit with exits after 0.2 and 0.5 Gcycles; h_1 = 80 Mbit, one exit at 0.4 Gcycles.</summary>
+    public static readonly ModelCatalog Models = new(
+    [
+        new DnnModel(SmallModel, "small", 40e6, [new ExitBranch(0.2e9, 0.6), new ExitBranch(0.3e9, 0.8)]),
+        new DnnModel(LargeModel, "large", 80e6, [new ExitBranch(0.4e9, 0.7)]),
+    ]);
+
+    public static readonly RadioSpec Radio = new(0.2, -174.0, 128.1, 37.6, 50.0, 250.0, RayleighFading: false);
+
+    public static ScenarioSpec Scenario(
+        LinkDiscipline wireless = LinkDiscipline.Dedicated,
+        LinkDiscipline fiber = LinkDiscipline.Fifo,
+        LinkDiscipline backhaul = LinkDiscipline.Fifo,
+        ComputeDiscipline compute = ComputeDiscipline.EqualSharePerSlot,
+        int devices = 4,
+        double capacityHz = CapacityHz,
+        int slots = 3)
+    {
+        var edges = new[]
+        {
+            new EdgeSpec(0, capacityHz, StorageBytes, 1, BandwidthHz),
+            new EdgeSpec(1, capacityHz, StorageBytes, 1, BandwidthHz),
+        };
+
+        return new ScenarioSpec(
+            "tiny",
+            "test",
+            SlotSeconds,
+            slots,
+            7,
+            new TopologySpec(TopologyKind.FullMesh),
+            edges,
+            new NetworkSpec(FiberRateBps, BackhaulRateBps),
+            Radio,
+            new DeviceSpec(devices, DeviceAssignment.RoundRobin),
+            Models,
+            new WorkloadSpec(1.0, 1e6, 4e6, 0.8, 0.3, 0.1, DeadlineSeconds),
+            new ObjectiveSpec(1.0, 2.0),
+            new CachingSpec(2),
+            new DisciplineSpec(wireless, fiber, backhaul, compute),
+            ["greedy"]);
+    }
+
+    /// <summary>B_u = B_n / U_n: a device's share of its cell's band.</summary>
+    public static double DeviceBandwidthHz(ScenarioSpec scenario, int edge) =>
+        scenario.Edges[edge].BandwidthHz / scenario.DevicesInCell(edge);
+
+    /// <summary>The channel gain that gives <paramref name="snr"/> over the device's share of the band.</summary>
+    public static double GainFor(ScenarioSpec scenario, int edge, double snr) =>
+        snr * Core.Network.Radio.NoisePowerW(scenario.Radio, DeviceBandwidthHz(scenario, edge)) / scenario.Radio.TxPowerW;
+
+    /// <summary>A task of device <paramref name="device"/> released at the start of <paramref name="slot"/>, as the device would report it.</summary>
+    public static TaskRequest Request(ScenarioSpec scenario, int slot, int device, int model, double inputBits, double snr = Snr)
+    {
+        var edge = scenario.LocalEdgeOf(device);
+        var bandwidth = DeviceBandwidthHz(scenario, edge);
+        var gain = GainFor(scenario, edge, snr);
+        return new TaskRequest(
+            TaskRequest.IdOf(slot, device, scenario.DeviceCount),
+            slot,
+            device,
+            edge,
+            model,
+            inputBits,
+            gain,
+            Core.Network.Radio.SpectralEfficiency(scenario.Radio, gain, bandwidth),
+            Core.Network.Radio.UplinkRateBps(scenario.Radio, gain, bandwidth),
+            (slot - 1) * scenario.SlotSeconds,
+            DeadlineSeconds);
+    }
+
+    /// <summary>An edge at a slot's start with no backlog, caching exactly <paramref name="cachedModels"/>.</summary>
+    public static EdgeStatus Status(ScenarioSpec scenario, int edge, params int[] cachedModels) =>
+        new(edge, scenario.Edges[edge].CapacityHz, scenario.Edges[edge].Cores, scenario.Edges[edge].StorageBytes, 0.0, Cache(scenario, cachedModels));
+
+    public static bool[] Cache(ScenarioSpec scenario, params int[] cachedModels)
+    {
+        var cached = new bool[scenario.Models.Count];
+        foreach (var m in cachedModels)
+        {
+            cached[m] = true;
+        }
+
+        return cached;
+    }
+
+    /// <summary>The plan for sending <paramref name="task"/> to <paramref name="targetEdge"/>, which caches <paramref name="cachedModels"/>.</summary>
+    public static TaskPlan Plan(SystemView system, TaskRequest task, int targetEdge, int exit = 1, params int[] cachedModels) =>
+        PlanBuilder.Build(system, task, new OffloadDecision(targetEdge, exit), Status(system.Scenario, targetEdge, cachedModels));
+
+    /// <summary>The task as it reaches <paramref name="resource"/> of its route at <paramref name="time"/>.</summary>
+    public static TaskProgress ArrivedAt(TaskPlan plan, ResourceRef resource, double time)
+    {
+        var start = TaskProgress.Start(plan);
+        for (var i = start.StageIndex; i < plan.Route.Length; i++)
+        {
+            if (plan.Route[i].Resource == resource)
+            {
+                return start with { StageIndex = i, Time = time };
+            }
+        }
+
+        throw new ArgumentException($"task {plan.Request.TaskId} does not cross {resource}", nameof(resource));
+    }
+}
+
+/// <summary>Decides every task with a fixed rule and throws, from a chosen slot on, instead of deciding.</summary>
+internal sealed class ScriptedPolicy(Func<TaskRequest, OffloadDecision> decide, int failFromSlot = int.MaxValue) : IOffloadingPolicy
+{
+    public const string Failure = "the policy cannot decide";
+
+    public static ScriptedPolicy LocalFirstExit(int failFromSlot = int.MaxValue) =>
+        new(task => new OffloadDecision(task.LocalEdge, 1), failFromSlot);
+
+    public static ScriptedPolicy AllTo(int edge, int exit = 1) => new(_ => new OffloadDecision(edge, exit));
+
+    public OffloadDecision[] Decide(SlotObservation observation)
+    {
+        if (observation.Slot >= failFromSlot)
+        {
+            throw new InvalidOperationException(Failure);
+        }
+
+        var decisions = new OffloadDecision[observation.Tasks.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            decisions[i] = decide(observation.Tasks[i]);
+        }
+
+        return decisions;
+    }
+
+    public void Learn(SlotFeedback feedback)
+    {
+    }
+}
+
+/// <summary>Caches nothing anywhere, so every task misses.</summary>
+internal sealed class NoCaching : ICachingPolicy
+{
+    public bool[][] Place(CacheObservation observation)
+    {
+        var scenario = observation.System.Scenario;
+        var placement = new bool[scenario.EdgeCount][];
+        for (var n = 0; n < placement.Length; n++)
+        {
+            placement[n] = new bool[scenario.Models.Count];
+        }
+
+        return placement;
+    }
+}
