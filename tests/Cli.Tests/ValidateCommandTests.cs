@@ -12,7 +12,7 @@ public sealed class ValidateCommandTests
         var result = await InProcessMec.RunAsync("validate", RepoPaths.JointCachingScenario);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.StartsWith("ok: joint-caching (3 edges, 30 devices, 15 models, policies random-decisions, ", result.Stdout);
+        Assert.StartsWith("ok: joint-caching (3 edges, 30 devices, 15 models, policies joint-a2c, random-decisions, ", result.Stdout);
         Assert.Equal("", result.Stderr);
     }
 
@@ -21,7 +21,7 @@ public sealed class ValidateCommandTests
     [InlineData("negative capacity", @"capacity-ghz = 20", "capacity-ghz = -20", "edges.capacity-ghz")]
     [InlineData("negative storage", @"storage-gb = 8", "storage-gb = -1", "edges.storage-gb")]
     [InlineData("storage below the smallest model", @"storage-gb = 8", "storage-gb = 0.1", "edges.storage-gb")]
-    [InlineData("unknown policy", @"policies = \[random-decisions,", "policies = [random-decisions, no-such-policy,", "policies[1]")]
+    [InlineData("unknown policy", @"joint-a2c, random-decisions,", "joint-a2c, no-such-policy, random-decisions,", "policies[1]")]
     public async Task Validate_rejects_a_bad_scenario_with_exit_2_naming_the_key(
         string problem, string pattern, string replacement, string key)
     {

@@ -1,4 +1,5 @@
 using MecActors.Policies.Caching;
+using MecActors.Policies.Learning.JointA2C;
 using MecActors.Policies.Offloading;
 using Xunit;
 
@@ -7,9 +8,12 @@ namespace MecActors.Policies.Tests;
 public class PolicyCatalogTests
 {
     [Fact]
-    public void Lists_the_paper_baselines_and_greedy()
+    public void Lists_the_papers_rows_and_the_greedy_rows()
     {
-        Assert.Equal(["random-decisions", "random-caching", "local-edge", "no-early-exit", "greedy"], PolicyCatalog.Names);
+        Assert.Equal(
+            ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
+             "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy"],
+            PolicyCatalog.Names);
         Assert.All(PolicyCatalog.Names, name => Assert.True(PolicyCatalog.IsKnown(name)));
         Assert.False(PolicyCatalog.IsKnown("a2c-typo"));
         Assert.False(PolicyCatalog.IsKnown("Greedy"));
@@ -31,10 +35,14 @@ public class PolicyCatalogTests
 
     [Theory]
     [InlineData("random-decisions", typeof(RandomDecisions), typeof(RandomCaching), null)]
-    [InlineData("random-caching", typeof(GreedyOffloading), typeof(RandomCaching), GreedyMode.Joint)]
-    [InlineData("local-edge", typeof(GreedyOffloading), typeof(PopularityCaching), GreedyMode.Exit)]
-    [InlineData("no-early-exit", typeof(GreedyOffloading), typeof(PopularityCaching), GreedyMode.Edge)]
+    [InlineData("joint-a2c", typeof(JointA2CAgent), typeof(PopularityCaching), null)]
+    [InlineData("random-caching", typeof(JointA2CAgent), typeof(RandomCaching), null)]
+    [InlineData("local-edge", typeof(JointA2CAgent), typeof(PopularityCaching), null)]
+    [InlineData("no-early-exit", typeof(JointA2CAgent), typeof(PopularityCaching), null)]
     [InlineData("greedy", typeof(GreedyOffloading), typeof(PopularityCaching), GreedyMode.Joint)]
+    [InlineData("random-caching-greedy", typeof(GreedyOffloading), typeof(RandomCaching), GreedyMode.Joint)]
+    [InlineData("local-edge-greedy", typeof(GreedyOffloading), typeof(PopularityCaching), GreedyMode.Exit)]
+    [InlineData("no-early-exit-greedy", typeof(GreedyOffloading), typeof(PopularityCaching), GreedyMode.Edge)]
     public void Builds_the_named_pair(string name, Type offloading, Type caching, GreedyMode? mode)
     {
         var system = TestSystem.Create(windowSlots: 4);

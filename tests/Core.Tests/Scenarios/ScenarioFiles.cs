@@ -7,7 +7,8 @@ namespace MecActors.Core.Tests.Scenarios;
 internal static class ScenarioFiles
 {
     public static readonly IReadOnlyCollection<string> KnownPolicies =
-        ["random-decisions", "random-caching", "local-edge", "no-early-exit", "greedy"];
+        ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
+         "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy"];
 
     private static readonly Lazy<string> Root = new(FindRoot);
 

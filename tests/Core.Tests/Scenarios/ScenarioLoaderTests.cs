@@ -81,7 +81,10 @@ public class ScenarioLoaderTests
     [Fact]
     public void Joint_caching_lists_the_baselines()
     {
-        Assert.Equal(["random-decisions", "random-caching", "local-edge", "no-early-exit", "greedy"], Joint.Policies);
+        Assert.Equal(
+            ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
+             "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy"],
+            Joint.Policies);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace MecActors.Policies.Learning.NeuralNet;
 /// </summary>
 public sealed class CategoricalHeads
 {
-    // Longer heads fall back to a heap buffer rather than risking a deep stack.
-    private const int StackLimit = 512;
+    // Wider rows fall back to heap buffers rather than risking a deep stack.
+    private const int StackLimit = 1024;
 
     private readonly int[] _sizes;
     private readonly int[] _offsets;
@@ -37,7 +37,6 @@ public sealed class CategoricalHeads
         }
 
         TotalActions = _offsets[^1] + _sizes[^1];
-        LargestHead = _sizes.Max();
     }
 
     public static CategoricalHeads Single(int actions) => new([actions]);
@@ -47,8 +46,6 @@ public sealed class CategoricalHeads
     /// <summary>Logit columns needed: the sum of all heads' action counts.</summary>
     public int TotalActions { get; }
 
-    private int LargestHead { get; }
-
     public int ActionCount(int head) => _sizes[head];
 
     /// <summary>First logit column of <paramref name="head"/>.</summary>
@@ -57,28 +54,28 @@ public sealed class CategoricalHeads
     /// <summary>Per-head masked softmax; masked entries get exactly 0.</summary>
     public void Probabilities(Matrix<double> logits, ActionMask? mask, Matrix<double> probabilities)
     {
-        LogProbabilities(logits, mask, probabilities);
-        MaskedSoftmax.Exponentiate(DenseStorage.Of(probabilities));
+        var z = Check(logits, mask);
+        var output = CheckLike(probabilities, logits.RowCount, nameof(probabilities));
+        var rows = logits.RowCount;
+        Span<double> p = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
+        for (var r = 0; r < rows; r++)
+        {
+            RowDistribution(z, rows, r, mask, p, []);
+            Scatter(p, output, rows, r);
+        }
     }
 
     /// <summary>Per-head masked log-softmax; masked entries get −∞.</summary>
     public void LogProbabilities(Matrix<double> logits, ActionMask? mask, Matrix<double> logProbabilities)
     {
         var z = Check(logits, mask);
-        ArgumentNullException.ThrowIfNull(logProbabilities);
-        DenseStorage.RequireShape(logProbabilities, logits.RowCount, TotalActions, nameof(logProbabilities));
-        var output = DenseStorage.Of(logProbabilities);
+        var output = CheckLike(logProbabilities, logits.RowCount, nameof(logProbabilities));
         var rows = logits.RowCount;
-        Span<double> segment = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
-        Span<double> logP = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
+        Span<double> logP = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
         for (var r = 0; r < rows; r++)
         {
-            for (var h = 0; h < _sizes.Length; h++)
-            {
-                var k = _sizes[h];
-                SegmentLogSoftmax(z, rows, r, h, mask, segment[..k], logP[..k]);
-                Scatter(logP[..k], output, rows, r, _offsets[h]);
-            }
+            RowDistribution(z, rows, r, mask, [], logP);
+            Scatter(logP, output, rows, r);
         }
     }
 
@@ -89,7 +86,6 @@ public sealed class CategoricalHeads
     /// </summary>
     public void Sample(Matrix<double> probabilities, Random random, int[,] actions)
     {
-        ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(random);
         var p = Check(probabilities, null);
         var rows = probabilities.RowCount;
@@ -138,6 +134,7 @@ public sealed class CategoricalHeads
         CheckActionsShape(actions, rows);
         for (var r = 0; r < rows; r++)
         {
+            var allowed = mask is null ? ReadOnlySpan<bool>.Empty : mask.Row(r);
             for (var h = 0; h < _sizes.Length; h++)
             {
                 var best = -1;
@@ -145,7 +142,7 @@ public sealed class CategoricalHeads
                 for (var a = 0; a < _sizes[h]; a++)
                 {
                     var column = _offsets[h] + a;
-                    if (mask is not null && !mask.IsAllowed(r, column))
+                    if (!allowed.IsEmpty && !allowed[column])
                     {
                         continue;
                     }
@@ -170,16 +167,14 @@ public sealed class CategoricalHeads
         var rows = logits.RowCount;
         CheckActionsShape(actions, rows);
         var output = CheckRowVector(logProbabilities, rows, nameof(logProbabilities));
-        Span<double> segment = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
-        Span<double> logP = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
+        Span<double> logP = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
         for (var r = 0; r < rows; r++)
         {
+            RowDistribution(z, rows, r, mask, [], logP);
             var sum = 0.0;
             for (var h = 0; h < _sizes.Length; h++)
             {
-                var k = _sizes[h];
-                SegmentLogSoftmax(z, rows, r, h, mask, segment[..k], logP[..k]);
-                sum += logP[ChosenAction(actions, r, h, mask)];
+                sum += logP[_offsets[h] + ChosenAction(actions, r, h, mask)];
             }
 
             output[r] = sum;
@@ -192,26 +187,19 @@ public sealed class CategoricalHeads
         var z = Check(logits, mask);
         var rows = logits.RowCount;
         var output = CheckRowVector(entropies, rows, nameof(entropies));
-        Span<double> segment = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
-        Span<double> logP = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
+        Span<double> p = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
+        Span<double> logP = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
         for (var r = 0; r < rows; r++)
         {
-            var sum = 0.0;
-            for (var h = 0; h < _sizes.Length; h++)
-            {
-                var k = _sizes[h];
-                SegmentLogSoftmax(z, rows, r, h, mask, segment[..k], logP[..k]);
-                sum += EntropyFromLogProbabilities(logP[..k]);
-            }
-
-            output[r] = sum;
+            RowDistribution(z, rows, r, mask, p, logP);
+            output[r] = SegmentEntropy(p, logP);
         }
     }
 
     /// <summary>
-    /// The actor loss L = (1/B) Σ_rows [ −advantage · log π(a) − entropyCoefficient · H ], with
-    /// log π(a) and H summed over heads, and its gradient with respect to the logits written into
-    /// <paramref name="gradLogits"/> (masked entries get exactly 0).
+    /// The actor loss L = (1/B) Σ_rows Σ_heads [ −advantage · log π_h(a_h) − entropyCoefficient · H_h ]
+    /// with one advantage per row shared by all heads, and its gradient with respect to the logits
+    /// written into <paramref name="gradLogits"/> (masked entries get exactly 0).
     /// </summary>
     public PolicyLoss PolicyGradient(
         Matrix<double> logits,
@@ -221,60 +209,52 @@ public sealed class CategoricalHeads
         double entropyCoefficient,
         Matrix<double> gradLogits)
     {
-        var z = Check(logits, mask);
-        var rows = logits.RowCount;
-        CheckActionsShape(actions, rows);
-        var advantage = CheckRowVector(advantages, rows, nameof(advantages));
-        ArgumentNullException.ThrowIfNull(gradLogits);
-        DenseStorage.RequireShape(gradLogits, rows, TotalActions, nameof(gradLogits));
-        var grad = DenseStorage.Of(gradLogits);
-        var scale = 1.0 / rows;
-
-        Span<double> segment = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
-        Span<double> logP = LargestHead <= StackLimit ? stackalloc double[LargestHead] : new double[LargestHead];
-        double loss = 0.0, logProbabilitySum = 0.0, entropySum = 0.0;
-        for (var r = 0; r < rows; r++)
-        {
-            for (var h = 0; h < _sizes.Length; h++)
-            {
-                var k = _sizes[h];
-                SegmentLogSoftmax(z, rows, r, h, mask, segment[..k], logP[..k]);
-                var chosen = ChosenAction(actions, r, h, mask);
-                var entropy = EntropyFromLogProbabilities(logP[..k]);
-                loss += -advantage[r] * logP[chosen] - entropyCoefficient * entropy;
-                logProbabilitySum += logP[chosen];
-                entropySum += entropy;
-
-                // ∂(−A·log p_a)/∂z_j = A·(p_j − [j = a]);  ∂(−c·H)/∂z_j = c·p_j·(log p_j + H).
-                for (var a = 0; a < k; a++)
-                {
-                    var index = (_offsets[h] + a) * rows + r;
-                    if (double.IsNegativeInfinity(logP[a]))
-                    {
-                        grad[index] = 0.0;
-                        continue;
-                    }
-
-                    var p = Math.Exp(logP[a]);
-                    var g = advantage[r] * (p - (a == chosen ? 1.0 : 0.0))
-                        + entropyCoefficient * p * (logP[a] + entropy);
-                    grad[index] = scale * g;
-                }
-            }
-        }
-
-        return new PolicyLoss(scale * loss, scale * logProbabilitySum, scale * entropySum);
+        ArgumentNullException.ThrowIfNull(logits);
+        var advantage = CheckRowVector(advantages, logits.RowCount, nameof(advantages));
+        return PolicyGradient(logits, mask, actions, advantage, headStride: 0, entropyCoefficient, gradLogits);
     }
 
-    /// <summary>Log-softmax of one head's segment of one row (−∞ where masked).</summary>
-    internal void SegmentLogSoftmax(
-        double[] logits, int rows, int row, int head, ActionMask? mask, Span<double> segment, Span<double> logProbabilities)
+    /// <summary>
+    /// As the shared-advantage form, but with one advantage per row and head (rows × HeadCount),
+    /// so each head is credited with its own return, e.g. its device's share of the reward.
+    /// </summary>
+    public PolicyLoss PolicyGradient(
+        Matrix<double> logits,
+        ActionMask? mask,
+        int[,] actions,
+        Matrix<double> headAdvantages,
+        double entropyCoefficient,
+        Matrix<double> gradLogits)
     {
-        Gather(logits, rows, row, _offsets[head], segment);
-        var allowed = mask is null ? ReadOnlySpan<bool>.Empty : mask.Row(row).Slice(_offsets[head], _sizes[head]);
-        if (!MaskedSoftmax.TryLogSoftmax(segment, allowed, logProbabilities))
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(headAdvantages);
+        DenseStorage.RequireShape(headAdvantages, logits.RowCount, HeadCount, nameof(headAdvantages));
+        var advantage = DenseStorage.Of(headAdvantages, nameof(headAdvantages));
+        return PolicyGradient(logits, mask, actions, advantage, headStride: logits.RowCount, entropyCoefficient, gradLogits);
+    }
+
+    /// <summary>One row's per-head distributions (either output may be empty when not wanted).</summary>
+    internal void RowDistribution(
+        double[] logits, int rows, int row, ActionMask? mask, Span<double> probabilities, Span<double> logProbabilities)
+    {
+        // Gather into whichever output exists; the log-probabilities may be computed in place.
+        var work = logProbabilities.IsEmpty ? probabilities : logProbabilities;
+        for (var j = 0; j < TotalActions; j++)
         {
-            throw AllMasked(row, head);
+            work[j] = logits[j * rows + row];
+        }
+
+        var allowedRow = mask is null ? ReadOnlySpan<bool>.Empty : mask.Row(row);
+        for (var h = 0; h < _sizes.Length; h++)
+        {
+            var (offset, k) = (_offsets[h], _sizes[h]);
+            var allowed = allowedRow.IsEmpty ? allowedRow : allowedRow.Slice(offset, k);
+            var p = probabilities.IsEmpty ? probabilities : probabilities.Slice(offset, k);
+            var logP = logProbabilities.IsEmpty ? logProbabilities : logProbabilities.Slice(offset, k);
+            if (!MaskedSoftmax.TryDistribution(work.Slice(offset, k), allowed, p, logP))
+            {
+                throw AllMasked(row, h);
+            }
         }
     }
 
@@ -292,34 +272,81 @@ public sealed class CategoricalHeads
         return DenseStorage.Of(logits, nameof(logits));
     }
 
-    internal static void Gather(double[] matrix, int rows, int row, int firstColumn, Span<double> destination)
-    {
-        for (var j = 0; j < destination.Length; j++)
-        {
-            destination[j] = matrix[(firstColumn + j) * rows + row];
-        }
-    }
-
-    internal static void Scatter(ReadOnlySpan<double> source, double[] matrix, int rows, int row, int firstColumn)
-    {
-        for (var j = 0; j < source.Length; j++)
-        {
-            matrix[(firstColumn + j) * rows + row] = source[j];
-        }
-    }
-
-    private static double EntropyFromLogProbabilities(ReadOnlySpan<double> logProbabilities)
+    /// <summary>−Σ p·log p over a span, skipping zero probabilities (masked entries).</summary>
+    internal static double SegmentEntropy(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> logProbabilities)
     {
         var entropy = 0.0;
-        foreach (var logP in logProbabilities)
+        for (var j = 0; j < probabilities.Length; j++)
         {
-            if (!double.IsNegativeInfinity(logP))
+            if (probabilities[j] > 0.0)
             {
-                entropy -= Math.Exp(logP) * logP;
+                entropy -= probabilities[j] * logProbabilities[j];
             }
         }
 
         return entropy;
+    }
+
+    private PolicyLoss PolicyGradient(
+        Matrix<double> logits,
+        ActionMask? mask,
+        int[,] actions,
+        double[] advantage,
+        int headStride,
+        double entropyCoefficient,
+        Matrix<double> gradLogits)
+    {
+        var z = Check(logits, mask);
+        var rows = logits.RowCount;
+        CheckActionsShape(actions, rows);
+        var grad = CheckLike(gradLogits, rows, nameof(gradLogits));
+        var scale = 1.0 / rows;
+
+        Span<double> p = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
+        Span<double> logP = TotalActions <= StackLimit ? stackalloc double[TotalActions] : new double[TotalActions];
+        double loss = 0.0, logProbabilitySum = 0.0, entropySum = 0.0;
+        for (var r = 0; r < rows; r++)
+        {
+            RowDistribution(z, rows, r, mask, p, logP);
+            for (var h = 0; h < _sizes.Length; h++)
+            {
+                var (offset, k) = (_offsets[h], _sizes[h]);
+                var chosen = ChosenAction(actions, r, h, mask);
+                var a = advantage[r + h * headStride];
+                var entropy = SegmentEntropy(p.Slice(offset, k), logP.Slice(offset, k));
+                loss += -a * logP[offset + chosen] - entropyCoefficient * entropy;
+                logProbabilitySum += logP[offset + chosen];
+                entropySum += entropy;
+
+                // ∂(−A·log p_a)/∂z_j = A·(p_j − [j = a]);  ∂(−c·H)/∂z_j = c·p_j·(log p_j + H).
+                // A masked entry has p_j = 0 and no influence on the loss: its gradient is exactly 0.
+                for (var j = 0; j < k; j++)
+                {
+                    var pj = p[offset + j];
+                    var g = pj > 0.0
+                        ? a * (pj - (j == chosen ? 1.0 : 0.0)) + entropyCoefficient * pj * (logP[offset + j] + entropy)
+                        : j == chosen ? -a : 0.0;
+                    grad[(offset + j) * rows + r] = scale * g;
+                }
+            }
+        }
+
+        return new PolicyLoss(scale * loss, scale * logProbabilitySum, scale * entropySum);
+    }
+
+    private static void Scatter(ReadOnlySpan<double> row, double[] matrix, int rows, int r)
+    {
+        for (var j = 0; j < row.Length; j++)
+        {
+            matrix[j * rows + r] = row[j];
+        }
+    }
+
+    private double[] CheckLike(Matrix<double> result, int rows, string argumentName)
+    {
+        ArgumentNullException.ThrowIfNull(result, argumentName);
+        DenseStorage.RequireShape(result, rows, TotalActions, argumentName);
+        return DenseStorage.Of(result, argumentName);
     }
 
     private int ChosenAction(int[,] actions, int row, int head, ActionMask? mask)

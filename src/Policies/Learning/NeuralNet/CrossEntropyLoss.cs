@@ -32,18 +32,15 @@ public static class CrossEntropyLoss
         var g = DenseStorage.Of(gradient, nameof(gradient));
         var scale = 1.0 / rows;
 
-        var largest = Enumerable.Range(0, heads.HeadCount).Max(heads.ActionCount);
-        var segment = new double[largest];
-        var logP = new double[largest];
+        var p = new double[heads.TotalActions];
+        var logP = new double[heads.TotalActions];
         var loss = 0.0;
         for (var r = 0; r < rows; r++)
         {
+            heads.RowDistribution(z, rows, r, mask, p, logP);
             for (var h = 0; h < heads.HeadCount; h++)
             {
-                var k = heads.ActionCount(h);
-                var offset = heads.Offset(h);
-                heads.SegmentLogSoftmax(z, rows, r, h, mask, segment.AsSpan(0, k), logP.AsSpan(0, k));
-
+                var (offset, k) = (heads.Offset(h), heads.ActionCount(h));
                 var targetMass = 0.0;
                 for (var a = 0; a < k; a++)
                 {
@@ -53,7 +50,7 @@ public static class CrossEntropyLoss
                 for (var a = 0; a < k; a++)
                 {
                     var index = (offset + a) * rows + r;
-                    if (double.IsNegativeInfinity(logP[a]))
+                    if (double.IsNegativeInfinity(logP[offset + a]))
                     {
                         if (t[index] != 0.0)
                         {
@@ -65,8 +62,8 @@ public static class CrossEntropyLoss
                         continue;
                     }
 
-                    loss -= t[index] * logP[a];
-                    g[index] = scale * (Math.Exp(logP[a]) * targetMass - t[index]);
+                    loss -= t[index] * logP[offset + a];
+                    g[index] = scale * (p[offset + a] * targetMass - t[index]);
                 }
             }
         }

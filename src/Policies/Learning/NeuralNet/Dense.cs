@@ -137,7 +137,7 @@ public sealed class Dense : ILayer
                 }
 
                 break;
-            case WeightInit.Glorot:
+            case WeightInit.Xavier:
                 var limit = Math.Sqrt(6.0 / (Inputs + Outputs));
                 for (var i = 0; i < weights.Length; i++)
                 {

@@ -11,17 +11,17 @@ public static class MaskedSoftmax
 {
     public static void Softmax(ReadOnlySpan<double> logits, ReadOnlySpan<bool> allowed, Span<double> probabilities)
     {
-        if (!TryLogSoftmax(logits, allowed, probabilities))
+        RequireLength(logits, probabilities.Length, nameof(probabilities));
+        if (!TryDistribution(logits, allowed, probabilities, []))
         {
             throw new ArgumentException("Every entry is masked.", nameof(allowed));
         }
-
-        Exponentiate(probabilities);
     }
 
     public static void LogSoftmax(ReadOnlySpan<double> logits, ReadOnlySpan<bool> allowed, Span<double> logProbabilities)
     {
-        if (!TryLogSoftmax(logits, allowed, logProbabilities))
+        RequireLength(logits, logProbabilities.Length, nameof(logProbabilities));
+        if (!TryDistribution(logits, allowed, [], logProbabilities))
         {
             throw new ArgumentException("Every entry is masked.", nameof(allowed));
         }
@@ -63,20 +63,32 @@ public static class MaskedSoftmax
         CategoricalHeads.Single(logits.ColumnCount).Entropy(logits, mask, entropies);
     }
 
-    /// <summary>Writes log-softmax (−∞ where masked); false when nothing is allowed.</summary>
-    internal static bool TryLogSoftmax(ReadOnlySpan<double> logits, ReadOnlySpan<bool> allowed, Span<double> output)
+    /// <summary>
+    /// Writes the masked softmax into <paramref name="probabilities"/> and/or its logarithm into
+    /// <paramref name="logProbabilities"/> (pass an empty span for an output not wanted; the
+    /// log-probabilities may overwrite the logits in place). One exponential per entry. Returns
+    /// false when nothing is allowed.
+    /// </summary>
+    internal static bool TryDistribution(
+        ReadOnlySpan<double> logits, ReadOnlySpan<bool> allowed, Span<double> probabilities, Span<double> logProbabilities)
     {
-        if (output.Length != logits.Length || (!allowed.IsEmpty && allowed.Length != logits.Length))
+        var wantProbabilities = !probabilities.IsEmpty;
+        var wantLogProbabilities = !logProbabilities.IsEmpty;
+        var masked = !allowed.IsEmpty;
+        if ((masked && allowed.Length != logits.Length)
+            || (wantProbabilities && probabilities.Length != logits.Length)
+            || (wantLogProbabilities && logProbabilities.Length != logits.Length))
         {
             throw new ArgumentException("Logits, mask and output lengths differ.");
         }
 
-        // Subtracting the largest allowed logit keeps every exponent ≤ 0, so nothing overflows.
+        // Shifting by the largest allowed logit keeps every exponent ≤ 0, so nothing overflows,
+        // and keeps differences small, so nothing is lost against a huge normaliser.
         var max = double.NegativeInfinity;
         var anyAllowed = false;
         for (var j = 0; j < logits.Length; j++)
         {
-            if (allowed.IsEmpty || allowed[j])
+            if (!masked || allowed[j])
             {
                 anyAllowed = true;
                 max = Math.Max(max, logits[j]);
@@ -91,27 +103,61 @@ public static class MaskedSoftmax
         var sum = 0.0;
         for (var j = 0; j < logits.Length; j++)
         {
-            if (allowed.IsEmpty || allowed[j])
+            if (!masked || allowed[j])
             {
-                sum += Math.Exp(logits[j] - max);
+                var shifted = logits[j] - max;
+                var exponential = Math.Exp(shifted);
+                sum += exponential;
+                if (wantProbabilities)
+                {
+                    probabilities[j] = exponential;
+                }
+
+                if (wantLogProbabilities)
+                {
+                    logProbabilities[j] = shifted;
+                }
+            }
+            else
+            {
+                if (wantProbabilities)
+                {
+                    probabilities[j] = 0.0;
+                }
+
+                if (wantLogProbabilities)
+                {
+                    logProbabilities[j] = double.NegativeInfinity;
+                }
             }
         }
 
-        var logNormaliser = max + Math.Log(sum);
-        for (var j = 0; j < logits.Length; j++)
+        if (wantProbabilities)
         {
-            output[j] = allowed.IsEmpty || allowed[j] ? logits[j] - logNormaliser : double.NegativeInfinity;
+            var inverse = 1.0 / sum;
+            for (var j = 0; j < probabilities.Length; j++)
+            {
+                probabilities[j] *= inverse;
+            }
+        }
+
+        if (wantLogProbabilities)
+        {
+            var logSum = Math.Log(sum);
+            for (var j = 0; j < logProbabilities.Length; j++)
+            {
+                logProbabilities[j] -= logSum;
+            }
         }
 
         return true;
     }
 
-    internal static void Exponentiate(Span<double> values)
+    private static void RequireLength(ReadOnlySpan<double> logits, int outputLength, string argumentName)
     {
-        for (var j = 0; j < values.Length; j++)
+        if (outputLength != logits.Length)
         {
-            // exp(−∞) is exactly 0, which is what makes masked probabilities exact zeros.
-            values[j] = Math.Exp(values[j]);
+            throw new ArgumentException($"Expected {logits.Length} outputs but got {outputLength}.", argumentName);
         }
     }
 }

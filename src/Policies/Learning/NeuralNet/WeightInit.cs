@@ -7,5 +7,8 @@ public enum WeightInit
     He,
 
     /// <summary>Xavier/Glorot uniform, U(±√(6/(fanIn+fanOut))): for tanh, sigmoid and linear outputs.</summary>
-    Glorot,
+    Xavier,
+
+    /// <summary>Another name for <see cref="Xavier"/>; both names are in common use.</summary>
+    Glorot = Xavier,
 }
