@@ -4,8 +4,9 @@ using MecActors.Core.Randomness;
 namespace MecActors.Policies.Caching;
 
 /// <summary>
-/// Random caching: every slot each edge takes the model types in a fresh random order and caches them
-/// one by one, skipping a model that does not fit (C3). Each edge draws from its own caching stream.
+/// Random caching (paper 000, Sec. IV: "randomly selects caching decisions"): every slot each edge draws
+/// each z_{m,n} as a fair coin, then takes the chosen types in a fresh random order, skipping one that
+/// no longer fits (C3). Each edge draws from its own caching stream.
 /// </summary>
 public sealed class RandomCaching : ICachingPolicy
 {
@@ -24,8 +25,18 @@ public sealed class RandomCaching : ICachingPolicy
         var placement = new bool[scenario.EdgeCount][];
         for (var n = 0; n < placement.Length; n++)
         {
-            var order = Shuffled(scenario.Models.Count, Stream(n));
-            placement[n] = CachePacking.Fill(order, CachePacking.CapacityBits(scenario, n), scenario);
+            var random = Stream(n);
+            var order = Shuffled(scenario.Models.Count, random);
+            var chosen = new List<int>(order.Length);
+            foreach (var m in order)
+            {
+                if (random.NextDouble() < 0.5)
+                {
+                    chosen.Add(m);
+                }
+            }
+
+            placement[n] = CachePacking.Fill(chosen, CachePacking.CapacityBits(scenario, n), scenario);
         }
 
         return placement;

@@ -2,16 +2,14 @@ namespace MecActors.Policies.Learning.NeuralNet;
 
 public static class GradientClipping
 {
-    /// <summary>
-    /// The L2 norm of all gradients taken together.
-    /// </summary>
+    /// <summary>The L2 norm of all gradients taken together.</summary>
     public static double GlobalNorm(IEnumerable<Parameter> parameters)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
+        var list = AsList(parameters);
         var sumOfSquares = 0.0;
-        foreach (var parameter in parameters)
+        for (var i = 0; i < list.Count; i++)
         {
-            var gradient = DenseStorage.Of(parameter.Gradient).AsSpan();
+            var gradient = DenseStorage.Of(list[i].Gradient).AsSpan();
             sumOfSquares += MatrixKernels.Dot(gradient, gradient);
         }
 
@@ -26,9 +24,8 @@ public static class GradientClipping
     /// </summary>
     public static double ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxNorm);
-        var list = parameters as IReadOnlyCollection<Parameter> ?? [.. parameters];
+        var list = AsList(parameters);
         var norm = GlobalNorm(list);
         if (norm <= maxNorm || !double.IsFinite(norm))
         {
@@ -36,15 +33,18 @@ public static class GradientClipping
         }
 
         var factor = maxNorm / norm;
-        foreach (var parameter in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            var gradient = DenseStorage.Of(parameter.Gradient);
-            for (var i = 0; i < gradient.Length; i++)
-            {
-                gradient[i] *= factor;
-            }
+            MatrixKernels.Scale(DenseStorage.Of(list[i].Gradient), factor);
         }
 
         return norm;
+    }
+
+    // Indexing a list avoids allocating an enumerator on every training step.
+    private static IReadOnlyList<Parameter> AsList(IEnumerable<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters as IReadOnlyList<Parameter> ?? [.. parameters];
     }
 }

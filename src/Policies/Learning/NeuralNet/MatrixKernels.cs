@@ -150,6 +150,22 @@ internal static class MatrixKernels
         return total;
     }
 
+    public static void Scale(Span<double> values, double factor)
+    {
+        var width = Vector<double>.Count;
+        var scale = new Vector<double>(factor);
+        var i = 0;
+        for (; i + width <= values.Length; i += width)
+        {
+            (new Vector<double>(values[i..]) * scale).CopyTo(values[i..]);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] *= factor;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MultiplyBlock2x4(
         ref double aRef, ref double bRef, ref double cRef, int m, int k, int i, int j, bool accumulate)
