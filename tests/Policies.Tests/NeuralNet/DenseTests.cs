@@ -27,6 +27,25 @@ public class DenseTests
     }
 
     [Theory]
+    [InlineData(1, 37, 13)]
+    [InlineData(3, 9, 2)]
+    [InlineData(8, 60, 11)]
+    [InlineData(32, 128, 271)]
+    public void Backward_equals_the_reference_matrix_products(int batch, int inputs, int outputs)
+    {
+        var layer = new Dense("d", inputs, outputs, WeightInit.He, new Random(11));
+        var input = TestMatrices.Uniform(batch, inputs, 12);
+        var upstream = TestMatrices.Uniform(batch, outputs, 13);
+
+        layer.Forward(input);
+        var gradInput = layer.Backward(upstream);
+
+        Assert.True((gradInput - upstream * layer.Weight.Value.Transpose()).InfinityNorm() < 1e-12);
+        Assert.True((layer.Weight.Gradient - input.TransposeThisAndMultiply(upstream)).InfinityNorm() < 1e-12);
+        Assert.True((layer.Bias.Gradient - upstream.ColumnSums().ToRowMatrix()).InfinityNorm() < 1e-12);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(9)]

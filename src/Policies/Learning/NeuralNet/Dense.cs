@@ -31,7 +31,7 @@ public sealed class Dense : ILayer
         Weight = new Parameter($"{name}.weight", Matrix<double>.Build.Dense(inputs, outputs));
         Bias = new Parameter($"{name}.bias", Matrix<double>.Build.Dense(1, outputs));
         Parameters = [Weight, Bias];
-                Initialise(DenseStorage.Of(Weight.Value), init, random);
+        Initialise(DenseStorage.Of(Weight.Value), init, random);
     }
 
     public string Name { get; }

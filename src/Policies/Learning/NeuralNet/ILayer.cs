@@ -9,7 +9,8 @@ namespace MecActors.Policies.Learning.NeuralNet;
 /// To keep training free of per-step allocations, the matrices returned by <see cref="Forward"/>
 /// and <see cref="Backward"/> belong to the layer and are overwritten by the next call with the
 /// same batch size: copy them to keep them. The input to <see cref="Forward"/> is kept by
-/// reference until <see cref="Backward"/>, so it must not be modified in between.
+/// reference until <see cref="Backward"/>, so it must not be modified in between. Layers are
+/// not thread-safe; give each thread its own network.
 /// </remarks>
 public interface ILayer
 {

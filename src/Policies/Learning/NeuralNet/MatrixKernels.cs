@@ -50,14 +50,7 @@ internal static class MatrixKernels
             var i = 0;
             for (; i + width <= m; i += width)
             {
-                var sum = accumulate ? Vector.LoadUnsafe(ref cRef, (nuint)(j * m + i)) : Vector<double>.Zero;
-                for (var p = 0; p < k; p++)
-                {
-                    var x = Vector.LoadUnsafe(ref aRef, (nuint)(p * m + i));
-                    sum = Vector.MultiplyAddEstimate(x, new Vector<double>(Unsafe.Add(ref bRef, j * k + p)), sum);
-                }
-
-                sum.StoreUnsafe(ref cRef, (nuint)(j * m + i));
+                MultiplyBlock1x1(ref aRef, ref bRef, ref cRef, m, k, i, j, accumulate);
             }
 
             for (; i < m; i++)
@@ -258,6 +251,33 @@ internal static class MatrixKernels
         s1.StoreUnsafe(ref cRef, c1);
         s2.StoreUnsafe(ref cRef, c2);
         s3.StoreUnsafe(ref cRef, c3);
+    }
+
+    // A lone column (e.g. a batch of one) has no neighbours to share loads with; four partial sums
+    // over p keep several FMAs in flight instead of waiting on one dependency chain.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyBlock1x1(
+        ref double aRef, ref double bRef, ref double cRef, int m, int k, int i, int j, bool accumulate)
+    {
+        var c0 = (nuint)(j * m + i);
+        var s0 = accumulate ? Vector.LoadUnsafe(ref cRef, c0) : Vector<double>.Zero;
+        Vector<double> s1 = Vector<double>.Zero, s2 = Vector<double>.Zero, s3 = Vector<double>.Zero;
+        ref var b0 = ref Unsafe.Add(ref bRef, j * k);
+        var p = 0;
+        for (; p + 4 <= k; p += 4)
+        {
+            s0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref aRef, (nuint)(p * m + i)), new Vector<double>(Unsafe.Add(ref b0, p)), s0);
+            s1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref aRef, (nuint)((p + 1) * m + i)), new Vector<double>(Unsafe.Add(ref b0, p + 1)), s1);
+            s2 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref aRef, (nuint)((p + 2) * m + i)), new Vector<double>(Unsafe.Add(ref b0, p + 2)), s2);
+            s3 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref aRef, (nuint)((p + 3) * m + i)), new Vector<double>(Unsafe.Add(ref b0, p + 3)), s3);
+        }
+
+        for (; p < k; p++)
+        {
+            s0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref aRef, (nuint)(p * m + i)), new Vector<double>(Unsafe.Add(ref b0, p)), s0);
+        }
+
+        (s0 + s1 + (s2 + s3)).StoreUnsafe(ref cRef, c0);
     }
 
     private static double RowDotColumn(ref double aRef, ref double bRef, int m, int k, int i, int j)

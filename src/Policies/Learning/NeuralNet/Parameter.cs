@@ -12,7 +12,7 @@ public sealed class Parameter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        DenseStorage.Of(value, nameof(value));
+        _ = DenseStorage.Of(value, nameof(value)); // rejects non-dense storage up front
         Name = name;
         Value = value;
         Gradient = Matrix<double>.Build.Dense(value.RowCount, value.ColumnCount);

@@ -18,8 +18,11 @@ public static class ParameterFile
     public static void Save(string path, IEnumerable<Parameter> parameters)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var list = parameters.ToList();
+        list.RequireUniqueNames(); // before creating the file, so a bad call leaves no empty file behind
         using var stream = File.Create(path);
-        Save(stream, parameters);
+        Save(stream, list);
     }
 
     /// <summary>Writes the parameters; the stream is left open.</summary>
