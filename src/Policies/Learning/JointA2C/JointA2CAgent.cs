@@ -23,7 +23,6 @@ public sealed class JointA2CAgent : ITrainablePolicy
     private readonly Adam _optimizer;
     private readonly RandomStream _random;
     private readonly SystemView _system;
-    private readonly FactoredPolicyGradient _factored;
     private readonly int _valueOutputs;
     private readonly Dictionary<int, Step> _decided = new();
     private readonly List<Step> _completed = new();
@@ -41,7 +40,6 @@ public sealed class JointA2CAgent : ITrainablePolicy
         _encoder = new StateEncoder(system);
         _actions = new ActionSpace(system, parts);
         _heads = new CategoricalHeads(_actions.Heads, _actions.ActionsPerDevice);
-        _factored = new FactoredPolicyGradient(_heads);
         _valueOutputs = settings.Credit == RewardCredit.PerDevice ? _actions.Heads : 1;
         var init = RandomStream.For(seed, StreamKind.Policy, 100);
         var layers = new List<ILayer>();
@@ -203,7 +201,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
         else
         {
             var advantages = Matrix<double>.Build.Dense(n, heads, (i, u) => _completed[i].Active[u] ? returns[i, u] - values[i, u] : 0.0);
-            (policyLoss, entropy) = _factored.Compute(logits, mask, taken, advantages, _settings.EntropyCoefficient, gradLogits);
+            var loss = _heads.PolicyGradient(logits, mask, taken, advantages, _settings.EntropyCoefficient, gradLogits);
+            (policyLoss, entropy) = (loss.Loss, loss.MeanEntropy);
         }
 
         var gradValues = Matrix<double>.Build.Dense(n, _valueOutputs);
