@@ -4,8 +4,9 @@ using MecActors.Cli.Output;
 namespace MecActors.Cli.Commands;
 
 /// <summary>
-/// <c>mec compare &lt;scenario&gt; [--slots N] [--seed S] [--out DIR]</c>: every policy the scenario lists,
-/// in its order, each in its own emulation run.
+/// <c>mec compare &lt;scenario&gt; [--train-steps N] [--checkpoints DIR] [--slots N] [--seed S] [--out DIR]</c>:
+/// every policy the scenario lists, in its order, each in its own emulation run; learning policies first get
+/// their weights from a checkpoint or by training (see <see cref="Training.LearnedWeights"/>).
 /// </summary>
 internal static class CompareCommand
 {
@@ -14,7 +15,7 @@ internal static class CompareCommand
         var options = new EmulationOptions(verbose);
         var command = new Command(
             "compare",
-            "Emulate every policy the scenario lists; print a table, write summary.json, slots.csv and delay-accuracy.png");
+            "Emulate every policy the scenario lists (learning ones trained or loaded first); print a table, write summary.json, slots.csv and delay-accuracy.png");
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {

@@ -2,16 +2,18 @@ using MecActors.Actors;
 using MecActors.Cli.Hosting;
 using MecActors.Cli.Logging;
 using MecActors.Cli.Output;
+using MecActors.Cli.Training;
 using MecActors.Core.Decisions;
 using MecActors.Core.Metrics;
-using MecActors.Policies;
 
 namespace MecActors.Cli.Commands;
 
 /// <summary>
-/// The body of <c>mec run</c> and <c>mec compare</c>: load the scenario, emulate each policy in turn in one
+/// The body of <c>mec run</c> and <c>mec compare</c>: load the scenario, give the learning policies their weights
+/// (a checkpoint, or training them first; see <see cref="LearnedWeights"/>), emulate each policy in turn in one
 /// actor system (a fresh policy set each, the same seed), then write the results contract to the output
-/// directory all at once and print the table. Nothing is written unless every policy finished.
+/// directory all at once and print the table. Nothing is written to the output directory unless every policy
+/// finished.
 /// </summary>
 internal static class Emulation
 {
@@ -35,16 +37,24 @@ internal static class Emulation
             "{Scenario}: {Slots} slots, seed {Seed}, policies {Policies}", scenario.Name, slots, seed, string.Join(", ", policies));
 
         var system = new SystemView(scenario);
+        var weights = LearnedWeights.Resolve(console, policies, request.TrainSteps, request.CheckpointsDir, system, seed);
         IReadOnlyList<PolicyRun> runs;
         var actorSystem = MecActorSystem.Create(akkaConfig, logger);
         try
         {
+            if (weights.ToTrain.Count > 0)
+            {
+                log.Information(
+                    "Training {Policies} for {Steps} steps each, seed {Seed}", string.Join(", ", weights.ToTrain), request.TrainSteps, seed);
+                await weights.TrainAsync(console, actorSystem, system, seed, cancellationToken).ConfigureAwait(false);
+            }
+
             runs = await SlotProgress.RunAllAsync(
                     console,
                     policies,
                     slots,
                     (policy, onSlotClosed) => EmulationRunner
-                        .RunAsync(actorSystem, system, PolicyCatalog.Create(policy, system, seed), slots, seed, onSlotClosed)
+                        .RunAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, onSlotClosed)
                         .WaitAsync(cancellationToken))
                 .ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 
 namespace MecActors.Cli.Commands;
@@ -9,6 +10,8 @@ namespace MecActors.Cli.Commands;
 /// <param name="Seed">Null: the scenario's <c>seed</c>.</param>
 /// <param name="OutDir">Null: <c>out/&lt;scenario name&gt;</c>.</param>
 /// <param name="DispatcherThroughput">Null: as in config/akka.conf.</param>
+/// <param name="TrainSteps">Null: learning policies without a checkpoint are evaluated untrained.</param>
+/// <param name="CheckpointsDir">Null: no checkpoints are loaded or saved.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -16,9 +19,14 @@ internal sealed record EmulationRequest(
     int? Seed,
     string? OutDir,
     int? DispatcherThroughput,
-    bool Verbose);
+    bool Verbose,
+    int? TrainSteps = null,
+    string? CheckpointsDir = null);
 
-/// <summary>The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share.</summary>
+/// <summary>
+/// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
+/// policies get trained weights (<c>--train-steps</c>, <c>--checkpoints</c>).
+/// </summary>
 internal sealed class EmulationOptions
 {
     public EmulationOptions(Option<bool> verbose)
@@ -26,6 +34,7 @@ internal sealed class EmulationOptions
         Verbose = verbose;
         Slots.Validators.Add(r => RequirePositive(r, "--slots"));
         DispatcherThroughput.Validators.Add(r => RequirePositive(r, "--dispatcher-throughput"));
+        TrainSteps.Validators.Add(r => RequirePositive(r, "--train-steps"));
     }
 
     public Option<bool> Verbose { get; }
@@ -59,6 +68,18 @@ internal sealed class EmulationOptions
         Description = "Override akka.actor.default-dispatcher.throughput (results do not depend on it)",
     };
 
+    public Option<int?> TrainSteps { get; } = new("--train-steps")
+    {
+        HelpName = "N",
+        Description = "Train each learning policy that has no checkpoint for N slots (same seed) before it is evaluated",
+    };
+
+    public Option<string?> Checkpoints { get; } = new("--checkpoints")
+    {
+        HelpName = "DIR",
+        Description = "Load <policy>.mecnn from DIR for each learning policy; save the ones trained here into it",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
@@ -66,6 +87,8 @@ internal sealed class EmulationOptions
         command.Options.Add(Seed);
         command.Options.Add(Out);
         command.Options.Add(DispatcherThroughput);
+        command.Options.Add(TrainSteps);
+        command.Options.Add(Checkpoints);
     }
 
     public EmulationRequest Read(ParseResult parse, IReadOnlyList<string>? policies) => new(
@@ -75,11 +98,19 @@ internal sealed class EmulationOptions
         parse.GetValue(Seed),
         parse.GetValue(Out),
         parse.GetValue(DispatcherThroughput),
-        parse.GetValue(Verbose));
+        parse.GetValue(Verbose),
+        parse.GetValue(TrainSteps),
+        parse.GetValue(Checkpoints));
 
-    private static void RequirePositive(OptionResult result, string name)
+    /// <summary>
+    /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is
+    /// not an integer is left to the parser, which reports it (reading the value here would throw).
+    /// </summary>
+    internal static void RequirePositive(OptionResult result, string name)
     {
-        if (result.GetValueOrDefault<int?>() is < 1 and var value)
+        if (result.Tokens.Count == 1
+            && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && value < 1)
         {
             result.AddError($"{name}: must be at least 1, got {value}");
         }

@@ -4,7 +4,10 @@ using MecActors.Policies;
 
 namespace MecActors.Cli.Commands;
 
-/// <summary><c>mec run &lt;scenario&gt; --policy NAME [--slots N] [--seed S] [--out DIR]</c>: one policy.</summary>
+/// <summary>
+/// <c>mec run &lt;scenario&gt; --policy NAME [--train-steps N] [--checkpoints DIR] [--slots N] [--seed S] [--out DIR]</c>:
+/// one policy; a learning one is trained or loaded first, as in <c>mec compare</c>.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(CliConsole console, Option<bool> verbose)

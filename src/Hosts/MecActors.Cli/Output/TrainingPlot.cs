@@ -1,0 +1,39 @@
+using MecActors.Cli.Training;
+using ScottPlot;
+
+namespace MecActors.Cli.Output;
+
+/// <summary>
+/// <c>training.png</c>: the mean reward of each update and its moving average against the training step.
+/// Rendered off-screen by ScottPlot on SkiaSharp, so it needs no display.
+/// </summary>
+internal static class TrainingPlot
+{
+    public const string FileName = "training.png";
+
+    private const int Width = 900;
+    private const int Height = 480;
+
+    public static byte[] RenderPng(string title, IReadOnlyList<TrainingRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var steps = rows.Select(r => (double)r.Step).ToArray();
+        var plot = new Plot();
+
+        var reward = plot.Add.ScatterLine(steps, rows.Select(r => r.Reward).ToArray());
+        reward.Color = Colors.SteelBlue.WithAlpha(0.35);
+        reward.LineWidth = 1;
+        reward.LegendText = "reward per update";
+
+        var average = plot.Add.ScatterLine(steps, rows.Select(r => r.MovingAverage).ToArray());
+        average.Color = Colors.DarkOrange;
+        average.LineWidth = 2;
+        average.LegendText = $"moving average ({TrainingCurve.Window} updates)";
+
+        plot.Title(title);
+        plot.XLabel("training step (slot)");
+        plot.YLabel("reward R(t)");
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+}

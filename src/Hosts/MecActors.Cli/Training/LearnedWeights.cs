@@ -1,0 +1,137 @@
+using Akka.Actor;
+using MecActors.Cli.Commands;
+using MecActors.Cli.Output;
+using MecActors.Core.Decisions;
+using MecActors.Core.Metrics;
+using MecActors.Policies;
+
+namespace MecActors.Cli.Training;
+
+/// <summary>
+/// The weights each learning policy of <c>mec run</c> or <c>mec compare</c> is evaluated with: its checkpoint
+/// from <c>--checkpoints DIR</c> when there is one, otherwise the result of training it for
+/// <c>--train-steps</c> slots with the evaluation's seed (saved into DIR when given), otherwise none (untrained,
+/// with a warning). Learning policies are always evaluated greedily (<c>Training = false</c>), each from a fresh
+/// policy set with the weights loaded, so an in-memory result and its checkpoint evaluate identically.
+/// </summary>
+internal sealed class LearnedWeights
+{
+    private readonly Dictionary<string, byte[]> _weights;
+    private readonly List<string> _toTrain;
+    private readonly int? _trainSteps;
+    private readonly string? _checkpointsDir;
+
+    private LearnedWeights(Dictionary<string, byte[]> weights, List<string> toTrain, int? trainSteps, string? checkpointsDir)
+    {
+        _weights = weights;
+        _toTrain = toTrain;
+        _trainSteps = trainSteps;
+        _checkpointsDir = checkpointsDir;
+    }
+
+    /// <summary>The learning policies still to train, in the order given.</summary>
+    public IReadOnlyList<string> ToTrain => _toTrain;
+
+    /// <summary>
+    /// Decides where every learning policy's weights come from and reads (and checks) the checkpoints found, before
+    /// anything runs. Warns on stderr about each learning policy that will be evaluated untrained.
+    /// </summary>
+    /// <exception cref="BadInputException">--checkpoints names a file, or a checkpoint does not load.</exception>
+    public static LearnedWeights Resolve(
+        CliConsole console, IReadOnlyList<string> policies, int? trainSteps, string? checkpointsDir, SystemView system, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(policies);
+        if (checkpointsDir is not null && File.Exists(checkpointsDir))
+        {
+            throw new BadInputException($"--checkpoints: {checkpointsDir} is a file, not a directory");
+        }
+
+        var weights = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var toTrain = new List<string>();
+        var learning = policies.Where(PolicyCatalog.Learns).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var policy in learning)
+        {
+            var path = checkpointsDir is null ? null : Path.Combine(checkpointsDir, Checkpoints.FileName(policy));
+            if (path is not null && File.Exists(path))
+            {
+                weights[policy] = Checkpoints.Read(path, policy, system, seed);
+            }
+            else if (trainSteps is not null)
+            {
+                toTrain.Add(policy);
+            }
+            else
+            {
+                var where = checkpointsDir is null ? "no --checkpoints" : $"no {Checkpoints.FileName(policy)} in {checkpointsDir}";
+                console.Error.WriteLine(
+                    $"warning: {policy} is a learning policy evaluated untrained ({where} and no --train-steps)");
+            }
+        }
+
+        if (trainSteps is not null && learning.Count == 0)
+        {
+            console.Error.WriteLine(
+                $"warning: --train-steps is ignored: none of {string.Join(", ", policies)} learns");
+        }
+
+        return new LearnedWeights(weights, toTrain, trainSteps, checkpointsDir);
+    }
+
+    /// <summary>
+    /// Trains <see cref="ToTrain"/> one after another in <paramref name="actorSystem"/>, saves each checkpoint into
+    /// the checkpoints directory as soon as it is trained (when one was given), then prints each policy's training
+    /// summary on stderr.
+    /// </summary>
+    public async Task TrainAsync(
+        CliConsole console, ActorSystem actorSystem, SystemView system, int seed, CancellationToken cancellationToken)
+    {
+        if (_toTrain.Count == 0 || _trainSteps is not { } steps)
+        {
+            return;
+        }
+
+        var results = await TrainingProgress.RunAllAsync(
+                console,
+                _toTrain,
+                steps,
+                async (policy, curve, onSlotClosed) =>
+                {
+                    var result = await Trainer
+                        .TrainAsync(actorSystem, system, policy, steps, seed, curve, onSlotClosed, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (_checkpointsDir is not null)
+                    {
+                        ResultsWriter.WriteFilesAtomically(
+                            _checkpointsDir, [new(Checkpoints.FileName(policy), result.Checkpoint)]);
+                    }
+
+                    return result;
+                })
+            .ConfigureAwait(false);
+
+        foreach (var result in results)
+        {
+            _weights[result.Policy] = result.Checkpoint;
+            console.Error.WriteLine($"trained {result.Describe()}; {result.DescribeTimeSplit()}");
+        }
+    }
+
+    /// <summary>A fresh policy set for evaluation: a learning one gets its weights (if any) and acts greedily.</summary>
+    public PolicySet CreateForEvaluation(string policy, SystemView system, int seed)
+    {
+        var set = PolicyCatalog.Create(policy, system, seed);
+        if (PolicyCatalog.Learns(policy))
+        {
+            var trainable = Checkpoints.Trainable(set);
+            if (_weights.TryGetValue(policy, out var checkpoint))
+            {
+                Checkpoints.Apply(trainable, checkpoint);
+            }
+
+            trainable.Training = false;
+        }
+
+        return set;
+    }
+}
