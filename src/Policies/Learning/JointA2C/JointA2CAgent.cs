@@ -51,9 +51,13 @@ public sealed class JointA2CAgent : ITrainablePolicy
             width = settings.Hidden[i];
         }
 
+        var policyHead = new Dense("policy", width, _heads.TotalActions, WeightInit.Glorot, init);
+
+        // A near-uniform starting policy: with full-size weights the heads start peaked and collapse before exploring.
+        policyHead.Weight.Value.Multiply(0.01, policyHead.Weight.Value);
         _network = new MultiHeadNetwork(
             new Sequential(layers.ToArray()),
-            new Dense("policy", width, _heads.TotalActions, WeightInit.Glorot, init),
+            policyHead,
             new Dense("value", width, _valueOutputs, WeightInit.Glorot, init));
         _optimizer = new Adam(_network.Parameters, settings.LearningRate);
         _random = RandomStream.For(seed, StreamKind.Policy, 101);
@@ -86,7 +90,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
         _actions.Mask(observation, mask, _active);
         if (Training && _completed.Count >= _settings.NSteps)
         {
-            Update();
+            Update(observation.Slot, state);
         }
 
         state.AsSpan().CopyTo(DenseRow(_single));
@@ -148,12 +152,16 @@ public sealed class JointA2CAgent : ITrainablePolicy
 
     public void Load(string path) => ParameterFile.Load(path, _network.Parameters);
 
-    private void Update()
+    /// <param name="slot">The slot being decided, whose state is <paramref name="state"/>.</param>
+    private void Update(int slot, double[] state)
     {
         var n = _completed.Count;
         var heads = _actions.Heads;
         var last = _completed[n - 1];
-        var bootstrap = _decided.TryGetValue(last.Slot + 1, out var next) ? Values(next.State) : new double[_valueOutputs];
+        var nextSlot = last.Slot + 1;
+        var bootstrap = nextSlot == slot ? Values(state)
+            : _decided.TryGetValue(nextSlot, out var next) ? Values(next.State)
+            : new double[_valueOutputs];
 
         var states = Matrix<double>.Build.Dense(n, _encoder.Length);
         var mask = new ActionMask(n, _heads.TotalActions);
