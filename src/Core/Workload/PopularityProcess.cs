@@ -18,17 +18,7 @@ public sealed class PopularityProcess
     {
         _workload = workload;
         _random = RandomStream.For(seed, StreamKind.Popularity, edge);
-        var ranking = new int[models];
-        for (var m = 0; m < models; m++)
-        {
-            ranking[m] = m;
-        }
-
-        for (var i = models - 1; i > 0; i--)
-        {
-            var j = _random.Next(i + 1);
-            (ranking[i], ranking[j]) = (ranking[j], ranking[i]);
-        }
+        var ranking = Permutation.Of(models, _random);
 
         _probabilities = new double[models];
         for (var rank = 0; rank < models; rank++)

@@ -26,7 +26,7 @@ public sealed class RandomCaching : ICachingPolicy
         for (var n = 0; n < placement.Length; n++)
         {
             var random = Stream(n);
-            var order = Shuffled(scenario.Models.Count, random);
+            var order = Permutation.Of(scenario.Models.Count, random);
             var chosen = new List<int>(order.Length);
             foreach (var m in order)
             {
@@ -51,22 +51,5 @@ public sealed class RandomCaching : ICachingPolicy
         }
 
         return stream;
-    }
-
-    private static int[] Shuffled(int count, RandomStream random)
-    {
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        return order;
     }
 }

@@ -18,24 +18,7 @@ public static class MiniBatches
     }
 
     /// <summary>A uniformly random permutation of 0..count−1.</summary>
-    public static int[] Permutation(int count, Random random)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentNullException.ThrowIfNull(random);
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        return order;
-    }
+    public static int[] Permutation(int count, Random random) => Core.Randomness.Permutation.Of(count, random);
 
     /// <summary>Copies the selected rows of <paramref name="source"/>, in order, into <paramref name="destination"/>.</summary>
     public static void GatherRows(Matrix<double> source, ReadOnlySpan<int> rows, Matrix<double> destination)
