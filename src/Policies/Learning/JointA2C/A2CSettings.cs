@@ -24,8 +24,9 @@ public enum RewardCredit
     Global,
 
     /// <summary>
-    /// Each head is credited with its own device's term of R(t), against a per-device value: the same
-    /// objective decomposed, with far less variance than crediting 30 heads with one shared number.
+    /// Each head is credited with its own device's term of R(t) plus the delay its presence imposes on the
+    /// other tasks at its edge (a difference reward), against a per-device value: the same objective
+    /// decomposed, with far less variance than crediting 30 heads with one shared number.
     /// </summary>
     PerDevice,
 }

@@ -32,6 +32,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
     private readonly int[,] _chosen;
     private readonly bool[] _active;
     private int _lastSlot;
+    private readonly double[] _computePerEdge;
+    private readonly int[] _tasksPerEdge;
 
     public JointA2CAgent(SystemView system, LearnedParts parts, A2CSettings settings, int seed)
     {
@@ -66,6 +68,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
         _probabilities = Matrix<double>.Build.Dense(1, _heads.TotalActions);
         _chosen = new int[1, _actions.Heads];
         _active = new bool[_actions.Heads];
+        _computePerEdge = new double[system.Edges];
+        _tasksPerEdge = new int[system.Edges];
     }
 
     public bool Training { get; set; } = true;
@@ -136,12 +140,35 @@ public sealed class JointA2CAgent : ITrainablePolicy
         step.Reward = feedback.Reward;
         var objective = _system.Scenario.Objective;
         var tasks = feedback.Observation.Tasks;
+
+        // Difference rewards: a device is charged its own cost plus the compute delay its presence adds to the
+        // other tasks at its edge (each of the K tasks sharing f_n loses c_i / f_n = ComputeS_i / K when one more joins).
+        Array.Clear(_computePerEdge);
+        Array.Clear(_tasksPerEdge);
+        foreach (var record in feedback.Records)
+        {
+            if (record.Ran)
+            {
+                _computePerEdge[record.TargetEdge] += record.ComputeS;
+                _tasksPerEdge[record.TargetEdge]++;
+            }
+        }
+
         for (var i = 0; i < tasks.Count; i++)
         {
             var record = feedback.Records[i];
-            var cost = record.Ran
-                ? objective.Cost(record.DelayS, record.Accuracy)
-                : objective.Cost(tasks[i].DeadlineSeconds, 0.0);
+            double cost;
+            if (record.Ran)
+            {
+                var k = _tasksPerEdge[record.TargetEdge];
+                var imposed = (_computePerEdge[record.TargetEdge] - record.ComputeS) / k;
+                cost = objective.Cost(record.DelayS + imposed, record.Accuracy);
+            }
+            else
+            {
+                cost = objective.Cost(tasks[i].DeadlineSeconds, 0.0);
+            }
+
             step.DeviceRewards[tasks[i].Device] = -cost;
         }
 
