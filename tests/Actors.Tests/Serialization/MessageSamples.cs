@@ -1,0 +1,177 @@
+using System.Reflection;
+using Akka.Actor;
+using MecActors.Actors.Protocol;
+using MecActors.Actors.Tests.Behaviour;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Metrics;
+using MecActors.Core.Network;
+using MecActors.Core.Scenarios;
+using MecActors.Core.Workload;
+
+namespace MecActors.Actors.Tests.Serialization;
+
+/// <summary>
+/// One populated instance of every message type: real scenario, plans, progress, records, feedback and runs
+/// built from the Core types, with actor refs from the caller's probes. A message type added to the protocol
+/// needs a sample here; <see cref="MessageTypes"/> finds them all so a test can tell.
+/// </summary>
+internal sealed class MessageSamples
+{
+    /// <summary>Devices in <see cref="Scenario"/>, enough for a wave of ten tasks on one link.</summary>
+    public const int Devices = 10;
+
+    private readonly Dictionary<Type, Func<object>> _builders = new();
+
+    public MessageSamples(IActorRef device, IActorRef client)
+    {
+        Device = device;
+        Client = client;
+
+        // Tiny's two cells, joined by an explicit adjacency so the topology's nested lists travel too.
+        Scenario = Tiny.Scenario(devices: Devices, slots: 4) with
+        {
+            Topology = new TopologySpec(TopologyKind.Adjacency, [new List<int> { 1 }, new List<int> { 0 }]),
+        };
+        System = new SystemView(Scenario);
+
+        // Device 2 lives in cell 0; its task goes over the fiber to edge 1, which misses the model: a fetch,
+        // a radio transfer, a fiber transfer and a compute.
+        Request = Tiny.Request(Scenario, slot: 2, device: 2, Tiny.SmallModel, inputBits: 2.5e6);
+        Plan = Tiny.Plan(System, Request, targetEdge: 1, exit: 2);
+        DroppedPlan = new TaskPlan(Tiny.Request(Scenario, 2, 1, Tiny.LargeModel, 3e6), 0, 1, 0.7, false, [], DropReasons.ModelExceedsStorage);
+        Progress = Tiny.ArrivedAt(Plan, ResourceRef.Fiber(0, 1), 1.375) with { TransmissionS = 0.0625, QueueingS = 0.125, DownloadS = 0.25 };
+        Finished = Progress with { StageIndex = Plan.Route.Length, Time = 2.875, ComputeS = 0.5 };
+        Completed = Finished.ToRecord();
+        Dropped = DroppedPlan.DroppedRecord();
+        Status = new EdgeStatus(1, Tiny.CapacityHz, 2, Tiny.StorageBytes, 0.75, [true, false]);
+        Observation = new SlotObservation(
+            2, 1.0, [Request, DroppedPlan.Request], [Tiny.Status(Scenario, 0, Tiny.LargeModel), Status], System);
+        Feedback = new SlotFeedback(2, Observation, [new OffloadDecision(1, 2), new OffloadDecision(0, 1)], [Completed, Dropped], -0.4375);
+        Run = new PolicyRun("greedy", 4, [Dropped, Completed]);
+        Downloads = [new ModelDownload(1, Tiny.SmallModel, 2, 40e6, 1.0), new ModelDownload(0, Tiny.LargeModel, 2, 80e6, 1.0)];
+
+        Add(() => new SlotCommands.BeginSlot(2, [0.625, 0.375]));
+        Add(() => new SlotCommands.ReportStatus(2, 1.0));
+        Add(() => new SlotCommands.OpenWave(2, 2.0, 7));
+        Add(() => new SlotCommands.FetchModels(2, 2.0, Downloads));
+        Add(() => new SlotCommands.PlaceModels(3, [false, true]));
+        Add(() => new SlotEvents.TaskGenerated(2, Request.Device, Request));
+        Add(() => new SlotEvents.EdgeStatusReported(2, Status));
+        Add(() => new SlotEvents.HorizonReached(2, ResourceRef.Fiber(0, 1), 3));
+        Add(() => new SlotEvents.SlotClosed(2, 4));
+        Add(() => new RunCommands.StartRun(4, Client));
+        Add(() => new RunEvents.RunCompleted(Run));
+        Add(() => new RunEvents.RunFailed("slot 3: the policy cannot decide"));
+        Add(() => new TaskCommands.Execute(Plan));
+        Add(() => new TaskCommands.Upload(TaskProgress.Start(Plan), Device));
+        Add(() => TransitBatch(3));
+        Add(() => new TaskEvents.TaskFinished(Finished));
+        Add(() => new TaskEvents.TaskReported(Completed));
+        Add(() => new ModelCommands.DownloadBatch(2, 2.0, Downloads));
+        Add(() => new ModelEvents.ModelBatch(2, 2.0, [new ModelArrival(Tiny.SmallModel, 2, 1.4), new ModelArrival(Tiny.LargeModel, 2, 1.8)]));
+        Add(() => new MetricsCommands.RecordSlot(Feedback));
+        Add(() => new MetricsCommands.Complete("greedy", 4, Client));
+    }
+
+    public IActorRef Device { get; }
+
+    public IActorRef Client { get; }
+
+    public ScenarioSpec Scenario { get; }
+
+    public SystemView System { get; }
+
+    public TaskRequest Request { get; }
+
+    /// <summary>A miss at a remote edge: fetch, radio, fiber, compute.</summary>
+    public TaskPlan Plan { get; }
+
+    public TaskPlan DroppedPlan { get; }
+
+    /// <summary><see cref="Plan"/>'s task as it reaches the fiber, with delays accumulated.</summary>
+    public TaskProgress Progress { get; }
+
+    public TaskProgress Finished { get; }
+
+    public TaskRecord Completed { get; }
+
+    public TaskRecord Dropped { get; }
+
+    public EdgeStatus Status { get; }
+
+    public SlotObservation Observation { get; }
+
+    public SlotFeedback Feedback { get; }
+
+    public PolicyRun Run { get; }
+
+    public ModelDownload[] Downloads { get; }
+
+    /// <summary>The message types that have a sample.</summary>
+    public IReadOnlyCollection<Type> Covered => _builders.Keys;
+
+    /// <summary>Every concrete type of the actors' assembly that implements <see cref="IMecMessage"/>, nested and non-public ones included.</summary>
+    public static IReadOnlyList<Type> MessageTypes() =>
+        typeof(IMecMessage).Assembly.GetTypes()
+            .Where(t => typeof(IMecMessage).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .ToArray();
+
+    public object Build(Type messageType) =>
+        _builders.TryGetValue(messageType, out var build)
+            ? build()
+            : throw new InvalidOperationException($"no sample for message type {messageType.FullName}: add one to {nameof(MessageSamples)}");
+
+    /// <summary>A wave of <paramref name="tasks"/> tasks leaving cell 0's radio for the fiber to edge 1, each with its own plan.</summary>
+    public TaskCommands.TransitBatch TransitBatch(int tasks)
+    {
+        var transits = new Transit[tasks];
+        for (var i = 0; i < tasks; i++)
+        {
+            // Round robin: the even devices live in cell 0; past five tasks, the wave reaches into the next slot.
+            var cellDevices = Devices / 2;
+            var request = Tiny.Request(Scenario, 2 + i / cellDevices, 2 * (i % cellDevices), i % 2 == 0 ? Tiny.SmallModel : Tiny.LargeModel, 1e6 + i * 0.25e6);
+            int[] cached = i % 3 == 0 ? [request.ModelId] : [];
+            var plan = Tiny.Plan(System, request, targetEdge: 1, exit: 1, cached);
+            var progress = Tiny.ArrivedAt(plan, ResourceRef.Fiber(0, 1), request.ReleaseTime + 0.5 + i * 0.0625) with
+            {
+                TransmissionS = 0.0625 * (i + 1),
+                QueueingS = 0.03125 * i,
+            };
+            transits[i] = new Transit(progress, Device);
+        }
+
+        return new TaskCommands.TransitBatch(2, 2.0, transits);
+    }
+
+    /// <summary>The properties declared by the message's own record whose value is null, zero, false or an empty collection.</summary>
+    public static IEnumerable<string> UnpopulatedProperties(object message)
+    {
+        foreach (var property in message.GetType().GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly))
+        {
+            if (property.Name == "EqualityContract" || property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var value = property.GetValue(message);
+            var empty = value switch
+            {
+                null => true,
+                string s => s.Length == 0,
+                Array a => a.Length == 0,
+                System.Collections.ICollection c => c.Count == 0,
+                _ => value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType())),
+            };
+            if (empty)
+            {
+                yield return property.Name;
+            }
+        }
+    }
+
+    private void Add<T>(Func<T> build)
+        where T : class, IMecMessage =>
+        _builders.Add(typeof(T), build);
+}
