@@ -16,9 +16,10 @@ public enum LearnedParts
 }
 
 /// <summary>
-/// One categorical head per device over (edge, exit) pairs: action a = edge * maxExits + (exit - 1).
-/// Exits beyond the task's model are masked (C2), and so is every pair outside the parts the agent learns.
-/// A device with no task in the slot has only action 0 open and takes no part in the loss.
+/// Two categorical heads per device: its edge x_u (N actions) and its exit y_u (up to the largest exit
+/// count), so what is learned about exits is shared across edges. Exits beyond the task's model are masked
+/// (C2), and so is every choice outside the parts the agent learns. A device with no task in the slot has
+/// only action 0 open in both heads, which then take no part in the loss.
 /// </summary>
 public sealed class ActionSpace
 {
@@ -34,51 +35,63 @@ public sealed class ActionSpace
             MaxExits = Math.Max(MaxExits, model.ExitCount);
         }
 
-        ActionsPerDevice = system.Edges * MaxExits;
-        Heads = system.Scenario.DeviceCount;
+        Devices = system.Scenario.DeviceCount;
+        HeadSizes = new int[2 * Devices];
+        for (var u = 0; u < Devices; u++)
+        {
+            HeadSizes[EdgeHead(u)] = system.Edges;
+            HeadSizes[ExitHead(u)] = MaxExits;
+        }
+
+        ActionsPerDevice = system.Edges + MaxExits;
     }
 
     public int MaxExits { get; }
 
+    public int Devices { get; }
+
+    /// <summary>Logits per device: its edge head, then its exit head.</summary>
     public int ActionsPerDevice { get; }
 
-    public int Heads { get; }
+    public int[] HeadSizes { get; }
 
-    /// <summary>Fills one mask row of Heads x ActionsPerDevice entries and marks which heads have a task.</summary>
+    public static int EdgeHead(int device) => 2 * device;
+
+    public static int ExitHead(int device) => 2 * device + 1;
+
+    /// <summary>Fills one mask row (all heads' logits, device by device) and marks which devices have a task.</summary>
     public void Mask(SlotObservation observation, Span<bool> mask, Span<bool> active)
     {
         mask.Clear();
         active.Clear();
-        for (var u = 0; u < Heads; u++)
+        var edges = _system.Edges;
+        for (var u = 0; u < Devices; u++)
         {
             mask[u * ActionsPerDevice] = true;
+            mask[u * ActionsPerDevice + edges] = true;
         }
 
         foreach (var task in observation.Tasks)
         {
             var row = mask.Slice(task.Device * ActionsPerDevice, ActionsPerDevice);
-            row[0] = false;
             active[task.Device] = true;
-            var exits = _system.Scenario.Models[task.ModelId].ExitCount;
-            for (var edge = 0; edge < _system.Edges; edge++)
+            var edgeRow = row[..edges];
+            var exitRow = row[edges..];
+            edgeRow.Clear();
+            exitRow.Clear();
+            for (var edge = 0; edge < edges; edge++)
             {
-                if ((_parts & LearnedParts.Edge) == 0 && edge != task.LocalEdge)
-                {
-                    continue;
-                }
+                edgeRow[edge] = (_parts & LearnedParts.Edge) != 0 || edge == task.LocalEdge;
+            }
 
-                for (var exit = 1; exit <= exits; exit++)
-                {
-                    if ((_parts & LearnedParts.Exit) == 0 && exit != exits)
-                    {
-                        continue;
-                    }
-
-                    row[edge * MaxExits + exit - 1] = true;
-                }
+            var exits = _system.Scenario.Models[task.ModelId].ExitCount;
+            for (var exit = 1; exit <= exits; exit++)
+            {
+                exitRow[exit - 1] = (_parts & LearnedParts.Exit) != 0 || exit == exits;
             }
         }
     }
 
-    public OffloadDecision Decode(int action) => new(action / MaxExits, action % MaxExits + 1);
+    /// <summary>The decision of device <paramref name="device"/> from the chosen action of every head.</summary>
+    public static OffloadDecision Decode(int[] actions, int device) => new(actions[EdgeHead(device)], actions[ExitHead(device)] + 1);
 }

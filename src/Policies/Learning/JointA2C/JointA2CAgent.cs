@@ -41,8 +41,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
         _system = system;
         _encoder = new StateEncoder(system);
         _actions = new ActionSpace(system, parts);
-        _heads = new CategoricalHeads(_actions.Heads, _actions.ActionsPerDevice);
-        _valueOutputs = settings.Credit == RewardCredit.PerDevice ? _actions.Heads : 1;
+        _heads = new CategoricalHeads(_actions.HeadSizes);
+        _valueOutputs = settings.Credit == RewardCredit.PerDevice ? _actions.Devices : 1;
         var init = RandomStream.For(seed, StreamKind.Policy, 100);
         var layers = new List<ILayer>();
         var width = _encoder.Length;
@@ -66,8 +66,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
         _single = Matrix<double>.Build.Dense(1, _encoder.Length);
         _singleMask = new ActionMask(1, _heads.TotalActions);
         _probabilities = Matrix<double>.Build.Dense(1, _heads.TotalActions);
-        _chosen = new int[1, _actions.Heads];
-        _active = new bool[_actions.Heads];
+        _chosen = new int[1, _heads.HeadCount];
+        _active = new bool[_actions.Devices];
         _computePerEdge = new double[system.Edges];
         _tasksPerEdge = new int[system.Edges];
     }
@@ -110,7 +110,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
             _heads.Greedy(logits, _singleMask, _chosen);
         }
 
-        var actions = new int[_actions.Heads];
+        var actions = new int[_heads.HeadCount];
         for (var u = 0; u < actions.Length; u++)
         {
             actions[u] = _chosen[0, u];
@@ -124,7 +124,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
         var decisions = new OffloadDecision[observation.Tasks.Count];
         for (var i = 0; i < decisions.Length; i++)
         {
-            decisions[i] = _actions.Decode(actions[observation.Tasks[i].Device]);
+            decisions[i] = ActionSpace.Decode(actions, observation.Tasks[i].Device);
         }
 
         return decisions;
@@ -183,7 +183,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
     private void Update(int slot, double[] state)
     {
         var n = _completed.Count;
-        var heads = _actions.Heads;
+        var heads = _heads.HeadCount;
         var last = _completed[n - 1];
         var nextSlot = last.Slot + 1;
         var bootstrap = nextSlot == slot ? Values(state)
@@ -235,7 +235,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
         }
         else
         {
-            var advantages = Matrix<double>.Build.Dense(n, heads, (i, u) => _completed[i].Active[u] ? returns[i, u] - values[i, u] : 0.0);
+            // Both heads of a device share its advantage.
+            var advantages = Matrix<double>.Build.Dense(n, heads, (i, h) => _completed[i].Active[h / 2] ? returns[i, h / 2] - values[i, h / 2] : 0.0);
             var loss = _heads.PolicyGradient(logits, mask, taken, advantages, _settings.EntropyCoefficient, gradLogits);
             (policyLoss, entropy) = (loss.Loss, loss.MeanEntropy);
         }
