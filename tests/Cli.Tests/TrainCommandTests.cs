@@ -226,6 +226,7 @@ public sealed class TrainCommandTests
     }
 
     /// <summary>The updates of a learning policy trained directly in the emulation, without the CLI.</summary>
+    /// <summary>The same training outside the CLI: episodes of the scenario's length, workload episodes 1, 2, ...</summary>
     private static async Task<List<TrainingPoint>> UpdatesOfAnIndependentTrainingRun(string policy, int steps, int seed)
     {
         var system = new SystemView(ScenarioLoader.Load(RepoPaths.TinyScenario, PolicyCatalog.Names));
@@ -233,11 +234,20 @@ public sealed class TrainCommandTests
         var agent = Assert.IsAssignableFrom<ITrainablePolicy>(set.Offloading);
         agent.Training = true;
         var points = new List<TrainingPoint>();
-        agent.Updated += points.Add;
         var actorSystem = ActorSystem.Create("train-check");
         try
         {
-            await EmulationRunner.RunAsync(actorSystem, system, set, steps, seed);
+            var done = 0;
+            for (var episode = 1; done < steps; episode++)
+            {
+                var slots = Math.Min(system.Scenario.Slots, steps - done);
+                var offset = done;
+                void Add(TrainingPoint point) => points.Add(point with { Slot = point.Slot + offset });
+                agent.Updated += Add;
+                await EmulationRunner.RunAsync(actorSystem, new SystemView(system.Scenario with { Episode = episode }), set, slots, seed);
+                agent.Updated -= Add;
+                done += slots;
+            }
         }
         finally
         {

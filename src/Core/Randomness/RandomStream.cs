@@ -26,6 +26,20 @@ public sealed class RandomStream : Random
         return new RandomStream(mixed);
     }
 
+    /// <summary>
+    /// The stream of entity (kind, id) in workload episode <paramref name="episode"/> (1, 2, ...): independent of
+    /// episode 0's stream and of every other episode's, so training episodes never replay the evaluation workload.
+    /// </summary>
+    public static RandomStream For(int seed, StreamKind kind, int id, int episode)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(episode, 1);
+        var e = (ulong)(uint)episode;
+        var salt = SplitMix(ref e);
+        var x = (ulong)(uint)seed;
+        var mixed = SplitMix(ref x) ^ ((ulong)kind << 48) ^ (ulong)(uint)id * 0x9E3779B97F4A7C15UL ^ salt;
+        return new RandomStream(mixed);
+    }
+
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;

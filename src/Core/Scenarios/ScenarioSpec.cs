@@ -6,6 +6,8 @@ namespace MecActors.Core.Scenarios;
 /// <summary>
 /// A validated scenario: the whole system of one paper's experiment, in SI units
 /// (seconds, bits, Hz, cycles/s, watts). Built by <see cref="ScenarioLoader"/> or in code by tests.
+/// The run seed places the network (device distances, each cell's popularity ranking); <see cref="Episode"/>
+/// selects the workload drawn on it: episode 0 is the evaluation workload, learners train on episodes 1, 2, ...
 /// </summary>
 public sealed record ScenarioSpec(
     string Name,
@@ -23,7 +25,8 @@ public sealed record ScenarioSpec(
     ObjectiveSpec Objective,
     CachingSpec Caching,
     DisciplineSpec Disciplines,
-    IReadOnlyList<string> Policies)
+    IReadOnlyList<string> Policies,
+    int Episode = 0)
 {
     public int EdgeCount => Edges.Count;
 

@@ -14,7 +14,7 @@ public sealed class CellDemand
         _cells = new PopularityProcess[scenario.EdgeCount];
         for (var n = 0; n < _cells.Length; n++)
         {
-            _cells[n] = new PopularityProcess(n, _models, scenario.Workload, seed);
+            _cells[n] = new PopularityProcess(n, _models, scenario.Workload, seed, scenario.Episode);
         }
     }
 

@@ -5,7 +5,8 @@ using MecActors.Core.Scenarios;
 namespace MecActors.Core.Workload;
 
 /// <summary>
-/// One device's task source: its position (distance to its edge, drawn once) and, each slot, whether it
+/// One device's task source: its position (distance to its edge, drawn once per seed) and, each slot of the
+/// scenario's workload episode, whether it
 /// generates a task, the task's type and input size, and the Rayleigh fading of its channel; all from
 /// the device's own random stream, drawn in a fixed order so a decision never shifts a later draw.
 /// </summary>
@@ -20,8 +21,9 @@ public sealed class DeviceWorkload
         _scenario = scenario;
         Device = device;
         LocalEdge = scenario.LocalEdgeOf(device);
-        _random = RandomStream.For(seed, StreamKind.Device, device);
-        DistanceM = _random.Uniform(scenario.Radio.MinDistanceM, scenario.Radio.MaxDistanceM);
+        var layout = RandomStream.For(seed, StreamKind.Device, device);
+        DistanceM = layout.Uniform(scenario.Radio.MinDistanceM, scenario.Radio.MaxDistanceM);
+        _random = scenario.Episode == 0 ? layout : RandomStream.For(seed, StreamKind.Device, device, scenario.Episode);
         PathGain = Radio.PathGain(scenario.Radio, DistanceM);
         _deviceBandwidthHz = scenario.Edges[LocalEdge].BandwidthHz / scenario.DevicesInCell(LocalEdge);
     }

@@ -14,11 +14,12 @@ public sealed class PopularityProcess
     private readonly WorkloadSpec _workload;
     private double[] _probabilities;
 
-    public PopularityProcess(int edge, int models, WorkloadSpec workload, int seed)
+    public PopularityProcess(int edge, int models, WorkloadSpec workload, int seed, int episode = 0)
     {
         _workload = workload;
-        _random = RandomStream.For(seed, StreamKind.Popularity, edge);
-        var ranking = Permutation.Of(models, _random);
+        var layout = RandomStream.For(seed, StreamKind.Popularity, edge);
+        var ranking = Permutation.Of(models, layout);
+        _random = episode == 0 ? layout : RandomStream.For(seed, StreamKind.Popularity, edge, episode);
 
         _probabilities = new double[models];
         for (var rank = 0; rank < models; rank++)

@@ -8,7 +8,7 @@ namespace MecActors.Core.Tests.Emulation;
 public sealed class ReferenceModelTests
 {
     /// <summary>A fixed offloading rule that keeps every slot's feedback.</summary>
-    private sealed class FixedRule(Func<Workload.TaskRequest, SystemView, OffloadDecision> rule) : IOffloadingPolicy
+    private sealed class FixedRule(Func<MecActors.Core.Workload.TaskRequest, SystemView, OffloadDecision> rule) : IOffloadingPolicy
     {
         public List<SlotFeedback> Feedback { get; } = new();
 

@@ -1,4 +1,5 @@
 using MecActors.Actors;
+using MecActors.Actors.Realtime;
 using MecActors.Cli.Hosting;
 using MecActors.Cli.Logging;
 using MecActors.Cli.Output;
@@ -49,12 +50,14 @@ internal static class Emulation
                 await weights.TrainAsync(console, actorSystem, system, seed, cancellationToken).ConfigureAwait(false);
             }
 
+            var realtime = RealtimeSettingsFor(request, scenario, actorSystem);
             runs = await SlotProgress.RunAllAsync(
                     console,
                     policies,
                     slots,
-                    (policy, onSlotClosed) => EmulationRunner
-                        .RunAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, onSlotClosed)
+                    (policy, onSlotClosed) => (realtime is null
+                            ? EmulationRunner.RunAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, onSlotClosed)
+                            : EmulationRunner.RunRealtimeAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, realtime, onSlotClosed))
                         .WaitAsync(cancellationToken))
                 .ConfigureAwait(false);
         }
@@ -71,7 +74,7 @@ internal static class Emulation
             scenario.Name,
             seed,
             slots,
-            ResultsWriter.VirtualClock,
+            request.Clock == EmulationOptions.RealtimeClock ? RealtimeClock.Name : ResultsWriter.VirtualClock,
             summaries,
             rows,
             [new(DelayAccuracyPlot.FileName, plot)]);
@@ -79,5 +82,26 @@ internal static class Emulation
 
         ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seed}", summaries);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Null for the virtual clock; for the realtime clock, its settings, refused as bad input if the scenario cannot run at that time scale.</summary>
+    private static RealtimeSettings? RealtimeSettingsFor(EmulationRequest request, Core.Scenarios.ScenarioSpec scenario, Akka.Actor.ActorSystem actorSystem)
+    {
+        if (request.Clock != EmulationOptions.RealtimeClock)
+        {
+            return null;
+        }
+
+        var settings = new RealtimeSettings(request.TimeScale);
+        try
+        {
+            settings.Validate(scenario, RealtimeSettings.TickOf(actorSystem));
+        }
+        catch (ArgumentException e)
+        {
+            throw new BadInputException($"--clock realtime --time-scale {request.TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {e.Message}");
+        }
+
+        return settings;
     }
 }

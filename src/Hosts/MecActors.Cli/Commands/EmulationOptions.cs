@@ -12,6 +12,8 @@ namespace MecActors.Cli.Commands;
 /// <param name="DispatcherThroughput">Null: as in config/akka.conf.</param>
 /// <param name="TrainSteps">Null: learning policies without a checkpoint are evaluated untrained.</param>
 /// <param name="CheckpointsDir">Null: no checkpoints are loaded or saved.</param>
+/// <param name="Clock"><c>virtual</c> (default) or <c>realtime</c>.</param>
+/// <param name="TimeScale">Wall seconds per simulated second under the realtime clock.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -21,7 +23,9 @@ internal sealed record EmulationRequest(
     int? DispatcherThroughput,
     bool Verbose,
     int? TrainSteps = null,
-    string? CheckpointsDir = null);
+    string? CheckpointsDir = null,
+    string Clock = EmulationOptions.VirtualClock,
+    double TimeScale = 1.0);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -35,7 +39,20 @@ internal sealed class EmulationOptions
         Slots.Validators.Add(r => RequirePositive(r, "--slots"));
         DispatcherThroughput.Validators.Add(r => RequirePositive(r, "--dispatcher-throughput"));
         TrainSteps.Validators.Add(r => RequirePositive(r, "--train-steps"));
+        Clock.AcceptOnlyFromAmong(VirtualClock, RealtimeClock);
+        TimeScale.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<double>();
+            if (!(value > 0) || double.IsInfinity(value))
+            {
+                r.AddError($"--time-scale: must be a positive number, got {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        });
     }
+
+    public const string VirtualClock = "virtual";
+
+    public const string RealtimeClock = "realtime";
 
     public Option<bool> Verbose { get; }
 
@@ -80,6 +97,20 @@ internal sealed class EmulationOptions
         Description = "Load <policy>.mecnn from DIR for each learning policy; save the ones trained here into it",
     };
 
+    public Option<string> Clock { get; } = new("--clock")
+    {
+        HelpName = "virtual|realtime",
+        Description = "virtual: discrete-event simulated time (deterministic); realtime: links and servers hold tasks for their scaled durations on wall time",
+        DefaultValueFactory = _ => VirtualClock,
+    };
+
+    public Option<double> TimeScale { get; } = new("--time-scale")
+    {
+        HelpName = "X",
+        Description = "Under --clock realtime: wall seconds per simulated second (1: real time; 10: ten times slower)",
+        DefaultValueFactory = _ => 1.0,
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
@@ -89,6 +120,8 @@ internal sealed class EmulationOptions
         command.Options.Add(DispatcherThroughput);
         command.Options.Add(TrainSteps);
         command.Options.Add(Checkpoints);
+        command.Options.Add(Clock);
+        command.Options.Add(TimeScale);
     }
 
     public EmulationRequest Read(ParseResult parse, IReadOnlyList<string>? policies) => new(
@@ -100,7 +133,9 @@ internal sealed class EmulationOptions
         parse.GetValue(DispatcherThroughput),
         parse.GetValue(Verbose),
         parse.GetValue(TrainSteps),
-        parse.GetValue(Checkpoints));
+        parse.GetValue(Checkpoints),
+        parse.GetValue(Clock)!,
+        parse.GetValue(TimeScale));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

@@ -10,7 +10,7 @@ using MecActors.Policies.Learning.JointA2C;
 namespace MecActors.Cli.Training;
 
 /// <summary>What one training run produced.</summary>
-/// <param name="Run">The task records of the training run (actions sampled while learning).</param>
+/// <param name="Run">The task records of the last training episode (actions sampled while learning).</param>
 /// <param name="Updates">One row per parameter update, in order.</param>
 /// <param name="Checkpoint">The trained weights, as a <c>.mecnn</c> file's bytes.</param>
 /// <param name="Wall">Wall time of the emulation.</param>
@@ -53,7 +53,10 @@ internal sealed record TrainingResult(
 
 /// <summary>
 /// Trains a learning policy set in the actor emulation: one training step is one slot, the agent learns online
-/// from the coordinator's feedback, and its weights are taken as a checkpoint at the end.
+/// from the coordinator's feedback, and its weights are taken as a checkpoint at the end. Training runs in
+/// episodes as long as the scenario's evaluation (its <c>slots</c>), each a fresh workload (episodes 1, 2, ...)
+/// on the network the seed places; evaluation then runs episode 0, a workload the agent never saw, from the
+/// same cold start every episode began with.
 /// </summary>
 internal static class Trainer
 {
@@ -72,16 +75,25 @@ internal static class Trainer
         var trainable = Checkpoints.Trainable(set);
         trainable.Training = true;
         var timed = new TimedOffloadingPolicy(trainable);
-        Action<TrainingPoint> onUpdate = curve.Add;
+        var episodeSlots = Math.Max(1, system.Scenario.Slots);
+        var done = 0;
+        Action<TrainingPoint> onUpdate = point => curve.Add(point with { Slot = point.Slot + done });
         trainable.Updated += onUpdate;
-        PolicyRun run;
+        PolicyRun? run = null;
         var watch = Stopwatch.StartNew();
         try
         {
-            run = await EmulationRunner
-                .RunAsync(actorSystem, system, set with { Offloading = timed }, steps, seed, onSlotClosed)
-                .WaitAsync(cancellationToken)
-                .ConfigureAwait(false);
+            for (var episode = 1; done < steps; episode++)
+            {
+                var slots = Math.Min(episodeSlots, steps - done);
+                var episodeSystem = new SystemView(system.Scenario with { Episode = episode });
+                var offset = done;
+                run = await EmulationRunner
+                    .RunAsync(actorSystem, episodeSystem, set with { Offloading = timed }, slots, seed, (slot, _) => onSlotClosed?.Invoke(offset + slot, steps))
+                    .WaitAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                done += slots;
+            }
         }
         finally
         {
@@ -90,6 +102,6 @@ internal static class Trainer
 
         watch.Stop();
         return new TrainingResult(
-            policy, steps, run, curve.Snapshot(), Checkpoints.Capture(trainable), watch.Elapsed, timed.Elapsed);
+            policy, steps, run!, curve.Snapshot(), Checkpoints.Capture(trainable), watch.Elapsed, timed.Elapsed);
     }
 }
