@@ -1,0 +1,277 @@
+using System.Globalization;
+using Akka.Actor;
+using MecActors.Actors.Protocol;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Workload;
+
+namespace MecActors.Actors.Realtime;
+
+/// <summary>
+/// The slot barrier on wall time. A periodic timer begins a slot every tau x time scale: the coordinator
+/// releases the feedback of the slots whose tasks have all ended, updates demand and caches, has the devices
+/// draw their tasks and the edges report their state, decides with the same <see cref="SlotDecider"/> as the
+/// virtual coordinator, and sets the slot's plans in motion through the realtime resources, which hold every
+/// task for its scaled duration. After the last slot the run ends when every released task is reported, or
+/// fails once its wall-clock budget is spent.
+/// </summary>
+public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
+{
+    private const string SlotTimer = "slot";
+    private const string TimeoutTimer = "timeout";
+
+    private readonly SystemView _system;
+    private readonly PolicySet _policies;
+    private readonly int _seed;
+    private readonly RealtimeClock _clock;
+    private readonly TimeSpan _timeout;
+    private readonly SlotDecider _decider;
+    private readonly SlotLedger _ledger;
+    private readonly CellDemand _demand;
+    private readonly TaskRequest?[] _generated;
+    private readonly EdgeStatus[] _statuses;
+    private RealtimeTopology _actors = null!;
+    private IActorRef _client = ActorRefs.Nobody;
+    private int _slots;
+    private int _slot;
+    private double _releasedAt;
+    private int _awaitedReplies;
+    private int[][]? _requests;
+    private long _released;
+    private long _reported;
+    private bool _draining;
+
+    public RealtimeCoordinatorActor(SystemView system, PolicySet policies, int seed, RealtimeClock clock, TimeSpan timeout)
+    {
+        _system = system;
+        _policies = policies;
+        _seed = seed;
+        _clock = clock;
+        _timeout = timeout;
+        _decider = new SlotDecider(system, policies.Offloading);
+        _ledger = new SlotLedger(system.Scenario.Objective);
+        _demand = new CellDemand(system.Scenario, seed);
+        _generated = new TaskRequest?[system.Scenario.DeviceCount];
+        _statuses = new EdgeStatus[system.Scenario.EdgeCount];
+        Receive<RunCommands.StartRun>(OnStartRun);
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(SystemView system, PolicySet policies, int seed, RealtimeClock clock, TimeSpan timeout) =>
+        Akka.Actor.Props.Create(() => new RealtimeCoordinatorActor(system, policies, seed, clock, timeout));
+
+    protected override void PreStart() => _actors = RealtimeTopology.Spawn(Context, _system, _clock, _seed, Self);
+
+    private void OnStartRun(RunCommands.StartRun start)
+    {
+        _client = start.ReplyTo;
+        _slots = start.Slots;
+        Become(Running);
+        Guarded(() =>
+        {
+            Place(_policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system)));
+            Timers.StartSingleTimer(TimeoutTimer, RealtimeCommands.RunTimedOut.Instance, _timeout);
+            Timers.StartPeriodicTimer(SlotTimer, RealtimeCommands.SlotTick.Instance, TimeSpan.Zero, _clock.ToWall(_system.Scenario.SlotSeconds));
+        });
+    }
+
+    private void Running()
+    {
+        Receive<RealtimeCommands.SlotTick>(_ => Guarded(OnSlotTick));
+        Receive<SlotEvents.TaskGenerated>(OnTaskGenerated);
+        Receive<SlotEvents.EdgeStatusReported>(OnEdgeStatus);
+        Receive<TaskEvents.TaskReported>(OnTaskReported);
+        Receive<RealtimeCommands.RunTimedOut>(_ => OnTimedOut());
+    }
+
+    private void OnSlotTick()
+    {
+        if (_awaitedReplies > 0)
+        {
+            throw new InvalidOperationException(
+                $"slot {_slot} was still gathering tasks and edge states when slot {_slot + 1} was due "
+                + $"({_clock.ToWall(_system.Scenario.SlotSeconds).TotalMilliseconds:0.#} ms of wall time per slot); use a larger time scale");
+        }
+
+        if (_slot >= 1)
+        {
+            CloseSlot();
+        }
+
+        _slot++;
+        if (_slot > _slots)
+        {
+            Timers.Cancel(SlotTimer);
+            _draining = true;
+            TryFinish();
+            return;
+        }
+
+        _releasedAt = _clock.Now;
+        _awaitedReplies = _generated.Length + _statuses.Length;
+        var now = (_slot - 1) * _system.Scenario.SlotSeconds;
+        for (var u = 0; u < _actors.Devices.Length; u++)
+        {
+            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(_slot, _demand.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
+        }
+
+        foreach (var edge in _actors.Edges)
+        {
+            edge.Tell(new SlotCommands.ReportStatus(_slot, now));
+        }
+    }
+
+    /// <summary>The slot that just ended: feedback of every slot complete by its end, then demand and caches for the next.</summary>
+    private void CloseSlot()
+    {
+        Release(_slot * _system.Scenario.SlotSeconds);
+        _demand.Observe(_requests!);
+        if (_slot < _slots)
+        {
+            Place(_policies.Caching.Place(new CacheObservation(_slot + 1, _requests!, _system)));
+        }
+
+        _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
+    }
+
+    private void Release(double horizon)
+    {
+        foreach (var feedback in _ledger.Close(horizon))
+        {
+            _policies.Offloading.Learn(feedback);
+            _actors.Metrics.Tell(new MetricsCommands.RecordSlot(feedback));
+        }
+    }
+
+    private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
+    {
+        _generated[generated.Device] = generated.Task;
+        Replied();
+    }
+
+    private void OnEdgeStatus(SlotEvents.EdgeStatusReported reported)
+    {
+        _statuses[reported.Status.Edge] = reported.Status;
+        Replied();
+    }
+
+    private void Replied()
+    {
+        if (--_awaitedReplies == 0)
+        {
+            Guarded(Decide);
+        }
+    }
+
+    private void Decide()
+    {
+        var tasks = new List<TaskRequest>(_generated.Length);
+        foreach (var task in _generated)
+        {
+            if (task is not null)
+            {
+                tasks.Add(task);
+            }
+        }
+
+        Array.Clear(_generated);
+        _requests = _demand.Count(tasks);
+        var decision = _decider.Decide(_slot, tasks, _statuses);
+        _ledger.Open(decision);
+        for (var n = 0; n < _actors.Edges.Length; n++)
+        {
+            _actors.Edges[n].Tell(new RealtimeCommands.ExpectTasks(_slot, decision.TasksPerEdge[n]));
+            _actors.Radios[n].Tell(new RealtimeCommands.ExpectUploads(_slot, _releasedAt, decision.UploadsPerCell[n]));
+            var downloads = decision.Downloads.Where(d => d.Edge == n).ToArray();
+            if (downloads.Length > 0)
+            {
+                _actors.Backhauls[n].Tell(new RealtimeCommands.Download(_slot, _releasedAt, downloads));
+            }
+        }
+
+        foreach (var plan in decision.Plans)
+        {
+            if (plan.DropReason is not null)
+            {
+                _ledger.Record(plan.DroppedRecord());
+            }
+            else
+            {
+                _released++;
+                _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
+            }
+        }
+    }
+
+    private void OnTaskReported(TaskEvents.TaskReported reported)
+    {
+        _reported++;
+        Guarded(() =>
+        {
+            _ledger.Record(reported.Record);
+            TryFinish();
+        });
+    }
+
+    private void TryFinish()
+    {
+        if (!_draining || _reported != _released)
+        {
+            return;
+        }
+
+        Release(double.PositiveInfinity);
+        if (_ledger.OpenSlots > 0)
+        {
+            throw new InvalidOperationException($"{_ledger.Outstanding} tasks never ended");
+        }
+
+        Timers.CancelAll();
+        _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
+        Become(Finished);
+    }
+
+    private void Finished()
+    {
+    }
+
+    private void OnTimedOut() => Fail(new TimeoutException(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"the realtime run did not finish within its wall-clock budget of {_timeout.TotalSeconds:0.###} s: {_released - _reported} of {_released} released tasks still unfinished")));
+
+    private void Place(bool[][] placement)
+    {
+        for (var n = 0; n < _actors.Edges.Length; n++)
+        {
+            _actors.Edges[n].Tell(new SlotCommands.PlaceModels(_slot + 1, placement[n]));
+        }
+    }
+
+    private void Guarded(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+    }
+
+    /// <summary>A failing resource would lose the tasks it holds if restarted, so any failure ends the run with its reason.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    {
+        Fail(e);
+        return Directive.Stop;
+    });
+
+    private void Fail(Exception e)
+    {
+        Timers.CancelAll();
+        _client.Tell(new RunEvents.RunFailed($"slot {_slot} (realtime clock): {e.Message}"));
+        Context.Stop(Self);
+    }
+}
