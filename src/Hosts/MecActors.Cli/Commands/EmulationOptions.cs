@@ -39,7 +39,14 @@ internal sealed class EmulationOptions
         Slots.Validators.Add(r => RequirePositive(r, "--slots"));
         DispatcherThroughput.Validators.Add(r => RequirePositive(r, "--dispatcher-throughput"));
         TrainSteps.Validators.Add(r => RequirePositive(r, "--train-steps"));
-        Clock.AcceptOnlyFromAmong(VirtualClock, RealtimeClock);
+        Clock.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not (VirtualClock or RealtimeClock))
+            {
+                r.AddError($"--clock: must be {VirtualClock} or {RealtimeClock}, got '{value}'");
+            }
+        });
         TimeScale.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<double>();
