@@ -102,6 +102,10 @@ internal static class Emulation
             throw new BadInputException($"--clock realtime --time-scale {request.TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {e.Message}");
         }
 
+        // Timers must find a thread ready to run their actor: on a small machine the pool grows slowly under load,
+        // and a stage whose timer message waits for a thread ends late by that wait.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(io, 16));
         return settings;
     }
 }
