@@ -63,6 +63,24 @@ public static class BenchCommand
             Description = "Also write the figures to this JSON file",
             HelpName = "FILE",
         };
+        var scale = new Option<bool>("--scale")
+        {
+            Description = $"Scale benchmark in one process: the scenario with U devices (default {ScaleSettings.DefaultDevices:N0}) "
+                + $"and N copies of its edge 0 (--edges, default {ScaleSettings.DefaultEdges}), {ScaleSettings.DefaultSlots} slots "
+                + "unless --slots; rates, memory and the raw Akka fan-out",
+        };
+        var edges = new Option<int>("--edges")
+        {
+            Description = "With --scale: number of edges N",
+            HelpName = "N",
+            DefaultValueFactory = _ => ScaleSettings.DefaultEdges,
+        };
+        var checkSlots = new Option<int>("--check-slots")
+        {
+            Description = "With --scale: slots of the untimed mailbox count of the messages at full scale (0: skip)",
+            HelpName = "T",
+            DefaultValueFactory = _ => ScaleSettings.DefaultCheckSlots,
+        };
 
         var command = new Command(
             "bench",
@@ -75,8 +93,24 @@ public static class BenchCommand
             repeat,
             seed,
             json,
+            scale,
+            edges,
+            checkSlots,
         };
-        command.SetAction(parseResult => Execute(
+        command.SetAction(parseResult => parseResult.GetValue(scale)
+            ? ExecuteScale(
+                parseResult.InvocationConfiguration.Output,
+                parseResult.InvocationConfiguration.Error,
+                parseResult.GetValue(scenario)!,
+                parseResult.GetValue(policy)!,
+                parseResult.GetResult(devices) is { Implicit: false } ? parseResult.GetValue(devices) ?? [] : [ScaleSettings.DefaultDevices],
+                parseResult.GetValue(edges),
+                parseResult.GetValue(slots) ?? [],
+                parseResult.GetValue(repeat),
+                parseResult.GetValue(checkSlots),
+                parseResult.GetValue(seed),
+                parseResult.GetValue(json))
+            : Execute(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             parseResult.GetValue(scenario)!,
@@ -158,6 +192,107 @@ public static class BenchCommand
             if (json is not null)
             {
                 BenchReport.WriteJson(result, json);
+                output.WriteLine($"figures written to {Path.GetFullPath(json)}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"internal error: {e.Message}");
+            error.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
+
+        int BadInput(string message)
+        {
+            error.WriteLine($"error: {message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static int ExecuteScale(
+        TextWriter output,
+        TextWriter error,
+        string scenarioPath,
+        string policy,
+        int[] devices,
+        int edges,
+        int[] slots,
+        int repeat,
+        int checkSlots,
+        int? seed,
+        string? json)
+    {
+        if (!PolicyCatalog.IsKnown(policy))
+        {
+            return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.Names)}");
+        }
+
+        if (repeat < 1)
+        {
+            return BadInput($"--repeat: must be at least 1, got {repeat}");
+        }
+
+        if (devices.Length != 1)
+        {
+            return BadInput($"--devices: --scale takes one device count, got {devices.Length}");
+        }
+
+        if (edges < 1)
+        {
+            return BadInput($"--edges: must be at least 1, got {edges}");
+        }
+
+        if (devices[0] < edges)
+        {
+            return BadInput($"--devices: must be at least the {edges} edges, got {devices[0]}");
+        }
+
+        if (slots.Length > 1)
+        {
+            return BadInput($"--slots: --scale takes one value, got {slots.Length}");
+        }
+
+        if (slots.Length == 1 && slots[0] < 1)
+        {
+            return BadInput($"--slots: must be at least 1, got {slots[0]}");
+        }
+
+        if (checkSlots < 0)
+        {
+            return BadInput($"--check-slots: must be at least 0, got {checkSlots}");
+        }
+
+        var path = ResolveScenario(scenarioPath);
+        if (path is null)
+        {
+            return BadInput($"--scenario: file not found: {scenarioPath}");
+        }
+
+        ScenarioSpec scenario;
+        try
+        {
+            scenario = ScenarioLoader.Load(path, PolicyCatalog.Names);
+        }
+        catch (ConfigException e)
+        {
+            return BadInput($"--scenario {scenarioPath}: {e.Message}");
+        }
+        catch (IOException e)
+        {
+            return BadInput($"--scenario {scenarioPath}: {e.Message}");
+        }
+
+        var settings = new ScaleSettings(
+            path, policy, devices[0], edges, slots.Length == 1 ? slots[0] : ScaleSettings.DefaultSlots, repeat, checkSlots);
+        try
+        {
+            var result = new ScaleSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run();
+            ScaleReport.Print(result, output);
+            if (json is not null)
+            {
+                ScaleReport.WriteJson(result, json);
                 output.WriteLine($"figures written to {Path.GetFullPath(json)}");
             }
 

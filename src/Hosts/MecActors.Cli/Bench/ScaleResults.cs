@@ -34,7 +34,7 @@ internal sealed record ScaleResult(
 
 /// <summary>
 /// Memory of the process. Before: after the scaled scenario is built, before the first actor system. During: the
-/// largest value sampled while the emulator runs ran. After: once the timed runs and their actors are gone.
+/// largest value sampled during the timed emulator runs. After: once the timed runs and their actors are gone.
 /// </summary>
 internal sealed record MemoryFigures(
     long ManagedBytesBefore,

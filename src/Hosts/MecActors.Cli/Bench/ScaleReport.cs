@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace MecActors.Cli.Bench;
+
+/// <summary>Prints a <see cref="ScaleResult"/> as a table and ratios, and writes it as JSON.</summary>
+internal static class ScaleReport
+{
+    private const int RedirectedWidth = 160;
+    private const double MiB = 1024.0 * 1024.0;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static void Print(ScaleResult result, TextWriter output)
+    {
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        output.WriteLine(
+            $"scale: scenario {result.Scenario} with U = {Count(result.Devices)} devices, N = {Count(result.Edges)} edges "
+            + $"(copies of edge 0), {result.Topology} topology, policy {result.Policy}, seed {result.Seed}, {Count(result.Slots)} slots, "
+            + $"median of {result.Repeat}, {result.ProcessorCount} cores, {result.Runtime}, akka config: {result.AkkaConfig}");
+
+        var e = result.Emulator;
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("figure"));
+        table.AddColumn(new TableColumn("1 process").RightAligned());
+        table.AddColumn(new TableColumn("3-node cluster").RightAligned());
+        table.AddRow("slots/s", Rate(e.SlotsPerSecond), "n/a");
+        table.AddRow("tasks/s", Rate(e.TasksPerSecond), "n/a");
+        table.AddRow("msgs/s", Rate(e.MessagesPerSecond), "n/a");
+        table.AddRow("msgs/run (exact)", Count(e.MessagesPerRun), "n/a");
+        table.AddRow("msgs/slot", Count((e.MessagesPerRun - e.MessagesPerSetupRun) / Math.Max(1, result.Slots)), "n/a");
+        table.AddRow("run s / setup s (median)", $"{Seconds(e.RunSecondsMedian)} / {Seconds(e.SetupSecondsMedian)}", "n/a");
+        table.AddRow("reference model slots/s", Rate(result.Reference.SlotsPerSecond), "n/a");
+        table.AddRow("raw Akka fan-out msgs/s", Rate(result.RawAkka.MessagesPerSecond), "n/a");
+        table.AddRow("managed heap before / peak / after MiB", $"{Mib(result.Memory.ManagedBytesBefore)} / {Mib(result.Memory.ManagedBytesPeakDuringRuns)} / {Mib(result.Memory.ManagedBytesAfter)}", "n/a");
+        table.AddRow("working set peak during runs MiB", Mib(result.Memory.WorkingSetPeakDuringRuns), "n/a");
+        table.AddRow("process peak working set MiB", Mib(result.Memory.PeakWorkingSetAtEnd), "n/a");
+        table.AddRow("allocated per slot MiB", Mib(result.Memory.AllocatedBytesPerSlot), "n/a");
+        table.AddRow("GCs gen0 / gen1 / gen2", $"{result.Memory.Gen0Collections} / {result.Memory.Gen1Collections} / {result.Memory.Gen2Collections}", "n/a");
+        console.Write(table);
+
+        output.WriteLine(
+            $"ratios: emulator msgs/s / raw Akka msgs/s = {Ratio(result.MessageRateRatio)}; "
+            + $"emulator slots/s / reference slots/s = {Ratio(result.SlotRateRatio)}; "
+            + $"slots/s / goal {Rate(result.GoalSlotsPerSecond)} = {Ratio(e.SlotsPerSecond / result.GoalSlotsPerSecond)}");
+        output.WriteLine($"3-node cluster column: {result.ClusterColumn}");
+        output.WriteLine("emu: timed from StartRun to RunCompleted, minus the median setup run (0 slots: actor creation, an empty");
+        output.WriteLine("     drain wave); msgs: exact, from ProtocolMessageCount (3N^2 + 5N + 1 per wave, N(N-1) fiber paths)");
+        output.WriteLine(
+            $"raw Akka: one coordinator and {Count(result.RawAkka.Workers)} workers, {Count(result.RawAkka.Rounds)} rounds of "
+            + $"{Count(2L * result.RawAkka.Workers)} messages ({Count(result.RawAkka.Messages)}, the emulator's slot messages), same process and run");
+        output.WriteLine(
+            $"memory: managed heap from GC.GetTotalMemory, sampled every 50 ms during the emulator runs; process peak from "
+            + $"Process.PeakWorkingSet64 ({Mib(result.Memory.PeakWorkingSetAfterEmulator)} MiB after the emulator runs); {result.Memory.GcMode} GC");
+        output.WriteLine($"{Count(result.Tasks)} tasks ({Count(result.ExecutedTasks)} executed)");
+        if (result.MessageCheck is { } check)
+        {
+            output.WriteLine(check.Matches
+                ? $"message check ({result.MessageCheckSlots} slots, full scale): mailbox count {Count(check.Counted)} = formula"
+                : $"message check ({result.MessageCheckSlots} slots, full scale): mailbox count {Count(check.Counted)} != formula {Count(check.Formula)}");
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            output.WriteLine($"  warning: {warning}");
+        }
+    }
+
+    public static void WriteJson(ScaleResult result, string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(full, JsonSerializer.Serialize(result, Json));
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Rate(double value) => value.ToString(value >= 100 ? "N0" : value >= 10 ? "N1" : "N2", CultureInfo.InvariantCulture);
+
+    private static string Seconds(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Mib(long bytes) => (bytes / MiB).ToString("N1", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
