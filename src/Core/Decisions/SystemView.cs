@@ -33,10 +33,16 @@ public sealed class SystemView
     /// <summary>
     /// The delay a task would see at <paramref name="targetEdge"/> exiting after <paramref name="exit"/>,
     /// sharing the edge with <paramref name="tasksAtEdge"/> tasks in the slot (itself included) and waiting
-    /// <paramref name="backlogSeconds"/> for earlier work. On a miss the upload and the download run in
-    /// parallel, so the transfer part is the later of the two.
+    /// <paramref name="backlogSeconds"/> for earlier work: <see cref="ReadySeconds"/> + <see cref="ComputeSeconds"/>.
     /// </summary>
-    public double EstimateDelaySeconds(TaskRequest task, int targetEdge, int exit, bool cached, int tasksAtEdge, double backlogSeconds)
+    public double EstimateDelaySeconds(TaskRequest task, int targetEdge, int exit, bool cached, int tasksAtEdge, double backlogSeconds) =>
+        ReadySeconds(task, targetEdge, cached, backlogSeconds) + ComputeSeconds(task.ModelId, exit, targetEdge, tasksAtEdge);
+
+    /// <summary>
+    /// When the task could start computing at <paramref name="targetEdge"/>: its input there, and on a miss the
+    /// model too (upload and download run in parallel, so the later of the two), and the edge's backlog gone.
+    /// </summary>
+    public double ReadySeconds(TaskRequest task, int targetEdge, bool cached, double backlogSeconds)
     {
         var transfer = TransferSeconds(task, targetEdge);
         if (!cached)
@@ -44,9 +50,13 @@ public sealed class SystemView
             transfer = Math.Max(transfer, DownloadSeconds(task.ModelId));
         }
 
-        var edge = Scenario.Edges[targetEdge];
-        var share = edge.CapacityHz / Math.Max(1, tasksAtEdge);
-        var compute = Scenario.Models[task.ModelId].CyclesTo(exit) / share;
-        return Math.Max(transfer, backlogSeconds) + compute;
+        return Math.Max(transfer, backlogSeconds);
+    }
+
+    /// <summary>D_comp = c_u / f_n(t) with f_n(t) = f_n^max / (tasks at the edge in the slot): paper 000, Sec. II-C.</summary>
+    public double ComputeSeconds(int model, int exit, int targetEdge, int tasksAtEdge)
+    {
+        var share = Scenario.Edges[targetEdge].CapacityHz / Math.Max(1, tasksAtEdge);
+        return Scenario.Models[model].CyclesTo(exit) / share;
     }
 }

@@ -49,10 +49,10 @@ public sealed class GreedyOffloading : IOffloadingPolicy
                 var cached = edge is not null && edge.Cached[task.ModelId];
                 var storage = edge?.StorageBytes ?? scenario.Edges[n].StorageBytes;
                 var feasible = cached || model.SizeBits <= storage * 8.0;
-                var backlog = edge?.BacklogSeconds ?? 0.0;
+                var ready = system.ReadySeconds(task, n, cached, edge?.BacklogSeconds ?? 0.0);
                 for (var b = firstExit; b <= model.ExitCount; b++)
                 {
-                    var delay = system.EstimateDelaySeconds(task, n, b, cached, assigned[n] + 1, backlog);
+                    var delay = ready + system.ComputeSeconds(task.ModelId, b, n, assigned[n] + 1);
                     var cost = objective.Cost(delay, model.AccuracyAt(b));
                     if (!found || (feasible && !bestFeasible) || (feasible == bestFeasible && cost < bestCost))
                     {
