@@ -6,18 +6,23 @@ public sealed record ExitBranch(double Cycles, double Accuracy);
 /// <summary>A DNN model type m = {B_m, h_m}: its blocks with exits, and its size in bits.</summary>
 public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyList<ExitBranch> Blocks)
 {
+    // Policies ask for c_u once per candidate (edge, exit) of every task: sum the blocks once.
+    private readonly double[] _cyclesTo = CumulativeCycles(Blocks);
+
     public int ExitCount => Blocks.Count;
 
-    /// <summary>c_u = sum of c_m^b for b = 1..exit (paper 000, Sec. II-C); exits are 1-based.</summary>
-    public double CyclesTo(int exit)
+    /// <summary>c_u = sum of c_m^b for b = 1..exit (paper 000, Sec. II-C); exits are 1-based, exit 0 costs nothing.</summary>
+    public double CyclesTo(int exit) => _cyclesTo[exit];
+
+    private static double[] CumulativeCycles(IReadOnlyList<ExitBranch> blocks)
     {
-        var cycles = 0.0;
-        for (var b = 0; b < exit; b++)
+        var cumulative = new double[blocks.Count + 1];
+        for (var b = 0; b < blocks.Count; b++)
         {
-            cycles += Blocks[b].Cycles;
+            cumulative[b + 1] = cumulative[b] + blocks[b].Cycles;
         }
 
-        return cycles;
+        return cumulative;
     }
 
     public double AccuracyAt(int exit) => Blocks[exit - 1].Accuracy;
