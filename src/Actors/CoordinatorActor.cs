@@ -18,33 +18,23 @@ public sealed class CoordinatorActor : ReceiveActor
     private readonly SystemView _system;
     private readonly PolicySet _policies;
     private readonly int _seed;
-    private readonly SlotDecider _decider;
-    private readonly SlotLedger _ledger;
-    private readonly CellDemand _demand;
-    private readonly TaskRequest?[] _generated;
-    private readonly EdgeStatus[] _statuses;
+    private readonly SlotCycle _cycle;
     private EmulationTopology _actors = null!;
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
     private int _slot;
     private double _horizon;
-    private int _awaitedReplies;
     private int _awaitedHorizons;
     private int _pendingInResources;
     private long _released;
     private long _reported;
-    private int[][]? _requests;
 
     public CoordinatorActor(SystemView system, PolicySet policies, int seed)
     {
         _system = system;
         _policies = policies;
         _seed = seed;
-        _decider = new SlotDecider(system, policies.Offloading);
-        _ledger = new SlotLedger(system.Scenario.Objective);
-        _demand = new CellDemand(system.Scenario, seed);
-        _generated = new TaskRequest?[system.Scenario.DeviceCount];
-        _statuses = new EdgeStatus[system.Scenario.EdgeCount];
+        _cycle = new SlotCycle(system, policies, seed);
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
@@ -60,7 +50,7 @@ public sealed class CoordinatorActor : ReceiveActor
         Become(Running);
         Guarded(() =>
         {
-            Place(_policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system)));
+            Place(_cycle.FirstCaches());
             OpenSlot(1);
         });
     }
@@ -84,11 +74,11 @@ public sealed class CoordinatorActor : ReceiveActor
         }
 
         _horizon = slot * _system.Scenario.SlotSeconds;
-        _awaitedReplies = _generated.Length + _statuses.Length;
+        _cycle.Gather();
         var now = (slot - 1) * _system.Scenario.SlotSeconds;
         for (var u = 0; u < _actors.Devices.Length; u++)
         {
-            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(slot, _demand.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
+            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(slot, _cycle.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
         }
 
         foreach (var edge in _actors.Edges)
@@ -99,19 +89,15 @@ public sealed class CoordinatorActor : ReceiveActor
 
     private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
     {
-        _generated[generated.Device] = generated.Task;
-        Replied();
+        if (_cycle.TaskGenerated(generated.Device, generated.Task))
+        {
+            Guarded(Decide);
+        }
     }
 
     private void OnEdgeStatus(SlotEvents.EdgeStatusReported reported)
     {
-        _statuses[reported.Status.Edge] = reported.Status;
-        Replied();
-    }
-
-    private void Replied()
-    {
-        if (--_awaitedReplies == 0)
+        if (_cycle.EdgeReported(reported.Status))
         {
             Guarded(Decide);
         }
@@ -119,26 +105,10 @@ public sealed class CoordinatorActor : ReceiveActor
 
     private void Decide()
     {
-        var tasks = new List<TaskRequest>(_generated.Length);
-        foreach (var task in _generated)
-        {
-            if (task is not null)
-            {
-                tasks.Add(task);
-            }
-        }
-
-        Array.Clear(_generated);
-        _requests = _demand.Count(tasks);
-        var decision = _decider.Decide(_slot, tasks, _statuses);
-        _ledger.Open(decision);
+        var decision = _cycle.Decide(_slot);
         foreach (var plan in decision.Plans)
         {
-            if (plan.DropReason is not null)
-            {
-                _ledger.Record(plan.DroppedRecord());
-            }
-            else
+            if (plan.DropReason is null)
             {
                 _released++;
                 _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
@@ -173,7 +143,7 @@ public sealed class CoordinatorActor : ReceiveActor
         _reported++;
         try
         {
-            _ledger.Record(reported.Record);
+            _cycle.Record(reported.Record);
         }
         catch (InvalidOperationException e)
         {
@@ -195,25 +165,24 @@ public sealed class CoordinatorActor : ReceiveActor
 
     private void CloseSlot()
     {
-        foreach (var feedback in _ledger.Close(_horizon))
+        foreach (var feedback in _cycle.Release(_horizon))
         {
-            _policies.Offloading.Learn(feedback);
             _actors.Metrics.Tell(new MetricsCommands.RecordSlot(feedback));
         }
 
         if (_slot > _slots)
         {
-            if (_ledger.OpenSlots > 0)
+            if (_cycle.OpenSlots > 0)
             {
-                throw new InvalidOperationException($"{_ledger.Outstanding} tasks never ended");
+                throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
             }
 
             _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
             return;
         }
 
-        _demand.Observe(_requests!);
-        Place(_policies.Caching.Place(new CacheObservation(_slot + 1, _requests!, _system)));
+        _cycle.ObserveDemand();
+        Place(_cycle.NextCaches(_slot + 1));
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
         OpenSlot(_slot + 1);
     }

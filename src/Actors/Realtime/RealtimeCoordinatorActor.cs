@@ -25,18 +25,12 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
     private readonly int _seed;
     private readonly RealtimeClock _clock;
     private readonly TimeSpan _timeout;
-    private readonly SlotDecider _decider;
-    private readonly SlotLedger _ledger;
-    private readonly CellDemand _demand;
-    private readonly TaskRequest?[] _generated;
-    private readonly EdgeStatus[] _statuses;
+    private readonly SlotCycle _cycle;
     private RealtimeTopology _actors = null!;
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
     private int _slot;
     private double _releasedAt;
-    private int _awaitedReplies;
-    private int[][]? _requests;
     private long _released;
     private long _reported;
     private bool _draining;
@@ -48,11 +42,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         _seed = seed;
         _clock = clock;
         _timeout = timeout;
-        _decider = new SlotDecider(system, policies.Offloading);
-        _ledger = new SlotLedger(system.Scenario.Objective);
-        _demand = new CellDemand(system.Scenario, seed);
-        _generated = new TaskRequest?[system.Scenario.DeviceCount];
-        _statuses = new EdgeStatus[system.Scenario.EdgeCount];
+        _cycle = new SlotCycle(system, policies, seed);
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
@@ -70,7 +60,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         Become(Running);
         Guarded(() =>
         {
-            Place(_policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system)));
+            Place(_cycle.FirstCaches());
             Timers.StartSingleTimer(TimeoutTimer, RealtimeCommands.RunTimedOut.Instance, _timeout);
             Timers.StartPeriodicTimer(SlotTimer, RealtimeCommands.SlotTick.Instance, TimeSpan.Zero, _clock.ToWall(_system.Scenario.SlotSeconds));
         });
@@ -87,7 +77,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
 
     private void OnSlotTick()
     {
-        if (_awaitedReplies > 0)
+        if (_cycle.Gathering)
         {
             throw new InvalidOperationException(
                 $"slot {_slot} was still gathering tasks and edge states when slot {_slot + 1} was due "
@@ -109,11 +99,11 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         }
 
         _releasedAt = _clock.Now;
-        _awaitedReplies = _generated.Length + _statuses.Length;
+        _cycle.Gather();
         var now = (_slot - 1) * _system.Scenario.SlotSeconds;
         for (var u = 0; u < _actors.Devices.Length; u++)
         {
-            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(_slot, _demand.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
+            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(_slot, _cycle.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
         }
 
         foreach (var edge in _actors.Edges)
@@ -126,10 +116,10 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
     private void CloseSlot()
     {
         Release(_slot * _system.Scenario.SlotSeconds);
-        _demand.Observe(_requests!);
+        _cycle.ObserveDemand();
         if (_slot < _slots)
         {
-            Place(_policies.Caching.Place(new CacheObservation(_slot + 1, _requests!, _system)));
+            Place(_cycle.NextCaches(_slot + 1));
         }
 
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
@@ -137,28 +127,23 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
 
     private void Release(double horizon)
     {
-        foreach (var feedback in _ledger.Close(horizon))
+        foreach (var feedback in _cycle.Release(horizon))
         {
-            _policies.Offloading.Learn(feedback);
             _actors.Metrics.Tell(new MetricsCommands.RecordSlot(feedback));
         }
     }
 
     private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
     {
-        _generated[generated.Device] = generated.Task;
-        Replied();
+        if (_cycle.TaskGenerated(generated.Device, generated.Task))
+        {
+            Guarded(Decide);
+        }
     }
 
     private void OnEdgeStatus(SlotEvents.EdgeStatusReported reported)
     {
-        _statuses[reported.Status.Edge] = reported.Status;
-        Replied();
-    }
-
-    private void Replied()
-    {
-        if (--_awaitedReplies == 0)
+        if (_cycle.EdgeReported(reported.Status))
         {
             Guarded(Decide);
         }
@@ -166,19 +151,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
 
     private void Decide()
     {
-        var tasks = new List<TaskRequest>(_generated.Length);
-        foreach (var task in _generated)
-        {
-            if (task is not null)
-            {
-                tasks.Add(task);
-            }
-        }
-
-        Array.Clear(_generated);
-        _requests = _demand.Count(tasks);
-        var decision = _decider.Decide(_slot, tasks, _statuses);
-        _ledger.Open(decision);
+        var decision = _cycle.Decide(_slot);
         for (var n = 0; n < _actors.Edges.Length; n++)
         {
             _actors.Edges[n].Tell(new RealtimeCommands.ExpectTasks(_slot, decision.TasksPerEdge[n]));
@@ -192,11 +165,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
 
         foreach (var plan in decision.Plans)
         {
-            if (plan.DropReason is not null)
-            {
-                _ledger.Record(plan.DroppedRecord());
-            }
-            else
+            if (plan.DropReason is null)
             {
                 _released++;
                 _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
@@ -209,7 +178,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         _reported++;
         Guarded(() =>
         {
-            _ledger.Record(reported.Record);
+            _cycle.Record(reported.Record);
             TryFinish();
         });
     }
@@ -222,9 +191,9 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         }
 
         Release(double.PositiveInfinity);
-        if (_ledger.OpenSlots > 0)
+        if (_cycle.OpenSlots > 0)
         {
-            throw new InvalidOperationException($"{_ledger.Outstanding} tasks never ended");
+            throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
         }
 
         Timers.CancelAll();

@@ -15,13 +15,11 @@ public sealed class ReferenceModel
     private readonly SystemView _system;
     private readonly PolicySet _policies;
     private readonly DeviceWorkload[] _devices;
-    private readonly CellDemand _demand;
     private readonly EdgeNode[] _edges;
     private readonly LinkNode[] _wireless;
     private readonly BackhaulNode[] _backhauls;
     private readonly SortedDictionary<(int From, int To), LinkNode> _fibers = new();
-    private readonly SlotLedger _ledger;
-    private readonly SlotDecider _decider;
+    private readonly SlotCycle _cycle;
     private readonly List<TaskRecord> _records = new();
     private readonly List<TaskProgress> _moved = new();
     private readonly List<ModelArrival> _arrivals = new();
@@ -37,7 +35,6 @@ public sealed class ReferenceModel
             _devices[u] = new DeviceWorkload(scenario, u, seed);
         }
 
-        _demand = new CellDemand(scenario, seed);
         _edges = new EdgeNode[scenario.EdgeCount];
         _wireless = new LinkNode[scenario.EdgeCount];
         _backhauls = new BackhaulNode[scenario.EdgeCount];
@@ -55,8 +52,7 @@ public sealed class ReferenceModel
             }
         }
 
-        _ledger = new SlotLedger(scenario.Objective);
-        _decider = new SlotDecider(system, policies.Offloading);
+        _cycle = new SlotCycle(system, policies, seed);
     }
 
     public static PolicyRun Run(SystemView system, PolicySet policies, int slots, int seed) =>
@@ -65,66 +61,50 @@ public sealed class ReferenceModel
     public PolicyRun Run(int slots)
     {
         var tau = _system.Scenario.SlotSeconds;
-        Place(_policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system)));
+        Place(_cycle.FirstCaches());
         for (var t = 1; t <= slots + 1; t++)
         {
             var draining = t > slots;
             var horizon = draining ? double.PositiveInfinity : t * tau;
-            int[][]? requests = null;
             if (!draining)
             {
-                var tasks = Generate(t);
-                requests = _demand.Count(tasks);
-                Release(t, tasks);
+                Release(t);
             }
 
             Wave(horizon);
-            foreach (var feedback in _ledger.Close(horizon))
+            _cycle.Release(horizon);
+            if (!draining)
             {
-                _policies.Offloading.Learn(feedback);
-            }
-
-            if (requests is not null)
-            {
-                _demand.Observe(requests);
-                Place(_policies.Caching.Place(new CacheObservation(t + 1, requests, _system)));
+                _cycle.ObserveDemand();
+                Place(_cycle.NextCaches(t + 1));
             }
         }
 
-        if (_ledger.OpenSlots > 0)
+        if (_cycle.OpenSlots > 0)
         {
-            throw new InvalidOperationException($"{_ledger.Outstanding} tasks never ended");
+            throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
         }
 
         _records.Sort((a, b) => a.TaskId.CompareTo(b.TaskId));
         return new PolicyRun(_policies.Name, slots, _records);
     }
 
-    private List<TaskRequest> Generate(int slot)
+    /// <summary>Gathers the slot's tasks (device by device) and edge states, decides, and releases the plans.</summary>
+    private void Release(int slot)
     {
-        var tasks = new List<TaskRequest>(_devices.Length);
+        _cycle.Gather();
         foreach (var device in _devices)
         {
-            if (device.Generate(slot, _demand.PopularityOf(device.LocalEdge)) is { } task)
-            {
-                tasks.Add(task);
-            }
+            _cycle.TaskGenerated(device.Device, device.Generate(slot, _cycle.PopularityOf(device.LocalEdge)));
         }
 
-        return tasks;
-    }
-
-    private void Release(int slot, List<TaskRequest> tasks)
-    {
         var now = (slot - 1) * _system.Scenario.SlotSeconds;
-        var statuses = new EdgeStatus[_edges.Length];
-        for (var n = 0; n < _edges.Length; n++)
+        foreach (var edge in _edges)
         {
-            statuses[n] = _edges[n].Status(now);
+            _cycle.EdgeReported(edge.Status(now));
         }
 
-        var decision = _decider.Decide(slot, tasks, statuses);
-        _ledger.Open(decision);
+        var decision = _cycle.Decide(slot);
         for (var n = 0; n < _edges.Length; n++)
         {
             _edges[n].ExpectSlot(slot, decision.TasksPerEdge[n]);
@@ -134,7 +114,7 @@ public sealed class ReferenceModel
         {
             if (plan.DropReason is not null)
             {
-                Finish(plan.DroppedRecord());
+                _records.Add(plan.DroppedRecord());
             }
             else
             {
@@ -201,7 +181,7 @@ public sealed class ReferenceModel
     private void Finish(TaskRecord record)
     {
         _records.Add(record);
-        _ledger.Record(record);
+        _cycle.Record(record);
     }
 
     private void Place(bool[][] placement)
