@@ -185,24 +185,7 @@ public static class BenchCommand
         }
 
         var settings = new BenchSettings(path, policy, cases, repeat);
-        try
-        {
-            var result = new BenchSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run();
-            BenchReport.Print(result, output);
-            if (json is not null)
-            {
-                BenchReport.WriteJson(result, json);
-                output.WriteLine($"figures written to {Path.GetFullPath(json)}");
-            }
-
-            return ExitCodes.Success;
-        }
-        catch (Exception e)
-        {
-            error.WriteLine($"internal error: {e.Message}");
-            error.WriteLine(e);
-            return ExitCodes.InternalError;
-        }
+        return Measure(() => new BenchSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run(), BenchReport.Print, json, output, error);
 
         int BadInput(string message)
         {
@@ -286,13 +269,25 @@ public static class BenchCommand
 
         var settings = new ScaleSettings(
             path, policy, devices[0], edges, slots.Length == 1 ? slots[0] : ScaleSettings.DefaultSlots, repeat, checkSlots);
+        return Measure(() => new ScaleSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run(), ScaleReport.Print, json, output, error);
+
+        int BadInput(string message)
+        {
+            error.WriteLine($"error: {message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Runs a measurement set, prints it, and writes its JSON when asked; a failure is an internal error.</summary>
+    private static int Measure<T>(Func<T> run, Action<T, TextWriter> print, string? json, TextWriter output, TextWriter error)
+    {
         try
         {
-            var result = new ScaleSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run();
-            ScaleReport.Print(result, output);
+            var result = run();
+            print(result, output);
             if (json is not null)
             {
-                ScaleReport.WriteJson(result, json);
+                BenchReport.WriteJson(result, json);
                 output.WriteLine($"figures written to {Path.GetFullPath(json)}");
             }
 
@@ -303,12 +298,6 @@ public static class BenchCommand
             error.WriteLine($"internal error: {e.Message}");
             error.WriteLine(e);
             return ExitCodes.InternalError;
-        }
-
-        int BadInput(string message)
-        {
-            error.WriteLine($"error: {message}");
-            return ExitCodes.BadInput;
         }
     }
 

@@ -83,7 +83,8 @@ internal static class BenchReport
         }
     }
 
-    public static void WriteJson(BenchResult result, string path)
+    /// <summary>Writes any bench result as indented camelCase JSON, creating the folder.</summary>
+    public static void WriteJson<T>(T result, string path)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
@@ -95,9 +96,9 @@ internal static class BenchReport
         File.WriteAllText(full, JsonSerializer.Serialize(result, Json));
     }
 
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Rate(double value) => value.ToString(value >= 100 ? "N0" : value >= 10 ? "N1" : "N2", CultureInfo.InvariantCulture);
+    internal static string Rate(double value) => value.ToString(value >= 100 ? "N0" : value >= 10 ? "N1" : "N2", CultureInfo.InvariantCulture);
 
     private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace MecActors.Cli.Bench;
@@ -9,12 +8,6 @@ internal static class ScaleReport
 {
     private const int RedirectedWidth = 160;
     private const double MiB = 1024.0 * 1024.0;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
 
     public static void Print(ScaleResult result, TextWriter output)
     {
@@ -83,21 +76,9 @@ internal static class ScaleReport
         }
     }
 
-    public static void WriteJson(ScaleResult result, string path)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+    private static string Count(long value) => BenchReport.Count(value);
 
-        File.WriteAllText(full, JsonSerializer.Serialize(result, Json));
-    }
-
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Rate(double value) => value.ToString(value >= 100 ? "N0" : value >= 10 ? "N1" : "N2", CultureInfo.InvariantCulture);
+    private static string Rate(double value) => BenchReport.Rate(value);
 
     private static string Seconds(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 

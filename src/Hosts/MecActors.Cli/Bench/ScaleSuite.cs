@@ -132,9 +132,9 @@ internal sealed class ScaleSuite(ScenarioSpec scenario, ScaleSettings settings, 
             }
 
             memory = memory with { PeakWorkingSetAtEnd = PeakWorkingSet() };
-            var emulatorFigures = EmulatorFiguresOf(runs, setups, warnings);
-            var referenceFigures = ReferenceFiguresOf(references, settings.Slots);
-            var rawFigures = RawFiguresOf(raws, settings.Devices, rounds);
+            var emulatorFigures = Figures.EmulatorFiguresOf(runs, setups, warnings);
+            var referenceFigures = Figures.ReferenceFiguresOf(references, settings.Slots);
+            var rawFigures = Figures.RawFiguresOf(raws, settings.Devices, rounds);
             return new ScaleResult(
                 scenario.Name,
                 settings.ScenarioPath,
@@ -176,48 +176,6 @@ internal sealed class ScaleSuite(ScenarioSpec scenario, ScaleSettings settings, 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return process.PeakWorkingSet64;
-    }
-
-    private static EmulatorFigures EmulatorFiguresOf(List<EmulatorRun> runs, List<EmulatorRun> setups, List<string> warnings)
-    {
-        var run = runs[0];
-        var runSeconds = runs.Select(x => x.Seconds).ToArray();
-        var setupSeconds = setups.Select(x => x.Seconds).ToArray();
-        var runMedian = Timing.Median(runSeconds);
-        var setupMedian = Timing.Median(setupSeconds);
-        var slotsSeconds = runMedian - setupMedian;
-        if (slotsSeconds <= 0)
-        {
-            warnings.Add("the setup run took as long as the whole run; rates use the whole run");
-            slotsSeconds = runMedian;
-        }
-
-        var messages = run.Messages - setups[0].Messages;
-        return new EmulatorFigures(
-            run.Messages,
-            setups[0].Messages,
-            runSeconds,
-            setupSeconds,
-            runMedian,
-            setupMedian,
-            slotsSeconds,
-            run.Slots / slotsSeconds,
-            run.Tasks / slotsSeconds,
-            messages / slotsSeconds);
-    }
-
-    private static ReferenceFigures ReferenceFiguresOf(List<ReferenceRun> runs, int slots)
-    {
-        var seconds = runs.Select(x => x.Seconds).ToArray();
-        var median = Timing.Median(seconds);
-        return new ReferenceFigures(seconds, median, slots / median, runs[0].Tasks / median);
-    }
-
-    private static RawFigures RawFiguresOf(List<RawRun> runs, int workers, int rounds)
-    {
-        var seconds = runs.Select(x => x.Seconds).ToArray();
-        var median = Timing.Median(seconds);
-        return new RawFigures(workers, rounds, runs[0].Messages, seconds, median, runs[0].Messages / median);
     }
 
     /// <summary>Samples the managed heap and the working set while <see cref="Active"/>, keeping the largest values.</summary>
