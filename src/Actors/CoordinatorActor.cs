@@ -167,7 +167,7 @@ public sealed class CoordinatorActor : ReceiveActor
     {
         foreach (var feedback in _cycle.Release(_horizon))
         {
-            _actors.Metrics.Tell(new MetricsCommands.RecordSlot(feedback));
+            _actors.Metrics.Tell(MetricsCommands.RecordSlot.Of(feedback));
         }
 
         if (_slot > _slots)

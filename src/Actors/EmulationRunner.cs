@@ -61,17 +61,4 @@ public static class EmulationRunner
             actorSystem.Stop(client);
         }
     }
-
-    private sealed class RunClientActor : ReceiveActor
-    {
-        public RunClientActor(TaskCompletionSource<PolicyRun> completion, Action<int, int>? onSlotClosed)
-        {
-            Receive<SlotEvents.SlotClosed>(closed => onSlotClosed?.Invoke(closed.Slot, closed.Slots));
-            Receive<RunEvents.RunCompleted>(done => completion.TrySetResult(done.Run));
-            Receive<RunEvents.RunFailed>(failed => completion.TrySetException(new InvalidOperationException(failed.Reason)));
-        }
-
-        public static Props Props(TaskCompletionSource<PolicyRun> completion, Action<int, int>? onSlotClosed) =>
-            Akka.Actor.Props.Create(() => new RunClientActor(completion, onSlotClosed));
-    }
 }

@@ -12,7 +12,7 @@ public sealed class MetricsActor : ReceiveActor
 
     public MetricsActor()
     {
-        Receive<MetricsCommands.RecordSlot>(record => _records.AddRange(record.Feedback.Records));
+        Receive<MetricsCommands.RecordSlot>(record => _records.AddRange(record.Records));
         Receive<MetricsCommands.Complete>(OnComplete);
     }
 

@@ -129,7 +129,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
     {
         foreach (var feedback in _cycle.Release(horizon))
         {
-            _actors.Metrics.Tell(new MetricsCommands.RecordSlot(feedback));
+            _actors.Metrics.Tell(MetricsCommands.RecordSlot.Of(feedback));
         }
     }
 

@@ -141,19 +141,21 @@ public sealed class HyperionSerializerTests : TestKit
     }
 
     [Fact]
-    public void A_slot_feedback_over_a_loaded_scenario_round_trips()
+    public void A_loaded_scenario_and_its_records_round_trip()
     {
         var path = Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
         var scenario = ScenarioLoader.Load(path, PolicyCatalog.Names.ToArray());
         var system = new SystemView(scenario);
         var run = ReferenceModel.Run(system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, scenario.Seed), 2, scenario.Seed);
-        var observation = _samples.Observation with { System = system };
-        var message = new MetricsCommands.RecordSlot(_samples.Feedback with { Observation = observation, Records = run.Records });
+        var records = new MetricsCommands.RecordSlot(2, run.Records);
+        var build = new CellCommands.Envelope("run", 0, new CellCommands.Build(scenario, scenario.Seed, _samples.Client));
 
-        var copy = SerializationSupport.RoundTrip(Sys, message, out var bytes);
-
-        Assert.Null(StructuralEquality.FirstDifference(message, copy));
-        _output.WriteLine($"RecordSlot over {scenario.Name} ({scenario.EdgeCount} edges, {run.Records.Count} records): {bytes.Length} B");
+        foreach (var message in new object[] { records, build })
+        {
+            var copy = SerializationSupport.RoundTrip(Sys, message, out var bytes);
+            Assert.Null(StructuralEquality.FirstDifference(message, copy));
+            _output.WriteLine($"{message.GetType().Name} over {scenario.Name} ({scenario.EdgeCount} edges, {run.Records.Count} records): {bytes.Length} B");
+        }
     }
 
     [Fact]
@@ -173,7 +175,7 @@ public sealed class HyperionSerializerTests : TestKit
             ("OpenWave", _samples.Build(typeof(SlotCommands.OpenWave))),
             ("BeginSlot (2 models)", _samples.Build(typeof(SlotCommands.BeginSlot))),
             ("EdgeStatusReported", _samples.Build(typeof(SlotEvents.EdgeStatusReported))),
-            ("RecordSlot (2 tasks, whole SystemView)", _samples.Build(typeof(MetricsCommands.RecordSlot))),
+            ("RecordSlot (2 tasks)", _samples.Build(typeof(MetricsCommands.RecordSlot))),
         };
 
         var sizes = new Dictionary<string, int>();

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using MecActors.Core.Decisions;
 using Akka.TestKit.Xunit2;
 using MecActors.Actors.Protocol;
 using MecActors.Core.Emulation;
@@ -80,11 +81,14 @@ public sealed class MessageRoundTripTests : TestKit
         Assert.Equal(_samples.Completed, reported.Record);
 
         var recorded = (MetricsCommands.RecordSlot)SerializationSupport.RoundTrip(Sys, _samples.Build(typeof(MetricsCommands.RecordSlot)), out _);
-        Assert.Equal(_samples.Feedback.Records, recorded.Feedback.Records);
-        Assert.Equal(TaskOutcome.Dropped, recorded.Feedback.Records[1].Outcome);
-        Assert.Equal(DropReasons.ModelExceedsStorage, recorded.Feedback.Records[1].DropReason);
-        Assert.Equal(1, recorded.Feedback.Observation.System.Topology.Hops(0, 1));
-        Assert.Equal(_samples.Scenario.Models[1].Blocks, recorded.Feedback.Observation.System.Scenario.Models[1].Blocks);
+        Assert.Equal(_samples.Feedback.Records, recorded.Records);
+        Assert.Equal(TaskOutcome.Dropped, recorded.Records[1].Outcome);
+        Assert.Equal(DropReasons.ModelExceedsStorage, recorded.Records[1].DropReason);
+
+        var build = (CellCommands.Envelope)SerializationSupport.RoundTrip(Sys, _samples.Build(typeof(CellCommands.Envelope)), out _);
+        var scenario = ((CellCommands.Build)build.Message).Scenario;
+        Assert.Equal(1, new SystemView(scenario).Topology.Hops(0, 1));
+        Assert.Equal(_samples.Scenario.Models[1].Blocks, scenario.Models[1].Blocks);
 
         var completed = (RunEvents.RunCompleted)SerializationSupport.RoundTrip(Sys, _samples.Build(typeof(RunEvents.RunCompleted)), out _);
         Assert.Equal(_samples.Run.Records, completed.Run.Records);

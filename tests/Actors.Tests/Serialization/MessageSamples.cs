@@ -70,7 +70,19 @@ internal sealed class MessageSamples
         Add(() => new TaskEvents.TaskReported(Completed));
         Add(() => new ModelCommands.DownloadBatch(2, 2.0, Downloads));
         Add(() => new ModelEvents.ModelBatch(2, 2.0, [new ModelArrival(Tiny.SmallModel, 2, 1.4), new ModelArrival(Tiny.LargeModel, 2, 1.8)]));
-        Add(() => new MetricsCommands.RecordSlot(Feedback));
+        Add(() => new MetricsCommands.RecordSlot(2, Feedback.Records));
+        Add(() => new CellCommands.Envelope("run-1", 1, new CellCommands.Build(Scenario, 7, Client)));
+        Add(() => new CellCommands.Build(Scenario, 7, Client));
+        Add(() => new CellCommands.Connect([Client, Device]));
+        Add(() => new CellCommands.BeginSlot(2, 1.0, [0.625, 0.375], [false, true]));
+        Add(() => new CellCommands.OpenWave(2, 2.0, [Plan], 1, 3));
+        Add(() => CellCommands.Retire.Instance);
+        Add(() => new CellEvents.Built(1, Client, Device));
+        Add(() => new CellEvents.Connected(1));
+        Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, Request), new SlotEvents.TaskGenerated(2, 4, null)], Status));
+        Add(() => new CellEvents.WaveDone(2, 1, 3, [Completed, Dropped]));
+        Add(() => new CellEvents.TasksReported([Completed]));
+        Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client));
         Add(() => new MetricsCommands.Complete("greedy", 4, Client));
     }
 

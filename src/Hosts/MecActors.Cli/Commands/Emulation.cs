@@ -1,4 +1,5 @@
 using MecActors.Actors;
+using MecActors.Actors.Cluster;
 using MecActors.Actors.Realtime;
 using MecActors.Cli.Hosting;
 using MecActors.Cli.Logging;
@@ -39,8 +40,15 @@ internal static class Emulation
 
         var system = new SystemView(scenario);
         var weights = LearnedWeights.Resolve(console, policies, request.TrainSteps, request.CheckpointsDir, system, seed);
+        if (request.Cluster is not null && request.Clock == EmulationOptions.RealtimeClock)
+        {
+            throw new BadInputException("--cluster: runs on a cluster use the virtual clock; drop --clock realtime or --cluster");
+        }
+
         IReadOnlyList<PolicyRun> runs;
-        var actorSystem = MecActorSystem.Create(akkaConfig, logger);
+        var actorSystem = request.Cluster is null
+            ? MecActorSystem.Create(akkaConfig, logger)
+            : await Submitter.JoinAsync(request.Cluster, request.Verbose, logger, log).ConfigureAwait(false);
         try
         {
             if (weights.ToTrain.Count > 0)
@@ -51,11 +59,15 @@ internal static class Emulation
             }
 
             var realtime = RealtimeSettingsFor(request, scenario, actorSystem);
+            var learner = request.Cluster is null ? null : MecCluster.LearnerProxy(actorSystem);
             runs = await SlotProgress.RunAllAsync(
                     console,
                     policies,
                     slots,
-                    (policy, onSlotClosed) => (realtime is null
+                    (policy, onSlotClosed) => (learner is not null
+                            ? ClusterRunner.RunAsync(
+                                actorSystem, learner, scenario, policy, weights.ParametersOf(policy), slots, seed, Submitter.RunTimeout(scenario, slots), onSlotClosed)
+                            : realtime is null
                             ? EmulationRunner.RunAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, onSlotClosed)
                             : EmulationRunner.RunRealtimeAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, realtime, onSlotClosed))
                         .WaitAsync(cancellationToken))
@@ -63,6 +75,11 @@ internal static class Emulation
         }
         finally
         {
+            if (request.Cluster is not null)
+            {
+                await Submitter.LeaveAsync(actorSystem, log).ConfigureAwait(false);
+            }
+
             await MecActorSystem.TerminateAsync(actorSystem, log).ConfigureAwait(false);
         }
 

@@ -14,6 +14,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="CheckpointsDir">Null: no checkpoints are loaded or saved.</param>
 /// <param name="Clock"><c>virtual</c> (default) or <c>realtime</c>.</param>
 /// <param name="TimeScale">Wall seconds per simulated second under the realtime clock.</param>
+/// <param name="Cluster">A seed node's address to run on that cluster, or null to run in this process.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -25,7 +26,8 @@ internal sealed record EmulationRequest(
     int? TrainSteps = null,
     string? CheckpointsDir = null,
     string Clock = EmulationOptions.VirtualClock,
-    double TimeScale = 1.0);
+    double TimeScale = 1.0,
+    string? Cluster = null);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -118,6 +120,12 @@ internal sealed class EmulationOptions
         DefaultValueFactory = _ => 1.0,
     };
 
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        HelpName = "SEED_ADDRESS",
+        Description = "Run on a running cluster (mec node, scripts/cluster-up.sh) through its seed node, e.g. akka.tcp://mec@127.0.0.1:4053; results are collected here",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
@@ -129,6 +137,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Checkpoints);
         command.Options.Add(Clock);
         command.Options.Add(TimeScale);
+        command.Options.Add(Cluster);
     }
 
     public EmulationRequest Read(ParseResult parse, IReadOnlyList<string>? policies) => new(
@@ -142,7 +151,8 @@ internal sealed class EmulationOptions
         parse.GetValue(TrainSteps),
         parse.GetValue(Checkpoints),
         parse.GetValue(Clock)!,
-        parse.GetValue(TimeScale));
+        parse.GetValue(TimeScale),
+        parse.GetValue(Cluster));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

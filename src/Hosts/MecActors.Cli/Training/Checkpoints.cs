@@ -6,47 +6,19 @@ using MecActors.Policies.Learning;
 namespace MecActors.Cli.Training;
 
 /// <summary>
-/// Checkpoint files (<c>&lt;policy&gt;.mecnn</c>) as bytes: taken from an agent through
-/// <see cref="ITrainablePolicy.Save"/> and put back through <see cref="ITrainablePolicy.Load"/>, by way of a
-/// temporary file, so that a checkpoint written to disk and one kept in memory load identically.
+/// Checkpoint files (<c>&lt;policy&gt;.mecnn</c>): their names, reading and checking them against a policy, and
+/// their bytes (<see cref="CheckpointBytes"/>).
 /// </summary>
 internal static class Checkpoints
 {
-    public const string Extension = ".mecnn";
+    public const string Extension = CheckpointBytes.Extension;
 
     public static string FileName(string policy) => policy + Extension;
 
-    public static byte[] Capture(ITrainablePolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        var temp = TempPath();
-        try
-        {
-            policy.Save(temp);
-            return File.ReadAllBytes(temp);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static byte[] Capture(ITrainablePolicy policy) => CheckpointBytes.Capture(policy);
 
     /// <exception cref="InvalidDataException">The bytes are not a checkpoint of this policy's network.</exception>
-    public static void Apply(ITrainablePolicy policy, byte[] checkpoint)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(checkpoint);
-        var temp = TempPath();
-        try
-        {
-            File.WriteAllBytes(temp, checkpoint);
-            policy.Load(temp);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static void Apply(ITrainablePolicy policy, byte[] checkpoint) => CheckpointBytes.Apply(policy, checkpoint);
 
     /// <summary>
     /// Reads the checkpoint at <paramref name="path"/> and checks that it loads into <paramref name="policy"/>
@@ -84,6 +56,4 @@ internal static class Checkpoints
         return set.Offloading as ITrainablePolicy
             ?? throw new InvalidOperationException($"the offloading policy of {set.Name} does not learn");
     }
-
-    private static string TempPath() => Path.Combine(Path.GetTempPath(), $"mec-{Guid.NewGuid():N}{Extension}");
 }

@@ -118,20 +118,9 @@ internal sealed class LearnedWeights
     }
 
     /// <summary>A fresh policy set for evaluation: a learning one gets its weights (if any) and acts greedily.</summary>
-    public PolicySet CreateForEvaluation(string policy, SystemView system, int seed)
-    {
-        var set = PolicyCatalog.Create(policy, system, seed);
-        if (PolicyCatalog.Learns(policy))
-        {
-            var trainable = Checkpoints.Trainable(set);
-            if (_weights.TryGetValue(policy, out var checkpoint))
-            {
-                Checkpoints.Apply(trainable, checkpoint);
-            }
+    public PolicySet CreateForEvaluation(string policy, SystemView system, int seed) =>
+        EvaluationPolicies.Create(policy, system, seed, ParametersOf(policy));
 
-            trainable.Training = false;
-        }
-
-        return set;
-    }
+    /// <summary>The trained weights of <paramref name="policy"/>, or null (untrained, or not a learning policy).</summary>
+    public byte[]? ParametersOf(string policy) => _weights.GetValueOrDefault(policy);
 }

@@ -1,0 +1,23 @@
+using Akka.Actor;
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Actors.Protocol;
+
+/// <summary>How a submitter hands a run to the cluster's learning coordinator.</summary>
+public static class ClusterRunCommands
+{
+    /// <summary>
+    /// Emulate <paramref name="Policy"/> over <paramref name="Scenario"/> on the cluster's cells. Records stream to
+    /// <paramref name="Metrics"/> (on the submitter's node) slot by slot; progress and the outcome go to
+    /// <paramref name="ReplyTo"/>. <paramref name="Parameters"/> are a learning policy's trained weights, or null.
+    /// </summary>
+    public sealed record SubmitRun(
+        string RunId,
+        ScenarioSpec Scenario,
+        string Policy,
+        int Slots,
+        int Seed,
+        byte[]? Parameters,
+        IActorRef Metrics,
+        IActorRef ReplyTo) : IMecMessage;
+}

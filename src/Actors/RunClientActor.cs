@@ -1,0 +1,19 @@
+using Akka.Actor;
+using MecActors.Actors.Protocol;
+using MecActors.Core.Metrics;
+
+namespace MecActors.Actors;
+
+/// <summary>Whoever started a run, inside the actor system: passes slot progress on and completes the run's task.</summary>
+internal sealed class RunClientActor : ReceiveActor
+{
+    public RunClientActor(TaskCompletionSource<PolicyRun> completion, Action<int, int>? onSlotClosed)
+    {
+        Receive<SlotEvents.SlotClosed>(closed => onSlotClosed?.Invoke(closed.Slot, closed.Slots));
+        Receive<RunEvents.RunCompleted>(done => completion.TrySetResult(done.Run));
+        Receive<RunEvents.RunFailed>(failed => completion.TrySetException(new InvalidOperationException(failed.Reason)));
+    }
+
+    public static Props Props(TaskCompletionSource<PolicyRun> completion, Action<int, int>? onSlotClosed) =>
+        Akka.Actor.Props.Create(() => new RunClientActor(completion, onSlotClosed));
+}

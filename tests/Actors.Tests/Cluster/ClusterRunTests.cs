@@ -1,0 +1,79 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.TestKit.Xunit2;
+using MecActors.Actors.Cluster;
+using MecActors.Actors.Tests.Serialization;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Scenarios;
+using MecActors.Policies;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MecActors.Actors.Tests.Cluster;
+
+/// <summary>
+/// A run on three worker nodes (several actor systems in this process, loopback ports, every message serialized)
+/// gives the records of the same run in one process, task for task.
+/// </summary>
+public sealed class ClusterRunTests : TestKit, IAsyncLifetime
+{
+    private LoopbackCluster _cluster = null!;
+
+    public ClusterRunTests(ITestOutputHelper output)
+        : base(LoopbackCluster.MemberConfig(MecCluster.SubmitterRole, []), MecClusterConfig.SystemName, output)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await LoopbackCluster.StartAsync(3);
+        Akka.Cluster.Cluster.Get(Sys).Join(_cluster.SeedAddress);
+        await MecCluster.WhenUp(Sys, TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Akka.Cluster.Cluster.Get(Sys).LeaveAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await _cluster.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("tiny.conf", PolicyCatalog.GreedyName, 12)]
+    [InlineData("joint-caching.conf", PolicyCatalog.JointA2CName, 6)]
+    [InlineData("joint-caching.conf", PolicyCatalog.RandomDecisionsName, 6)]
+    public async Task A_run_on_three_nodes_matches_the_run_in_one_process(string file, string policy, int slots)
+    {
+        var scenario = ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.Names.ToArray());
+        var system = new SystemView(scenario);
+        var local = ActorSystem.Create("local", SerializationSupport.Bound);
+        IReadOnlyList<TaskRecord> expected;
+        try
+        {
+            expected = (await EmulationRunner.RunAsync(
+                local, system, EvaluationPolicies.Create(policy, system, scenario.Seed, null), slots, scenario.Seed)).Records;
+        }
+        finally
+        {
+            await local.Terminate();
+        }
+
+        var run = await ClusterRunner.RunAsync(
+            Sys, MecCluster.LearnerProxy(Sys), scenario, policy, null, slots, scenario.Seed, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(policy, run.Name);
+        Assert.NotEmpty(run.Records);
+        Assert.Equal(expected, run.Records);
+
+        // The cells really were spread: more than one node hosts shards of them.
+        var hosting = 0;
+        foreach (var worker in _cluster.Workers)
+        {
+            var region = ClusterSharding.Get(worker).ShardRegion(CellSharding.TypeName);
+            var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
+            hosting += state.Shards.Count > 0 ? 1 : 0;
+        }
+
+        Assert.True(hosting >= 2, $"cells of {scenario.EdgeCount} edges on {hosting} of 3 nodes");
+    }
+}
