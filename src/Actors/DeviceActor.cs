@@ -15,9 +15,11 @@ public sealed class DeviceActor : ReceiveActor
     private readonly IActorRef _uplink;
     private readonly IActorRef _coordinator;
 
-    public DeviceActor(ScenarioSpec scenario, int device, int seed, IActorRef uplink, IActorRef coordinator)
+    /// <param name="firstSlot">The first slot it will be asked for: 1, or later for a device rebuilt mid-run (its stream moves on past the earlier slots).</param>
+    public DeviceActor(ScenarioSpec scenario, int device, int seed, IActorRef uplink, IActorRef coordinator, int firstSlot = 1)
     {
         _workload = new DeviceWorkload(scenario, device, seed);
+        _workload.Skip(firstSlot - 1);
         _uplink = uplink;
         _coordinator = coordinator;
         Receive<SlotCommands.BeginSlot>(OnBeginSlot);
@@ -25,8 +27,8 @@ public sealed class DeviceActor : ReceiveActor
         Receive<TaskEvents.TaskFinished>(OnTaskFinished);
     }
 
-    public static Props Props(ScenarioSpec scenario, int device, int seed, IActorRef uplink, IActorRef coordinator) =>
-        Akka.Actor.Props.Create(() => new DeviceActor(scenario, device, seed, uplink, coordinator));
+    public static Props Props(ScenarioSpec scenario, int device, int seed, IActorRef uplink, IActorRef coordinator, int firstSlot = 1) =>
+        Akka.Actor.Props.Create(() => new DeviceActor(scenario, device, seed, uplink, coordinator, firstSlot));
 
     private void OnBeginSlot(SlotCommands.BeginSlot begin) =>
         _coordinator.Tell(new SlotEvents.TaskGenerated(begin.Slot, _workload.Device, _workload.Generate(begin.Slot, begin.Popularity)));

@@ -66,7 +66,12 @@ public sealed class EdgeServerActor : ReceiveActor
             return;
         }
 
-        _node.ExpectSlot(wave.Slot, wave.Expected);
+        // A wave without new tasks (the final drain, or a drain before cells move) leaves the slot's batch alone.
+        if (wave.Expected > 0)
+        {
+            _node.ExpectSlot(wave.Slot, wave.Expected);
+        }
+
         foreach (var input in _inputs)
         {
             _devices.Add(input.Task.TaskId, input.Device);

@@ -17,6 +17,7 @@ public sealed class CellActor : ReceiveActor
     private readonly int _edge;
     private SystemView _system = null!;
     private int _seed;
+    private int _firstSlot;
     private IActorRef _coordinator = ActorRefs.Nobody;
     private IActorRef _edgeServer = ActorRefs.Nobody;
     private IActorRef _backhaul = ActorRefs.Nobody;
@@ -40,6 +41,7 @@ public sealed class CellActor : ReceiveActor
         _edge = edge;
         Receive<CellCommands.Build>(OnBuild);
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
+        Receive<CellCommands.HandOff>(_ => Context.Stop(Self));
     }
 
     public static Props Props(int edge) => Akka.Actor.Props.Create(() => new CellActor(edge));
@@ -48,6 +50,7 @@ public sealed class CellActor : ReceiveActor
     {
         _system = new SystemView(build.Scenario);
         _seed = build.Seed;
+        _firstSlot = build.FirstSlot;
         _coordinator = build.Coordinator;
         var n = _system.Scenario.EdgeCount;
 
@@ -62,6 +65,9 @@ public sealed class CellActor : ReceiveActor
     {
         Receive<CellCommands.Connect>(OnConnect);
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
+
+        // Half built, nothing in flight yet: the coordinator sees the cell stop and ends the run with that reason.
+        Receive<CellCommands.HandOff>(_ => Context.Stop(Self));
     }
 
     private void OnConnect(CellCommands.Connect connect)
@@ -84,7 +90,7 @@ public sealed class CellActor : ReceiveActor
         {
             if (scenario.LocalEdgeOf(u) == _edge)
             {
-                _devices[u] = Context.ActorOf(DeviceActor.Props(scenario, u, _seed, _radio, Self), $"device-{u}");
+                _devices[u] = Context.ActorOf(DeviceActor.Props(scenario, u, _seed, _radio, Self, _firstSlot), $"device-{u}");
             }
         }
 
@@ -104,6 +110,7 @@ public sealed class CellActor : ReceiveActor
         Receive<SlotEvents.HorizonReached>(OnHorizonReached);
         Receive<TaskEvents.TaskReported>(OnTaskReported);
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
+        Receive<CellCommands.HandOff>(_ => _coordinator.Tell(new CellEvents.Leaving(_edge)));
     }
 
     private void OnBeginSlot(CellCommands.BeginSlot begin)

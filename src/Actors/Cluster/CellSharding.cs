@@ -6,8 +6,9 @@ using MecActors.Actors.Protocol;
 namespace MecActors.Actors.Cluster;
 
 /// <summary>
-/// Cells as sharded entities: entity "run.edge", one shard per edge index (modulo <see cref="Shards"/>), so a
-/// cell's shard and node do not depend on the run, and the allocation spreads the edges of a run over the nodes.
+/// Cells as sharded entities: entity "run.generation.edge", one shard per edge index (modulo <see cref="Shards"/>), so
+/// a cell's shard and node do not depend on the run, and the allocation spreads the edges of a run over the nodes.
+/// A leaving node's region tells its cells <see cref="CellCommands.HandOff"/> and waits for them to stop.
 /// </summary>
 public static class CellSharding
 {
@@ -21,7 +22,9 @@ public static class CellSharding
             TypeName,
             entityId => CellActor.Props(EdgeOf(entityId)),
             ClusterShardingSettings.Create(system).WithRole(role),
-            new CellMessageExtractor());
+            new CellMessageExtractor(),
+            ClusterSharding.Get(system).DefaultShardAllocationStrategy(ClusterShardingSettings.Create(system)),
+            CellCommands.HandOff.Instance);
 
     private static int EdgeOf(string entityId) =>
         int.Parse(entityId.AsSpan(entityId.LastIndexOf('.') + 1), NumberStyles.None, CultureInfo.InvariantCulture);

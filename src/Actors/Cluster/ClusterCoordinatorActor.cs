@@ -7,10 +7,16 @@ namespace MecActors.Actors.Cluster;
 
 /// <summary>
 /// The slot barrier of <see cref="CoordinatorActor"/> over sharded cells: the same <see cref="SlotCycle"/> (so the same
-/// decisions, credit and caches), but each step is one message per cell through the shard region and one answer
-/// back. It builds the cells (edge servers and backhauls first, then the fiber paths that need every edge), places
-/// the cloud beside itself, and runs the slots; records stream to the submitter's metrics actor as slots close.
-/// A cell that stops mid-run (its node left or crashed) fails the run with that reason rather than hang it.
+/// decisions, credit and caches), but each step is one message per cell and one answer back. It builds the cells
+/// through the shard region (edge servers and backhauls first, then the fiber paths that need every edge), places the
+/// cloud beside itself, and runs the slots; records stream to the submitter's metrics actor as slots close.
+/// <para>
+/// A cell whose node leaves gracefully reports <see cref="CellEvents.Leaving"/>. After the current slot closes, a
+/// wave with an infinite horizon drains every task in flight to its end (exact for FIFO, dedicated and per-slot
+/// equal-share resources, whose later arrivals never overtake earlier work), the cells retire, and a new generation
+/// is built through the region, which places the departing node's shards elsewhere; devices resume their streams
+/// where they were. A cell that stops without notice (a crashed or killed node) fails the run with that reason.
+/// </para>
 /// </summary>
 public sealed class ClusterCoordinatorActor : ReceiveActor
 {
@@ -18,44 +24,46 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
     private readonly PolicySet _policies;
     private readonly int _seed;
     private readonly string _runId;
-    private readonly IActorRef _cells;
+    private readonly IActorRef _region;
     private readonly IActorRef _metrics;
     private readonly SlotCycle _cycle;
+    private readonly IActorRef[] _cells;
     private readonly IActorRef[] _edges;
     private readonly IActorRef[] _backhauls;
-    private readonly Dictionary<IActorRef, int> _cellOf = new();
-    private readonly int[][] _cellDevices;
+    private readonly HashSet<int> _leaving = new();
+    private int _generation;
     private IActorRef _cloud = ActorRefs.Nobody;
     private IActorRef _client = ActorRefs.Nobody;
     private bool[][] _placement = [];
     private int _awaitedCells;
     private int _slots;
     private int _slot;
+    private int _nextSlot = 1;
+    private bool _draining;
+    private bool _finished;
     private double _horizon;
     private int _pendingInResources;
     private long _released;
     private long _reported;
 
-    public ClusterCoordinatorActor(SystemView system, PolicySet policies, int seed, string runId, IActorRef cells, IActorRef metrics)
+    public ClusterCoordinatorActor(SystemView system, PolicySet policies, int seed, string runId, IActorRef region, IActorRef metrics)
     {
         _system = system;
         _policies = policies;
         _seed = seed;
         _runId = runId;
-        _cells = cells;
+        _region = region;
         _metrics = metrics;
         _cycle = new SlotCycle(system, policies, seed);
         var n = system.Scenario.EdgeCount;
+        _cells = new IActorRef[n];
         _edges = new IActorRef[n];
         _backhauls = new IActorRef[n];
-        _cellDevices = Enumerable.Range(0, n)
-            .Select(e => Enumerable.Range(0, system.Scenario.DeviceCount).Where(u => system.Scenario.LocalEdgeOf(u) == e).ToArray())
-            .ToArray();
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
-    public static Props Props(SystemView system, PolicySet policies, int seed, string runId, IActorRef cells, IActorRef metrics) =>
-        Akka.Actor.Props.Create(() => new ClusterCoordinatorActor(system, policies, seed, runId, cells, metrics));
+    public static Props Props(SystemView system, PolicySet policies, int seed, string runId, IActorRef region, IActorRef metrics) =>
+        Akka.Actor.Props.Create(() => new ClusterCoordinatorActor(system, policies, seed, runId, region, metrics));
 
     private int EdgeCount => _edges.Length;
 
@@ -63,22 +71,32 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
     {
         _client = start.ReplyTo;
         _slots = start.Slots;
+        Guarded(() => _placement = _cycle.FirstCaches());
+        BuildCells();
+    }
+
+    /// <summary>Builds a generation of cells through the shard region; the slots go on from <see cref="_nextSlot"/>.</summary>
+    private void BuildCells()
+    {
         _awaitedCells = EdgeCount;
         Become(Building);
-        ToEveryCell(_ => new CellCommands.Build(_system.Scenario, _seed, Self));
+        for (var n = 0; n < EdgeCount; n++)
+        {
+            _region.Tell(new CellCommands.Envelope(_runId, _generation, n, new CellCommands.Build(_system.Scenario, _seed, Self, _nextSlot)));
+        }
     }
 
     private void Building()
     {
         Receive<CellEvents.Built>(built =>
         {
+            _cells[built.Edge] = Sender;
             _edges[built.Edge] = built.EdgeServer;
             _backhauls[built.Edge] = built.Backhaul;
-            _cellOf[Sender] = built.Edge;
             Context.Watch(Sender);
             if (--_awaitedCells == 0)
             {
-                _cloud = Context.ActorOf(CloudActor.Props(_backhauls), "cloud");
+                _cloud = Context.ActorOf(CloudActor.Props(_backhauls.ToArray()), $"cloud-{_generation}");
                 _awaitedCells = EdgeCount;
                 ToEveryCell(_ => new CellCommands.Connect(_edges));
             }
@@ -88,13 +106,10 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
             if (--_awaitedCells == 0)
             {
                 Become(Running);
-                Guarded(() =>
-                {
-                    _placement = _cycle.FirstCaches();
-                    OpenSlot(1);
-                });
+                Guarded(() => OpenSlot(_nextSlot));
             }
         });
+        Receive<CellEvents.Leaving>(leaving => _leaving.Add(leaving.Edge));
         Receive<Terminated>(OnCellStopped);
     }
 
@@ -107,6 +122,7 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
             RecordAll(reported.Records);
             TryClose();
         }));
+        Receive<CellEvents.Leaving>(leaving => _leaving.Add(leaving.Edge));
         Receive<Terminated>(OnCellStopped);
     }
 
@@ -208,28 +224,61 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
                 throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
             }
 
+            _finished = true;
             _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
             Retire();
+            return;
+        }
+
+        if (_draining)
+        {
+            MoveCells();
             return;
         }
 
         _cycle.ObserveDemand();
         _placement = _cycle.NextCaches(_slot + 1);
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
-        OpenSlot(_slot + 1);
+        _nextSlot = _slot + 1;
+        if (_leaving.Count > 0 && _nextSlot <= _slots)
+        {
+            // Everything in flight ends first, so retiring the cells loses nothing.
+            _draining = true;
+            _horizon = double.PositiveInfinity;
+            OpenWave(null);
+            return;
+        }
+
+        OpenSlot(_nextSlot);
+    }
+
+    /// <summary>The system is drained: retire this generation and build the next, where the shard region now places it.</summary>
+    private void MoveCells()
+    {
+        if (_pendingInResources > 0)
+        {
+            throw new InvalidOperationException($"{_pendingInResources} tasks still in resources after the drain");
+        }
+
+        _draining = false;
+        _leaving.Clear();
+        RetireCells();
+        Context.Stop(_cloud);
+        _generation++;
+        BuildCells();
     }
 
     private void ToEveryCell(Func<int, ICellCommand> command)
     {
         for (var n = 0; n < EdgeCount; n++)
         {
-            _cells.Tell(new CellCommands.Envelope(_runId, n, command(n)));
+            _cells[n].Tell(command(n));
         }
     }
 
     private void OnCellStopped(Terminated terminated)
     {
-        var edge = _cellOf.TryGetValue(terminated.ActorRef, out var e) ? e : -1;
+        var edge = Array.IndexOf(_cells, terminated.ActorRef);
         Fail(new InvalidOperationException(
             $"cell {edge} stopped at {terminated.ActorRef.Path.Address} (its node left or crashed); {_released - _reported} tasks in flight"));
     }
@@ -248,19 +297,38 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
 
     private void Fail(Exception e)
     {
+        _finished = true;
         _client.Tell(new RunEvents.RunFailed($"slot {_slot}: {e.Message}"));
         Retire();
+    }
+
+    private void RetireCells()
+    {
+        for (var n = 0; n < EdgeCount; n++)
+        {
+            if (_cells[n] is { } cell)
+            {
+                Context.Unwatch(cell);
+                cell.Tell(CellCommands.Retire.Instance);
+                _cells[n] = null!;
+            }
+        }
     }
 
     /// <summary>Stops the run's cells wherever they live, then itself.</summary>
     private void Retire()
     {
-        foreach (var cell in _cellOf.Keys)
-        {
-            Context.Unwatch(cell);
-        }
-
-        ToEveryCell(_ => CellCommands.Retire.Instance);
+        RetireCells();
         Context.Stop(Self);
+    }
+
+    /// <summary>Stopped before the run ended (the singleton moved with its node, or the learner stopped): the submitter must hear of it.</summary>
+    protected override void PostStop()
+    {
+        if (!_finished)
+        {
+            _client.Tell(new RunEvents.RunFailed($"slot {_slot}: the learning coordinator stopped (its node left the cluster or shut down)"));
+            RetireCells();
+        }
     }
 }

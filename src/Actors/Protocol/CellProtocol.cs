@@ -7,19 +7,26 @@ namespace MecActors.Actors.Protocol;
 
 /// <summary>
 /// A cell (one edge server with its devices, radio link, backhaul and the fiber paths leaving it) as a
-/// sharded entity. The run's coordinator talks to a cell, never to the actors inside it; the cell fans each
-/// command out to its actors and sends one answer back, so cross-node traffic is a few messages per slot.
+/// sharded entity. The run's coordinator builds a cell through the shard region and then talks to it directly, never
+/// to the actors inside it; the cell fans each command out to its actors and sends one answer back, so cross-node
+/// traffic is a few messages per slot.
 /// </summary>
 public static class CellCommands
 {
-    /// <summary>Coordinator to cell, addressed by entity: what it carries is delivered to the cell of <paramref name="Edge"/> in run <paramref name="RunId"/>.</summary>
-    public sealed record Envelope(string RunId, int Edge, ICellCommand Message) : IMecMessage
+    /// <summary>
+    /// Coordinator to cell through the shard region: what it carries is delivered to the cell of <paramref name="Edge"/>
+    /// in run <paramref name="RunId"/>, built for the <paramref name="Generation"/>-th time (cells are rebuilt when a node leaves).
+    /// </summary>
+    public sealed record Envelope(string RunId, int Generation, int Edge, ICellCommand Message) : IMecMessage
     {
-        public string EntityId => $"{RunId}.{Edge}";
+        public string EntityId => $"{RunId}.{Generation}.{Edge}";
     }
 
-    /// <summary>Spawn the edge server and its backhaul; answer <see cref="CellEvents.Built"/>.</summary>
-    public sealed record Build(ScenarioSpec Scenario, int Seed, IActorRef Coordinator) : ICellCommand;
+    /// <summary>
+    /// Spawn the edge server and its backhaul; answer <see cref="CellEvents.Built"/>. The devices will be asked for
+    /// slots from <paramref name="FirstSlot"/> on.
+    /// </summary>
+    public sealed record Build(ScenarioSpec Scenario, int Seed, IActorRef Coordinator, int FirstSlot) : ICellCommand;
 
     /// <summary>Every edge server of the run: spawn the fiber paths leaving this cell, its radio link and its devices; answer <see cref="CellEvents.Connected"/>.</summary>
     public sealed record Connect(IActorRef[] Edges) : ICellCommand;
@@ -36,7 +43,16 @@ public static class CellCommands
     /// </summary>
     public sealed record OpenWave(int Slot, double Horizon, TaskPlan[] Plans, int Uploads, int EdgeTasks) : ICellCommand;
 
-    /// <summary>The run is over (or failed): stop the cell and everything in it.</summary>
+    /// <summary>
+    /// The shard region to the cell: its node is leaving. The cell tells the coordinator and keeps working until the
+    /// coordinator has drained the system and retires it.
+    /// </summary>
+    public sealed record HandOff : ICellCommand
+    {
+        public static readonly HandOff Instance = new();
+    }
+
+    /// <summary>The run is over, failed, or moves its cells: stop the cell and everything in it.</summary>
     public sealed record Retire : ICellCommand
     {
         public static readonly Retire Instance = new();
@@ -54,6 +70,9 @@ public static class CellEvents
     public sealed record Built(int Edge, IActorRef EdgeServer, IActorRef Backhaul) : IMecMessage;
 
     public sealed record Connected(int Edge) : IMecMessage;
+
+    /// <summary>The cell's node is leaving the cluster; the cell must move.</summary>
+    public sealed record Leaving(int Edge) : IMecMessage;
 
     /// <summary>The slot's task of every device in the cell (or none), and the edge's state.</summary>
     public sealed record Gathered(int Slot, SlotEvents.TaskGenerated[] Tasks, EdgeStatus Status) : IMecMessage;

@@ -40,15 +40,13 @@ public sealed class DeviceWorkload
     public TaskRequest? Generate(int slot, double[] popularity)
     {
         var spec = _scenario.Workload;
-        var active = _random.NextDouble() < spec.TaskProbability;
-        var model = PopularityProcess.Sample(popularity, _random.NextDouble());
-        var inputBits = _random.Uniform(spec.InputMinBits, spec.InputMaxBits);
-        var fading = _scenario.Radio.RayleighFading ? _random.Exponential() : 1.0;
-        if (!active)
+        var (activeDraw, modelDraw, inputBits, fading) = Draw();
+        if (activeDraw >= spec.TaskProbability)
         {
             return null;
         }
 
+        var model = PopularityProcess.Sample(popularity, modelDraw);
         var gain = PathGain * fading;
         var efficiency = Radio.SpectralEfficiency(_scenario.Radio, gain, _deviceBandwidthHz);
         return new TaskRequest(
@@ -63,5 +61,25 @@ public sealed class DeviceWorkload
             _deviceBandwidthHz * efficiency,
             (slot - 1) * _scenario.SlotSeconds,
             spec.DeadlineSeconds);
+    }
+
+    /// <summary>Moves the stream past <paramref name="slots"/> slots, as if they had been generated (a device rebuilt mid-run).</summary>
+    public void Skip(int slots)
+    {
+        for (var s = 0; s < slots; s++)
+        {
+            Draw();
+        }
+    }
+
+    /// <summary>A slot's draws, always all four and in this order, whatever the slot brings.</summary>
+    private (double Active, double Model, double InputBits, double Fading) Draw()
+    {
+        var spec = _scenario.Workload;
+        var active = _random.NextDouble();
+        var model = _random.NextDouble();
+        var inputBits = _random.Uniform(spec.InputMinBits, spec.InputMaxBits);
+        var fading = _scenario.Radio.RayleighFading ? _random.Exponential() : 1.0;
+        return (active, model, inputBits, fading);
     }
 }

@@ -69,11 +69,88 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         var hosting = 0;
         foreach (var worker in _cluster.Workers)
         {
-            var region = ClusterSharding.Get(worker).ShardRegion(CellSharding.TypeName);
-            var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
-            hosting += state.Shards.Count > 0 ? 1 : 0;
+            hosting += (await ShardsOf(worker)).Count > 0 ? 1 : 0;
         }
 
         Assert.True(hosting >= 2, $"cells of {scenario.EdgeCount} edges on {hosting} of 3 nodes");
+    }
+
+    [Fact]
+    public async Task A_node_leaving_mid_run_hands_its_cells_over_and_every_task_is_accounted_for()
+    {
+        const int slots = 30;
+        const int leaveAfter = 8;
+        var scenario = ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf"), PolicyCatalog.Names.ToArray());
+        var system = new SystemView(scenario);
+        var local = ActorSystem.Create("local", SerializationSupport.Bound);
+        IReadOnlyList<TaskRecord> expected;
+        try
+        {
+            expected = (await EmulationRunner.RunAsync(
+                local, system, EvaluationPolicies.Create(PolicyCatalog.GreedyName, system, scenario.Seed, null), slots, scenario.Seed)).Records;
+        }
+        finally
+        {
+            await local.Terminate();
+        }
+
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = ClusterRunner.RunAsync(
+            Sys,
+            MecCluster.LearnerProxy(Sys),
+            scenario,
+            PolicyCatalog.GreedyName,
+            null,
+            slots,
+            scenario.Seed,
+            TimeSpan.FromSeconds(90),
+            (slot, _) =>
+            {
+                if (slot == leaveAfter)
+                {
+                    reached.TrySetResult();
+                }
+            });
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // A worker other than the oldest (which holds the learning coordinator) that hosts cells leaves gracefully.
+        ActorSystem? leaver = null;
+        foreach (var worker in _cluster.Workers.Skip(1))
+        {
+            if ((await ShardsOf(worker)).Count > 0)
+            {
+                leaver = worker;
+                break;
+            }
+        }
+
+        Assert.NotNull(leaver);
+        var leaverShards = await ShardsOf(leaver);
+        await Akka.Cluster.Cluster.Get(leaver).LeaveAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var run = await running;
+        await leaver.WhenTerminated.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Every task of the undisturbed run is there once, and ended one way or the other.
+        Assert.Equal(expected.Select(r => r.TaskId), run.Records.Select(r => r.TaskId));
+        Assert.All(run.Records, r => Assert.True(r.Outcome is TaskOutcome.Completed or TaskOutcome.MissedDeadline or TaskOutcome.Dropped));
+
+        // Before the leave nothing differed.
+        Assert.Equal(expected.Where(r => r.Slot <= leaveAfter), run.Records.Where(r => r.Slot <= leaveAfter));
+
+        // The departed node's shards live on the others now.
+        var remaining = new HashSet<string>();
+        foreach (var worker in _cluster.Workers.Where(w => w != leaver))
+        {
+            remaining.UnionWith(await ShardsOf(worker));
+        }
+
+        Assert.Superset(leaverShards.ToHashSet(), remaining);
+    }
+
+    private static async Task<IReadOnlyList<string>> ShardsOf(ActorSystem worker)
+    {
+        var region = ClusterSharding.Get(worker).ShardRegion(CellSharding.TypeName);
+        var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
+        return state.Shards.Select(s => s.ShardId).ToList();
     }
 }

@@ -68,7 +68,10 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         // The workers leave in reverse order of joining, so the seed (holding the singleton) goes last.
         for (var i = Workers.Count - 1; i >= 0; i--)
         {
-            await Workers[i].Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+            if (!Workers[i].WhenTerminated.IsCompleted)
+            {
+                await Workers[i].Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+            }
         }
     }
 }

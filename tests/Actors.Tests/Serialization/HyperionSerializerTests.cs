@@ -148,7 +148,7 @@ public sealed class HyperionSerializerTests : TestKit
         var system = new SystemView(scenario);
         var run = ReferenceModel.Run(system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, scenario.Seed), 2, scenario.Seed);
         var records = new MetricsCommands.RecordSlot(2, run.Records);
-        var build = new CellCommands.Envelope("run", 0, new CellCommands.Build(scenario, scenario.Seed, _samples.Client));
+        var build = new CellCommands.Envelope("run", 0, 0, new CellCommands.Build(scenario, scenario.Seed, _samples.Client, 1));
 
         foreach (var message in new object[] { records, build })
         {

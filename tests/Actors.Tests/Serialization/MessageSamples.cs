@@ -71,8 +71,10 @@ internal sealed class MessageSamples
         Add(() => new ModelCommands.DownloadBatch(2, 2.0, Downloads));
         Add(() => new ModelEvents.ModelBatch(2, 2.0, [new ModelArrival(Tiny.SmallModel, 2, 1.4), new ModelArrival(Tiny.LargeModel, 2, 1.8)]));
         Add(() => new MetricsCommands.RecordSlot(2, Feedback.Records));
-        Add(() => new CellCommands.Envelope("run-1", 1, new CellCommands.Build(Scenario, 7, Client)));
-        Add(() => new CellCommands.Build(Scenario, 7, Client));
+        Add(() => new CellCommands.Envelope("run-1", 2, 1, new CellCommands.Build(Scenario, 7, Client, 5)));
+        Add(() => new CellCommands.Build(Scenario, 7, Client, 5));
+        Add(() => CellCommands.HandOff.Instance);
+        Add(() => new CellEvents.Leaving(1));
         Add(() => new CellCommands.Connect([Client, Device]));
         Add(() => new CellCommands.BeginSlot(2, 1.0, [0.625, 0.375], [false, true]));
         Add(() => new CellCommands.OpenWave(2, 2.0, [Plan], 1, 3));
