@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using MecActors.Actors.Cluster;
 using MecActors.Core.Configuration;
 using MecActors.Core.Scenarios;
 using MecActors.Policies;
@@ -82,6 +83,12 @@ public static class BenchCommand
             DefaultValueFactory = _ => ScaleSettings.DefaultCheckSlots,
         };
 
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "With --scale: run the scaled scenario on the running cluster at this seed node instead of in this process (scripts/bench-scale.sh runs both)",
+            HelpName = "SEED_ADDRESS",
+        };
+
         var command = new Command(
             "bench",
             "Measure the emulator's slot, task and message rates against the sequential reference model and a raw Akka fan-out")
@@ -96,6 +103,7 @@ public static class BenchCommand
             scale,
             edges,
             checkSlots,
+            cluster,
         };
         command.SetAction(parseResult => parseResult.GetValue(scale)
             ? ExecuteScale(
@@ -109,7 +117,8 @@ public static class BenchCommand
                 parseResult.GetValue(repeat),
                 parseResult.GetValue(checkSlots),
                 parseResult.GetValue(seed),
-                parseResult.GetValue(json))
+                parseResult.GetValue(json),
+                parseResult.GetValue(cluster))
             : Execute(
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -205,11 +214,24 @@ public static class BenchCommand
         int repeat,
         int checkSlots,
         int? seed,
-        string? json)
+        string? json,
+        string? cluster)
     {
         if (!PolicyCatalog.IsKnown(policy))
         {
             return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.Names)}");
+        }
+
+        if (cluster is not null)
+        {
+            try
+            {
+                MecClusterConfig.ParseAddress(cluster);
+            }
+            catch (ArgumentException e)
+            {
+                return BadInput($"--cluster: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
         }
 
         if (repeat < 1)
@@ -269,7 +291,9 @@ public static class BenchCommand
 
         var settings = new ScaleSettings(
             path, policy, devices[0], edges, slots.Length == 1 ? slots[0] : ScaleSettings.DefaultSlots, repeat, checkSlots);
-        return Measure(() => new ScaleSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run(), ScaleReport.Print, json, output, error);
+        return cluster is null
+            ? Measure(() => new ScaleSuite(scenario, settings, seed ?? scenario.Seed, BenchAkkaConfig.Load(), error).Run(), ScaleReport.Print, json, output, error)
+            : Measure(() => new ClusterScaleSuite(scenario, settings, seed ?? scenario.Seed, cluster, BenchAkkaConfig.Load(), error).Run(), ClusterScaleReport.Print, json, output, error);
 
         int BadInput(string message)
         {

@@ -33,27 +33,26 @@ internal static class ScaleReport
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("figure"));
         table.AddColumn(new TableColumn("1 process").RightAligned());
-        table.AddColumn(new TableColumn("3-node cluster").RightAligned());
-        table.AddRow("slots/s", Rate(e.SlotsPerSecond), "n/a");
-        table.AddRow("tasks/s", Rate(e.TasksPerSecond), "n/a");
-        table.AddRow("msgs/s", Rate(e.MessagesPerSecond), "n/a");
-        table.AddRow("msgs/run (exact)", Count(e.MessagesPerRun), "n/a");
-        table.AddRow("msgs/slot", Count((e.MessagesPerRun - e.MessagesPerSetupRun) / Math.Max(1, result.Slots)), "n/a");
-        table.AddRow("run s / setup s (median)", $"{Seconds(e.RunSecondsMedian)} / {Seconds(e.SetupSecondsMedian)}", "n/a");
-        table.AddRow("reference model slots/s", Rate(result.Reference.SlotsPerSecond), "n/a");
-        table.AddRow("raw Akka fan-out msgs/s", Rate(result.RawAkka.MessagesPerSecond), "n/a");
-        table.AddRow("managed heap before / peak / after MiB", $"{Mib(result.Memory.ManagedBytesBefore)} / {Mib(result.Memory.ManagedBytesPeakDuringRuns)} / {Mib(result.Memory.ManagedBytesAfter)}", "n/a");
-        table.AddRow("working set peak during runs MiB", Mib(result.Memory.WorkingSetPeakDuringRuns), "n/a");
-        table.AddRow("process peak working set MiB", Mib(result.Memory.PeakWorkingSetAtEnd), "n/a");
-        table.AddRow("allocated per slot MiB", Mib(result.Memory.AllocatedBytesPerSlot), "n/a");
-        table.AddRow("GCs gen0 / gen1 / gen2", $"{result.Memory.Gen0Collections} / {result.Memory.Gen1Collections} / {result.Memory.Gen2Collections}", "n/a");
+        table.AddRow("slots/s", Rate(e.SlotsPerSecond));
+        table.AddRow("tasks/s", Rate(e.TasksPerSecond));
+        table.AddRow("msgs/s", Rate(e.MessagesPerSecond));
+        table.AddRow("msgs/run (exact)", Count(e.MessagesPerRun));
+        table.AddRow("msgs/slot", Count((e.MessagesPerRun - e.MessagesPerSetupRun) / Math.Max(1, result.Slots)));
+        table.AddRow("run s / setup s (median)", $"{Seconds(e.RunSecondsMedian)} / {Seconds(e.SetupSecondsMedian)}");
+        table.AddRow("reference model slots/s", Rate(result.Reference.SlotsPerSecond));
+        table.AddRow("raw Akka fan-out msgs/s", Rate(result.RawAkka.MessagesPerSecond));
+        table.AddRow("managed heap before / peak / after MiB", $"{Mib(result.Memory.ManagedBytesBefore)} / {Mib(result.Memory.ManagedBytesPeakDuringRuns)} / {Mib(result.Memory.ManagedBytesAfter)}");
+        table.AddRow("working set peak during runs MiB", Mib(result.Memory.WorkingSetPeakDuringRuns));
+        table.AddRow("process peak working set MiB", Mib(result.Memory.PeakWorkingSetAtEnd));
+        table.AddRow("allocated per slot MiB", Mib(result.Memory.AllocatedBytesPerSlot));
+        table.AddRow("GCs gen0 / gen1 / gen2", $"{result.Memory.Gen0Collections} / {result.Memory.Gen1Collections} / {result.Memory.Gen2Collections}");
         console.Write(table);
 
         output.WriteLine(
             $"ratios: emulator msgs/s / raw Akka msgs/s = {Ratio(result.MessageRateRatio)}; "
             + $"emulator slots/s / reference slots/s = {Ratio(result.SlotRateRatio)}; "
             + $"slots/s / goal {Rate(result.GoalSlotsPerSecond)} = {Ratio(e.SlotsPerSecond / result.GoalSlotsPerSecond)}");
-        output.WriteLine($"3-node cluster column: {result.ClusterColumn}");
+        output.WriteLine("on a cluster: mec bench --scale --cluster SEED against running nodes; scripts/bench-scale.sh runs both");
         output.WriteLine("emu: timed from StartRun to RunCompleted, minus the median setup run (0 slots: actor creation, an empty");
         output.WriteLine("     drain wave); msgs: exact, from ProtocolMessageCount (3N^2 + 5N + 1 per wave, N(N-1) fiber paths)");
         output.WriteLine(

@@ -29,7 +29,6 @@ internal sealed record ScaleResult(
     double MessageRateRatio,
     double SlotRateRatio,
     double GoalSlotsPerSecond,
-    string ClusterColumn,
     IReadOnlyList<string> Warnings);
 
 /// <summary>

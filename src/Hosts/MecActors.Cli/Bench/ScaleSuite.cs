@@ -159,7 +159,6 @@ internal sealed class ScaleSuite(ScenarioSpec scenario, ScaleSettings settings, 
                 emulatorFigures.MessagesPerSecond / rawFigures.MessagesPerSecond,
                 emulatorFigures.SlotsPerSecond / referenceFigures.SlotsPerSecond,
                 ScaleSettings.GoalSlotsPerSecond,
-                "not available yet (3-node cluster run not implemented)",
                 warnings);
         }
         finally
