@@ -11,6 +11,7 @@ public static class ClusterRunner
     /// <param name="learner">The learning coordinator (<see cref="MecCluster.LearnerProxy"/>).</param>
     /// <param name="parameters">A learning policy's trained weights, or null.</param>
     /// <param name="timeout">The whole run's budget; a run that outlives it (a lost node that took the singleton with it) fails.</param>
+    /// <param name="keepLearning">A learning policy goes on learning from the run's feedback (see <see cref="ClusterRunCommands.SubmitRun"/>).</param>
     public static async Task<PolicyRun> RunAsync(
         ActorSystem submitter,
         IActorRef learner,
@@ -20,7 +21,8 @@ public static class ClusterRunner
         int slots,
         int seed,
         TimeSpan timeout,
-        Action<int, int>? onSlotClosed = null)
+        Action<int, int>? onSlotClosed = null,
+        bool keepLearning = false)
     {
         var completion = new TaskCompletionSource<PolicyRun>(TaskCreationOptions.RunContinuationsAsynchronously);
         var id = Guid.NewGuid().ToString("N");
@@ -28,7 +30,7 @@ public static class ClusterRunner
         var metrics = submitter.ActorOf(MetricsActor.Props(), $"metrics-{id}");
         try
         {
-            learner.Tell(new ClusterRunCommands.SubmitRun(id, scenario, policy, slots, seed, parameters, metrics, client));
+            learner.Tell(new ClusterRunCommands.SubmitRun(id, scenario, policy, slots, seed, parameters, metrics, client, keepLearning));
             try
             {
                 return await completion.Task.WaitAsync(timeout).ConfigureAwait(false);

@@ -27,7 +27,7 @@ public sealed class LearnerActor : ReceiveActor
         var system = new SystemView(submit.Scenario);
         try
         {
-            policies = EvaluationPolicies.Create(submit.Policy, system, submit.Seed, submit.Parameters);
+            policies = EvaluationPolicies.Create(submit.Policy, system, submit.Seed, submit.Parameters, submit.KeepLearning);
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException)
         {

@@ -9,7 +9,8 @@ public static class ClusterRunCommands
     /// <summary>
     /// Emulate <paramref name="Policy"/> over <paramref name="Scenario"/> on the cluster's cells. Records stream to
     /// <paramref name="Metrics"/> (on the submitter's node) slot by slot; progress and the outcome go to
-    /// <paramref name="ReplyTo"/>. <paramref name="Parameters"/> are a learning policy's trained weights, or null.
+    /// <paramref name="ReplyTo"/>. <paramref name="Parameters"/> are a learning policy's trained weights, or null; with
+    /// <paramref name="KeepLearning"/> a learning policy goes on learning from the run's feedback, slot by slot, as in training.
     /// </summary>
     public sealed record SubmitRun(
         string RunId,
@@ -19,5 +20,6 @@ public static class ClusterRunCommands
         int Seed,
         byte[]? Parameters,
         IActorRef Metrics,
-        IActorRef ReplyTo) : IMecMessage;
+        IActorRef ReplyTo,
+        bool KeepLearning = false) : IMecMessage;
 }

@@ -75,6 +75,38 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         Assert.True(hosting >= 2, $"cells of {scenario.EdgeCount} edges on {hosting} of 3 nodes");
     }
 
+    /// <summary>
+    /// The agent learns online through the run (it updates every few slots, from feedback released in slot order), so
+    /// its later decisions depend on the order of its experience: the same records mean the same order.
+    /// </summary>
+    [Fact]
+    public async Task A_learning_policy_learns_the_same_on_three_nodes_as_in_one_process()
+    {
+        const int slots = 40;
+        var scenario = ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf"), PolicyCatalog.Names.ToArray());
+        var system = new SystemView(scenario);
+        var local = ActorSystem.Create("local", SerializationSupport.Bound);
+        IReadOnlyList<TaskRecord> expected;
+        IReadOnlyList<TaskRecord> frozen;
+        try
+        {
+            expected = (await EmulationRunner.RunAsync(
+                local, system, EvaluationPolicies.Create(PolicyCatalog.JointA2CName, system, scenario.Seed, null, keepLearning: true), slots, scenario.Seed)).Records;
+            frozen = (await EmulationRunner.RunAsync(
+                local, system, EvaluationPolicies.Create(PolicyCatalog.JointA2CName, system, scenario.Seed, null, keepLearning: false), slots, scenario.Seed)).Records;
+        }
+        finally
+        {
+            await local.Terminate();
+        }
+
+        var run = await ClusterRunner.RunAsync(
+            Sys, MecCluster.LearnerProxy(Sys), scenario, PolicyCatalog.JointA2CName, null, slots, scenario.Seed, TimeSpan.FromSeconds(90), keepLearning: true);
+
+        Assert.NotEqual(frozen, expected);
+        Assert.Equal(expected, run.Records);
+    }
+
     [Fact]
     public async Task A_node_leaving_mid_run_hands_its_cells_over_and_every_task_is_accounted_for()
     {

@@ -84,7 +84,7 @@ internal sealed class MessageSamples
         Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, Request), new SlotEvents.TaskGenerated(2, 4, null)], Status));
         Add(() => new CellEvents.WaveDone(2, 1, 3, [Completed, Dropped]));
         Add(() => new CellEvents.TasksReported([Completed]));
-        Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client));
+        Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true));
         Add(() => new MetricsCommands.Complete("greedy", 4, Client));
     }
 
