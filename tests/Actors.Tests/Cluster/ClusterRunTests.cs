@@ -44,19 +44,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     [InlineData("joint-caching.conf", PolicyCatalog.RandomDecisionsName, 6)]
     public async Task A_run_on_three_nodes_matches_the_run_in_one_process(string file, string policy, int slots)
     {
-        var scenario = ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.Names.ToArray());
-        var system = new SystemView(scenario);
-        var local = ActorSystem.Create("local", SerializationSupport.Bound);
-        IReadOnlyList<TaskRecord> expected;
-        try
-        {
-            expected = (await EmulationRunner.RunAsync(
-                local, system, EvaluationPolicies.Create(policy, system, scenario.Seed, null), slots, scenario.Seed)).Records;
-        }
-        finally
-        {
-            await local.Terminate();
-        }
+        var scenario = Scenario(file);
+        var expected = await InOneProcess(scenario, policy, slots);
 
         var run = await ClusterRunner.RunAsync(
             Sys, MecCluster.LearnerProxy(Sys), scenario, policy, null, slots, scenario.Seed, TimeSpan.FromSeconds(60));
@@ -83,22 +72,9 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     public async Task A_learning_policy_learns_the_same_on_three_nodes_as_in_one_process()
     {
         const int slots = 40;
-        var scenario = ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf"), PolicyCatalog.Names.ToArray());
-        var system = new SystemView(scenario);
-        var local = ActorSystem.Create("local", SerializationSupport.Bound);
-        IReadOnlyList<TaskRecord> expected;
-        IReadOnlyList<TaskRecord> frozen;
-        try
-        {
-            expected = (await EmulationRunner.RunAsync(
-                local, system, EvaluationPolicies.Create(PolicyCatalog.JointA2CName, system, scenario.Seed, null, keepLearning: true), slots, scenario.Seed)).Records;
-            frozen = (await EmulationRunner.RunAsync(
-                local, system, EvaluationPolicies.Create(PolicyCatalog.JointA2CName, system, scenario.Seed, null, keepLearning: false), slots, scenario.Seed)).Records;
-        }
-        finally
-        {
-            await local.Terminate();
-        }
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, PolicyCatalog.JointA2CName, slots, keepLearning: true);
+        var frozen = await InOneProcess(scenario, PolicyCatalog.JointA2CName, slots);
 
         var run = await ClusterRunner.RunAsync(
             Sys, MecCluster.LearnerProxy(Sys), scenario, PolicyCatalog.JointA2CName, null, slots, scenario.Seed, TimeSpan.FromSeconds(90), keepLearning: true);
@@ -112,19 +88,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     {
         const int slots = 30;
         const int leaveAfter = 8;
-        var scenario = ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf"), PolicyCatalog.Names.ToArray());
-        var system = new SystemView(scenario);
-        var local = ActorSystem.Create("local", SerializationSupport.Bound);
-        IReadOnlyList<TaskRecord> expected;
-        try
-        {
-            expected = (await EmulationRunner.RunAsync(
-                local, system, EvaluationPolicies.Create(PolicyCatalog.GreedyName, system, scenario.Seed, null), slots, scenario.Seed)).Records;
-        }
-        finally
-        {
-            await local.Terminate();
-        }
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, PolicyCatalog.GreedyName, slots);
 
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = ClusterRunner.RunAsync(
@@ -177,6 +142,25 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         }
 
         Assert.Superset(leaverShards.ToHashSet(), remaining);
+    }
+
+    private static ScenarioSpec Scenario(string file) =>
+        ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.Names.ToArray());
+
+    /// <summary>The records of the same run in a plain single-process actor system.</summary>
+    private static async Task<IReadOnlyList<TaskRecord>> InOneProcess(ScenarioSpec scenario, string policy, int slots, bool keepLearning = false)
+    {
+        var system = new SystemView(scenario);
+        var local = ActorSystem.Create("local", SerializationSupport.Bound);
+        try
+        {
+            var policies = EvaluationPolicies.Create(policy, system, scenario.Seed, null, keepLearning);
+            return (await EmulationRunner.RunAsync(local, system, policies, slots, scenario.Seed)).Records;
+        }
+        finally
+        {
+            await local.Terminate();
+        }
     }
 
     private static async Task<IReadOnlyList<string>> ShardsOf(ActorSystem worker)
