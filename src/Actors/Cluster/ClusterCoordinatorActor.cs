@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using MecActors.Actors.Protocol;
 using MecActors.Core.Decisions;
 using MecActors.Core.Emulation;
@@ -15,7 +16,9 @@ namespace MecActors.Actors.Cluster;
 /// wave with an infinite horizon drains every task in flight to its end (exact for FIFO, dedicated and per-slot
 /// equal-share resources, whose later arrivals never overtake earlier work), the cells retire, and a new generation
 /// is built through the region, which places the departing node's shards elsewhere; devices resume their streams
-/// where they were. A cell that stops without notice (a crashed or killed node) fails the run with that reason.
+/// where they were. A cell that stops without notice (a crashed or killed node, once the cluster has downed it) takes
+/// its queues with it: every task in flight ends as dropped (<see cref="DropReasons.NodeLost"/>), the slot closes,
+/// and a new generation of cells goes on from the next slot on the remaining nodes.
 /// </para>
 /// </summary>
 public sealed class ClusterCoordinatorActor : ReceiveActor
@@ -40,6 +43,7 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
     private int _slot;
     private int _nextSlot = 1;
     private bool _draining;
+    private bool _building;
     private bool _finished;
     private double _horizon;
     private int _pendingInResources;
@@ -79,6 +83,7 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
     private void BuildCells()
     {
         _awaitedCells = EdgeCount;
+        _building = true;
         Become(Building);
         for (var n = 0; n < EdgeCount; n++)
         {
@@ -105,25 +110,37 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
         {
             if (--_awaitedCells == 0)
             {
+                _building = false;
                 Become(Running);
                 Guarded(() => OpenSlot(_nextSlot));
             }
         });
-        Receive<CellEvents.Leaving>(leaving => _leaving.Add(leaving.Edge));
+        Receive<CellEvents.Leaving>(OnLeaving);
         Receive<Terminated>(OnCellStopped);
     }
 
+    /// <summary>Only the current generation's cells are heard: a retired cell's last words may still be on their way.</summary>
     private void Running()
     {
-        Receive<CellEvents.Gathered>(OnGathered);
-        Receive<CellEvents.WaveDone>(OnWaveDone);
-        Receive<CellEvents.TasksReported>(reported => Guarded(() =>
+        Receive<CellEvents.Gathered>(_ => FromCurrentCell(), OnGathered);
+        Receive<CellEvents.WaveDone>(_ => FromCurrentCell(), OnWaveDone);
+        Receive<CellEvents.TasksReported>(_ => FromCurrentCell(), reported => Guarded(() =>
         {
             RecordAll(reported.Records);
             TryClose();
         }));
-        Receive<CellEvents.Leaving>(leaving => _leaving.Add(leaving.Edge));
+        Receive<CellEvents.Leaving>(OnLeaving);
         Receive<Terminated>(OnCellStopped);
+    }
+
+    private bool FromCurrentCell() => Array.IndexOf(_cells, Sender) >= 0;
+
+    private void OnLeaving(CellEvents.Leaving leaving)
+    {
+        if (FromCurrentCell())
+        {
+            _leaving.Add(leaving.Edge);
+        }
     }
 
     private void OpenSlot(int slot)
@@ -212,21 +229,10 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
 
     private void CloseSlot()
     {
-        foreach (var feedback in _cycle.Release(_horizon))
-        {
-            _metrics.Tell(MetricsCommands.RecordSlot.Of(feedback));
-        }
-
+        ReleaseFeedback();
         if (_slot > _slots)
         {
-            if (_cycle.OpenSlots > 0)
-            {
-                throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
-            }
-
-            _finished = true;
-            _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
-            Retire();
+            Complete();
             return;
         }
 
@@ -236,10 +242,7 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
             return;
         }
 
-        _cycle.ObserveDemand();
-        _placement = _cycle.NextCaches(_slot + 1);
-        _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
-        _nextSlot = _slot + 1;
+        MoveDemandOn();
         if (_leaving.Count > 0 && _nextSlot <= _slots)
         {
             // Everything in flight ends first, so retiring the cells loses nothing.
@@ -250,6 +253,35 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
         }
 
         OpenSlot(_nextSlot);
+    }
+
+    private void ReleaseFeedback()
+    {
+        foreach (var feedback in _cycle.Release(_horizon))
+        {
+            _metrics.Tell(MetricsCommands.RecordSlot.Of(feedback));
+        }
+    }
+
+    /// <summary>Demand and caches move on to the next slot, and the submitter hears that this one closed.</summary>
+    private void MoveDemandOn()
+    {
+        _cycle.ObserveDemand();
+        _placement = _cycle.NextCaches(_slot + 1);
+        _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
+        _nextSlot = _slot + 1;
+    }
+
+    private void Complete()
+    {
+        if (_cycle.OpenSlots > 0)
+        {
+            throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
+        }
+
+        _finished = true;
+        _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
+        Retire();
     }
 
     /// <summary>The system is drained: retire this generation and build the next, where the shard region now places it.</summary>
@@ -276,11 +308,61 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
         }
     }
 
+    /// <summary>
+    /// A cell stopped unannounced: its node crashed or was killed and the cluster downed it. Its queues are gone, and
+    /// the surviving cells' fiber paths and edges wait for batches that will not come; so every task in flight ends
+    /// as dropped, and the whole system is rebuilt on the remaining nodes from the next slot on (or from this slot
+    /// again, when it had not been decided yet).
+    /// </summary>
     private void OnCellStopped(Terminated terminated)
     {
         var edge = Array.IndexOf(_cells, terminated.ActorRef);
-        Fail(new InvalidOperationException(
-            $"cell {edge} stopped at {terminated.ActorRef.Path.Address} (its node left or crashed); {_released - _reported} tasks in flight"));
+        if (edge < 0)
+        {
+            return;
+        }
+
+        Guarded(() =>
+        {
+            var dropped = _cycle.DropOutstanding(DropReasons.NodeLost);
+            Context.GetLogger().Warning(
+                "Cell {0} stopped at {1} in slot {2}: {3} tasks in flight dropped ({4}); rebuilding the cells",
+                edge,
+                terminated.ActorRef.Path.Address,
+                _slot,
+                dropped,
+                DropReasons.NodeLost);
+            RetireCells();
+            Context.Stop(_cloud);
+            _reported = _released;
+            _pendingInResources = 0;
+            _awaitedCells = -1;
+            _leaving.Clear();
+            var undecided = _building || _cycle.Gathering;
+            var wasDraining = _draining;
+            _draining = false;
+            if (!undecided)
+            {
+                ReleaseFeedback();
+                if (_slot > _slots)
+                {
+                    Complete();
+                    return;
+                }
+
+                if (!wasDraining)
+                {
+                    MoveDemandOn();
+                }
+            }
+            else if (!_building)
+            {
+                _nextSlot = _slot;
+            }
+
+            _generation++;
+            BuildCells();
+        });
     }
 
     private void Guarded(Action step)

@@ -89,6 +89,9 @@ public sealed class SlotCycle
 
     public void Record(TaskRecord record) => _ledger.Record(record);
 
+    /// <summary>Ends every task in flight as dropped with <paramref name="reason"/>; returns how many.</summary>
+    public int DropOutstanding(string reason) => _ledger.DropOutstanding(reason);
+
     /// <summary>The feedback of every slot complete by the horizon, in slot order, after the policy has learned from it.</summary>
     public List<SlotFeedback> Release(double horizon)
     {

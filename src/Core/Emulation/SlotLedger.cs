@@ -45,6 +45,21 @@ public sealed class SlotLedger(ObjectiveSpec objective)
         entry.Add(record);
     }
 
+    /// <summary>
+    /// Ends every task decided but not yet recorded as dropped with <paramref name="reason"/> (its work was lost, e.g.
+    /// with a node); returns how many.
+    /// </summary>
+    public int DropOutstanding(string reason)
+    {
+        var dropped = 0;
+        foreach (var entry in _open.Values)
+        {
+            dropped += entry.DropMissing(reason);
+        }
+
+        return dropped;
+    }
+
     /// <summary>The feedback of every slot, in order, that is complete and ended by <paramref name="horizon"/>.</summary>
     public List<SlotFeedback> Close(double horizon)
     {
@@ -102,6 +117,21 @@ public sealed class SlotLedger(ObjectiveSpec objective)
             _records[i] = record;
             Missing--;
             LastEnd = Math.Max(LastEnd, record.End);
+        }
+
+        public int DropMissing(string reason)
+        {
+            var dropped = 0;
+            foreach (var plan in _decision.Plans)
+            {
+                if (_records[_index[plan.Request.TaskId]] is null)
+                {
+                    Add((plan with { DropReason = reason }).DroppedRecord());
+                    dropped++;
+                }
+            }
+
+            return dropped;
         }
 
         public SlotFeedback Feedback(ObjectiveSpec objective)

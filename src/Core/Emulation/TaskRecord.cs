@@ -39,4 +39,7 @@ public sealed record TaskRecord(
 public static class DropReasons
 {
     public const string ModelExceedsStorage = "model-exceeds-storage";
+
+    /// <summary>The task was in flight in a part of the system that was lost (a node that crashed or was killed).</summary>
+    public const string NodeLost = "node-lost";
 }

@@ -110,18 +110,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
             });
         await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-        // A worker other than the oldest (which holds the learning coordinator) that hosts cells leaves gracefully.
-        ActorSystem? leaver = null;
-        foreach (var worker in _cluster.Workers.Skip(1))
-        {
-            if ((await ShardsOf(worker)).Count > 0)
-            {
-                leaver = worker;
-                break;
-            }
-        }
-
-        Assert.NotNull(leaver);
+        var leaver = await WorkerWithCellsBesidesTheOldest();
         var leaverShards = await ShardsOf(leaver);
         await Akka.Cluster.Cluster.Get(leaver).LeaveAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var run = await running;
@@ -142,6 +131,72 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         }
 
         Assert.Superset(leaverShards.ToHashSet(), remaining);
+    }
+
+    [Fact]
+    public async Task A_node_killed_mid_run_costs_only_its_tasks_in_flight_and_the_run_goes_on()
+    {
+        const int slots = 30;
+        const int killAfter = 8;
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, PolicyCatalog.GreedyName, slots);
+
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = ClusterRunner.RunAsync(
+            Sys,
+            MecCluster.LearnerProxy(Sys),
+            scenario,
+            PolicyCatalog.GreedyName,
+            null,
+            slots,
+            scenario.Seed,
+            TimeSpan.FromSeconds(120),
+            (slot, _) =>
+            {
+                if (slot == killAfter)
+                {
+                    reached.TrySetResult();
+                }
+            });
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var victim = await WorkerWithCellsBesidesTheOldest();
+        var victimShards = await ShardsOf(victim);
+        await victim.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+        var run = await running;
+
+        // Every task of the undisturbed run is there once; those lost with the node are dropped with the reason.
+        Assert.Equal(expected.Select(r => r.TaskId), run.Records.Select(r => r.TaskId));
+        var lost = run.Records.Where(r => r.DropReason == DropReasons.NodeLost).ToList();
+        Assert.NotEmpty(lost);
+        Assert.All(lost, r => Assert.Equal(TaskOutcome.Dropped, r.Outcome));
+        Assert.All(lost, r => Assert.True(r.Slot >= killAfter - 1, $"task {r.TaskId} of slot {r.Slot} dropped"));
+
+        // Slots that closed before the crash kept their outcomes, and slots after it ran on the other nodes.
+        Assert.Equal(
+            expected.Where(r => r.Slot < killAfter - 1),
+            run.Records.Where(r => r.Slot < killAfter - 1));
+        Assert.Contains(run.Records, r => r.Slot == slots && r.Outcome != TaskOutcome.Dropped);
+        var remaining = new HashSet<string>();
+        foreach (var worker in _cluster.Workers.Where(w => w != victim))
+        {
+            remaining.UnionWith(await ShardsOf(worker));
+        }
+
+        Assert.Superset(victimShards.ToHashSet(), remaining);
+    }
+
+    /// <summary>A worker other than the oldest (which holds the learning coordinator) that hosts cells of the run.</summary>
+    private async Task<ActorSystem> WorkerWithCellsBesidesTheOldest()
+    {
+        foreach (var worker in _cluster.Workers.Skip(1))
+        {
+            if ((await ShardsOf(worker)).Count > 0)
+            {
+                return worker;
+            }
+        }
+
+        throw new InvalidOperationException("no worker besides the oldest hosts cells");
     }
 
     private static ScenarioSpec Scenario(string file) =>

@@ -15,14 +15,18 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     /// crosses TCP through the serializers. serialize-messages and serialize-creators (which would also serialize
     /// messages within a member) stay off: Akka.Cluster's daemons are created from props holding the cluster
     /// extension, and the singleton's and sharding's local hand-shakes do not survive a round trip. The protocol's
-    /// own local traffic is covered by the single-process tests under serialize-messages (Serialization/).
+    /// own local traffic is covered by the single-process tests under serialize-messages (Serialization/). A member
+    /// leaves only when told to (<c>LeaveAsync</c>); terminating its actor system is a crash.
     /// </summary>
     public static Config TestSettings { get; } = ConfigurationFactory.ParseString(
         """
         akka.loglevel = WARNING
         akka.log-dead-letters-during-shutdown = off
         akka.cluster.split-brain-resolver.stable-after = 3s
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 3s
         akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+        # Terminating a member is its process dying: no leaving; the others find out by the failure detector.
+        akka.coordinated-shutdown.run-by-actor-system-terminate = off
         akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = 30s
         """);
 
