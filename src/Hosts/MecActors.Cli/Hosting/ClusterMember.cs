@@ -8,9 +8,17 @@ namespace MecActors.Cli.Hosting;
 /// <summary>Creates a cluster member's actor system: the cluster settings over config/akka.conf, logging to Serilog.</summary>
 internal static class ClusterMember
 {
+    /// <param name="quiet">HOCON that takes precedence unless <paramref name="verbose"/>, or null.</param>
     /// <exception cref="BadInputException">The address, port, seed nodes or roles cannot be used.</exception>
     public static ActorSystem Create(
-        string hostname, int port, IReadOnlyList<string> seedNodes, IReadOnlyList<string> roles, bool allowWildcard, bool verbose, Serilog.ILogger logger)
+        string hostname,
+        int port,
+        IReadOnlyList<string> seedNodes,
+        IReadOnlyList<string> roles,
+        bool allowWildcard,
+        bool verbose,
+        Serilog.ILogger logger,
+        string? quiet = null)
     {
         Akka.Configuration.Config cluster;
         try
@@ -29,6 +37,11 @@ internal static class ClusterMember
         }
 
         var config = cluster.WithFallback(MecActorSystem.LoadConfig(null, verbose));
+        if (quiet is not null && !verbose)
+        {
+            config = Akka.Configuration.ConfigurationFactory.ParseString(quiet).WithFallback(config);
+        }
+
         return ActorSystem.Create(MecClusterConfig.SystemName, BootstrapSetup.Create().WithConfig(config).And(new SerilogSetup(logger)));
     }
 }

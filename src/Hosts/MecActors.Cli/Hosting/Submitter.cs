@@ -10,11 +10,14 @@ internal static class Submitter
 {
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Joining, leaving and connection chatter is the nodes' business; the submitter's stderr keeps mec's own lines.</summary>
+    private const string QuietAkka = "akka.loglevel = WARNING";
+
     /// <exception cref="BadInputException">The seed address is not one.</exception>
     /// <exception cref="InvalidOperationException">The cluster could not be joined in time.</exception>
     public static async Task<ActorSystem> JoinAsync(string seed, bool verbose, Serilog.ILogger logger, Serilog.ILogger log)
     {
-        var system = ClusterMember.Create("127.0.0.1", 0, [seed], [MecCluster.SubmitterRole], allowWildcard: false, verbose, logger);
+        var system = ClusterMember.Create("127.0.0.1", 0, [seed], [MecCluster.SubmitterRole], allowWildcard: false, verbose, logger, QuietAkka);
         try
         {
             await MecCluster.WhenUp(system, JoinTimeout).ConfigureAwait(false);
