@@ -15,7 +15,7 @@ public sealed record A2CSettings(
     int AnnealSlots,
     double AnnealFloor)
 {
-    public static A2CSettings Paper { get; } = new([64, 64], 7e-4, 0.0, 1, 0.02, 0.5, 0.5, 50_000, 0.1);
+    public static A2CSettings Paper { get; } = new([64, 64], 7e-4, 0.0, 2, 0.05, 0.5, 0.5, 50_000, 0.1);
 
     /// <summary>
     /// The factor on the learning rate and the entropy bonus after <paramref name="trainedSlots"/> training slots:
