@@ -8,11 +8,12 @@ namespace MecActors.Policies.Learning.JointA2C;
 
 /// <summary>
 /// Advantage actor-critic for offloading and exit selection (paper 000, Sec. III-B). The policy factorises over
-/// the slot's tasks: one network, shared by every device, reads each task's row of S(t) (<see cref="StateEncoder"/>)
-/// and gives a categorical over its (edge, exit) pairs, infeasible pairs masked, and a value for that device's
-/// share of R(t); a linear score shared by all (edge, exit) actions adds to those logits. Each slot is a step whose reward arrives with the slot's feedback, possibly slots later; every
-/// n completed steps the agent updates on their n-step returns, bootstrapped from the values of the state that
-/// followed the last of them.
+/// the slot's tasks, decided one after another: one network, shared by every device, reads each task's row of
+/// S(t) (<see cref="StateEncoder"/>) and gives logits over its (edge, exit) pairs and a value for that device's
+/// share of R(t); a linear score shared by all pairs (<see cref="OptionEncoder"/>, which sees where the tasks
+/// before it went) adds to the logits; infeasible pairs are masked. Each slot is a step whose reward arrives with
+/// the slot's feedback, possibly slots later; every n completed steps the agent updates on their n-step returns,
+/// bootstrapped from the values of the state that followed the last of them.
 /// </summary>
 public sealed class JointA2CAgent : ITrainablePolicy
 {
@@ -148,6 +149,24 @@ public sealed class JointA2CAgent : ITrainablePolicy
         _trainedSlots++;
     }
 
+    public void Save(string path) => ParameterFile.Save(path, _parameters);
+
+    public void Load(string path) => ParameterFile.Load(path, _parameters);
+
+    private Step Observe(SlotObservation observation)
+    {
+        var tasks = observation.Tasks;
+        var step = new Step(observation.Slot, tasks.Count, _encoder.Length, _actions.Count, _options.Features);
+        _encoder.Encode(observation, step.Features);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            step.Devices[i] = tasks[i].Device;
+            _actions.Mask(tasks[i], step.Mask.AsSpan(i * _actions.Count, _actions.Count));
+        }
+
+        return step;
+    }
+
     /// <summary>
     /// Decides the slot's tasks one after another: the network's logits for every task at once, then per task the
     /// shared option score given where the tasks before it went, and a sampled (training) or most likely action.
@@ -221,24 +240,6 @@ public sealed class JointA2CAgent : ITrainablePolicy
         }
 
         return best;
-    }
-
-    public void Save(string path) => ParameterFile.Save(path, _parameters);
-
-    public void Load(string path) => ParameterFile.Load(path, _parameters);
-
-    private Step Observe(SlotObservation observation)
-    {
-        var tasks = observation.Tasks;
-        var step = new Step(observation.Slot, tasks.Count, _encoder.Length, _actions.Count, _options.Features);
-        _encoder.Encode(observation, step.Features);
-        for (var i = 0; i < tasks.Count; i++)
-        {
-            step.Devices[i] = tasks[i].Device;
-            _actions.Mask(tasks[i], step.Mask.AsSpan(i * _actions.Count, _actions.Count));
-        }
-
-        return step;
     }
 
     /// <param name="current">The slot being decided.</param>
