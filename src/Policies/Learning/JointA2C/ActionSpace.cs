@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Core.Workload;
 
 namespace MecActors.Policies.Learning.JointA2C;
 
@@ -16,82 +17,46 @@ public enum LearnedParts
 }
 
 /// <summary>
-/// Two categorical heads per device: its edge x_u (N actions) and its exit y_u (up to the largest exit
-/// count), so what is learned about exits is shared across edges. Exits beyond the task's model are masked
-/// (C2), and so is every choice outside the parts the agent learns. A device with no task in the slot has
-/// only action 0 open in both heads, which then take no part in the loss.
+/// One categorical choice per task over its (edge x_u, exit y_u) pairs, N x (largest exit count) actions, so the
+/// exit is chosen knowing the edge (the best exit depends on how loaded that edge is). Exits beyond the task's
+/// model are masked (C2), and so is every pair outside the parts the agent learns.
 /// </summary>
 public sealed class ActionSpace
 {
     private readonly SystemView _system;
     private readonly LearnedParts _parts;
 
-    public ActionSpace(SystemView system, LearnedParts parts)
+    public ActionSpace(SystemView system, LearnedParts parts, int maxExits)
     {
         _system = system;
         _parts = parts;
-        foreach (var model in system.Scenario.Models.Types)
-        {
-            MaxExits = Math.Max(MaxExits, model.ExitCount);
-        }
-
-        Devices = system.Scenario.DeviceCount;
-        HeadSizes = new int[2 * Devices];
-        for (var u = 0; u < Devices; u++)
-        {
-            HeadSizes[EdgeHead(u)] = system.Edges;
-            HeadSizes[ExitHead(u)] = MaxExits;
-        }
-
-        ActionsPerDevice = system.Edges + MaxExits;
+        MaxExits = maxExits;
+        Count = system.Edges * maxExits;
     }
 
     public int MaxExits { get; }
 
-    public int Devices { get; }
+    /// <summary>Actions per task.</summary>
+    public int Count { get; }
 
-    /// <summary>Logits per device: its edge head, then its exit head.</summary>
-    public int ActionsPerDevice { get; }
-
-    public int[] HeadSizes { get; }
-
-    public static int EdgeHead(int device) => 2 * device;
-
-    public static int ExitHead(int device) => 2 * device + 1;
-
-    /// <summary>Fills one mask row (all heads' logits, device by device) and marks which devices have a task.</summary>
-    public void Mask(SlotObservation observation, Span<bool> mask, Span<bool> active)
+    /// <summary>Marks the pairs open to <paramref name="task"/> in its mask row.</summary>
+    public void Mask(TaskRequest task, Span<bool> row)
     {
-        mask.Clear();
-        active.Clear();
-        var edges = _system.Edges;
-        for (var u = 0; u < Devices; u++)
+        row.Clear();
+        var exits = _system.Scenario.Models[task.ModelId].ExitCount;
+        for (var edge = 0; edge < _system.Edges; edge++)
         {
-            mask[u * ActionsPerDevice] = true;
-            mask[u * ActionsPerDevice + edges] = true;
-        }
-
-        foreach (var task in observation.Tasks)
-        {
-            var row = mask.Slice(task.Device * ActionsPerDevice, ActionsPerDevice);
-            active[task.Device] = true;
-            var edgeRow = row[..edges];
-            var exitRow = row[edges..];
-            edgeRow.Clear();
-            exitRow.Clear();
-            for (var edge = 0; edge < edges; edge++)
+            if ((_parts & LearnedParts.Edge) == 0 && edge != task.LocalEdge)
             {
-                edgeRow[edge] = (_parts & LearnedParts.Edge) != 0 || edge == task.LocalEdge;
+                continue;
             }
 
-            var exits = _system.Scenario.Models[task.ModelId].ExitCount;
             for (var exit = 1; exit <= exits; exit++)
             {
-                exitRow[exit - 1] = (_parts & LearnedParts.Exit) != 0 || exit == exits;
+                row[edge * MaxExits + exit - 1] = (_parts & LearnedParts.Exit) != 0 || exit == exits;
             }
         }
     }
 
-    /// <summary>The decision of device <paramref name="device"/> from the chosen action of every head.</summary>
-    public static OffloadDecision Decode(int[] actions, int device) => new(actions[EdgeHead(device)], actions[ExitHead(device)] + 1);
+    public OffloadDecision Decode(int action) => new(action / MaxExits, action % MaxExits + 1);
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Storage;
 using MecActors.Core.Decisions;
 using MecActors.Core.Randomness;
 using MecActors.Policies.Learning.NeuralNet;
@@ -6,43 +7,42 @@ using MecActors.Policies.Learning.NeuralNet;
 namespace MecActors.Policies.Learning.JointA2C;
 
 /// <summary>
-/// Advantage actor-critic for offloading and exit selection (paper 000, Sec. III-B). The actor has one
-/// categorical head per device over (edge, exit) pairs with infeasible pairs masked; the critic estimates
-/// V(S(t)). Each slot is a step whose reward R(t) arrives with the slot's feedback, possibly slots later;
-/// every n completed steps the agent updates on their n-step returns, bootstrapped from the value of the
-/// state that followed the last of them. With <see cref="RewardCredit.PerDevice"/> the critic has one output
-/// per device and each head learns from its own device's term of R(t).
+/// Advantage actor-critic for offloading and exit selection (paper 000, Sec. III-B). The policy factorises over
+/// the slot's tasks, decided one after another: one network, shared by every device, reads each task's row of
+/// S(t) (<see cref="StateEncoder"/>) and gives logits over its (edge, exit) pairs and a value for that device's
+/// share of R(t); a linear score shared by all pairs (<see cref="OptionEncoder"/>, which sees where the tasks
+/// before it went) adds to the logits; infeasible pairs are masked. Each slot is a step whose reward arrives with
+/// the slot's feedback, possibly slots later; every n completed steps the agent updates on their n-step returns,
+/// bootstrapped from the values of the state that followed the last of them.
 /// </summary>
 public sealed class JointA2CAgent : ITrainablePolicy
 {
     private readonly A2CSettings _settings;
+    private readonly SystemView _system;
     private readonly StateEncoder _encoder;
+    private readonly OptionEncoder _options;
     private readonly ActionSpace _actions;
-    private readonly CategoricalHeads _heads;
+    private readonly CategoricalHeads _head;
     private readonly MultiHeadNetwork _network;
+    private readonly SharedOptionScore _optionScore;
+    private readonly IReadOnlyList<Parameter> _parameters;
     private readonly Adam _optimizer;
     private readonly RandomStream _random;
-    private readonly SystemView _system;
-    private readonly int _valueOutputs;
     private readonly Dictionary<int, Step> _decided = new();
     private readonly List<Step> _completed = new();
-    private readonly Matrix<double> _single;
-    private readonly ActionMask _singleMask;
-    private readonly Matrix<double> _probabilities;
-    private readonly int[,] _chosen;
-    private readonly bool[] _active;
-    private int _lastSlot;
     private readonly double[] _computePerEdge;
     private readonly int[] _tasksPerEdge;
+    private int _lastSlot;
+    private long _trainedSlots;
 
     public JointA2CAgent(SystemView system, LearnedParts parts, A2CSettings settings, int seed)
     {
         _settings = settings;
         _system = system;
         _encoder = new StateEncoder(system);
-        _actions = new ActionSpace(system, parts);
-        _heads = new CategoricalHeads(_actions.HeadSizes);
-        _valueOutputs = settings.Credit == RewardCredit.PerDevice ? _actions.Devices : 1;
+        _actions = new ActionSpace(system, parts, _encoder.MaxExits);
+        _options = new OptionEncoder(system, _encoder.MaxExits);
+        _head = CategoricalHeads.Single(_actions.Count);
         var init = RandomStream.For(seed, StreamKind.Policy, 100);
         var layers = new List<ILayer>();
         var width = _encoder.Length;
@@ -53,21 +53,18 @@ public sealed class JointA2CAgent : ITrainablePolicy
             width = settings.Hidden[i];
         }
 
-        var policyHead = new Dense("policy", width, _heads.TotalActions, WeightInit.Glorot, init);
+        var policyHead = new Dense("policy", width, _actions.Count, WeightInit.Glorot, init);
 
-        // A near-uniform starting policy: with full-size weights the heads start peaked and collapse before exploring.
+        // A near-uniform starting policy: with full-size weights the head starts peaked and collapses before exploring.
         policyHead.Weight.Value.Multiply(0.01, policyHead.Weight.Value);
         _network = new MultiHeadNetwork(
             new Sequential(layers.ToArray()),
             policyHead,
-            new Dense("value", width, _valueOutputs, WeightInit.Glorot, init));
-        _optimizer = new Adam(_network.Parameters, settings.LearningRate);
+            new Dense("value", width, 1, WeightInit.Glorot, init));
+        _optionScore = new SharedOptionScore("option", _actions.Count, _options.Features);
+        _parameters = [.. _network.Parameters, .. _optionScore.Parameters];
+        _optimizer = new Adam(_parameters, settings.LearningRate);
         _random = RandomStream.For(seed, StreamKind.Policy, 101);
-        _single = Matrix<double>.Build.Dense(1, _encoder.Length);
-        _singleMask = new ActionMask(1, _heads.TotalActions);
-        _probabilities = Matrix<double>.Build.Dense(1, _heads.TotalActions);
-        _chosen = new int[1, _heads.HeadCount];
-        _active = new bool[_actions.Devices];
         _computePerEdge = new double[system.Edges];
         _tasksPerEdge = new int[system.Edges];
     }
@@ -76,10 +73,11 @@ public sealed class JointA2CAgent : ITrainablePolicy
 
     public event Action<TrainingPoint>? Updated;
 
-    public IReadOnlyList<Parameter> Parameters => _network.Parameters;
+    public IReadOnlyList<Parameter> Parameters => _parameters;
 
     public OffloadDecision[] Decide(SlotObservation observation)
     {
+        ArgumentNullException.ThrowIfNull(observation);
         if (observation.Slot <= _lastSlot)
         {
             // A new run started: steps of the previous one can no longer be completed.
@@ -88,43 +86,17 @@ public sealed class JointA2CAgent : ITrainablePolicy
         }
 
         _lastSlot = observation.Slot;
-        var state = new double[_encoder.Length];
-        _encoder.Encode(observation, state);
-        var mask = new bool[_heads.TotalActions];
-        _actions.Mask(observation, mask, _active);
+        var step = Observe(observation);
         if (Training && _completed.Count >= _settings.NSteps)
         {
-            Update(observation.Slot, state);
+            Update(step);
         }
 
-        state.AsSpan().CopyTo(DenseRow(_single));
-        mask.AsSpan().CopyTo(_singleMask.Row(0));
-        var logits = _network.Forward(_single)[0];
-        if (Training)
-        {
-            _heads.Probabilities(logits, _singleMask, _probabilities);
-            _heads.Sample(_probabilities, _random, _chosen);
-        }
-        else
-        {
-            _heads.Greedy(logits, _singleMask, _chosen);
-        }
-
-        var actions = new int[_heads.HeadCount];
-        for (var u = 0; u < actions.Length; u++)
-        {
-            actions[u] = _chosen[0, u];
-        }
+        var decisions = step.Rows > 0 ? Choose(observation, step) : [];
 
         if (Training)
         {
-            _decided[observation.Slot] = new Step(observation.Slot, state, mask, actions, (bool[])_active.Clone());
-        }
-
-        var decisions = new OffloadDecision[observation.Tasks.Count];
-        for (var i = 0; i < decisions.Length; i++)
-        {
-            decisions[i] = ActionSpace.Decode(actions, observation.Tasks[i].Device);
+            _decided[observation.Slot] = step;
         }
 
         return decisions;
@@ -132,6 +104,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
 
     public void Learn(SlotFeedback feedback)
     {
+        ArgumentNullException.ThrowIfNull(feedback);
         if (!Training || !_decided.Remove(feedback.Slot, out var step))
         {
             return;
@@ -169,125 +142,248 @@ public sealed class JointA2CAgent : ITrainablePolicy
                 cost = objective.Cost(tasks[i].DeadlineSeconds, 0.0);
             }
 
-            step.DeviceRewards[tasks[i].Device] = -cost;
+            step.Rewards[i] = -cost;
         }
 
         _completed.Add(step);
+        _trainedSlots++;
     }
 
-    public void Save(string path) => ParameterFile.Save(path, _network.Parameters);
+    public void Save(string path) => ParameterFile.Save(path, _parameters);
 
-    public void Load(string path) => ParameterFile.Load(path, _network.Parameters);
+    public void Load(string path) => ParameterFile.Load(path, _parameters);
 
-    /// <param name="slot">The slot being decided, whose state is <paramref name="state"/>.</param>
-    private void Update(int slot, double[] state)
+    private Step Observe(SlotObservation observation)
     {
-        var n = _completed.Count;
-        var heads = _heads.HeadCount;
-        var last = _completed[n - 1];
+        var tasks = observation.Tasks;
+        var step = new Step(observation.Slot, tasks.Count, _encoder.Length, _actions.Count, _options.Features);
+        _encoder.Encode(observation, step.Features);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            step.Devices[i] = tasks[i].Device;
+            _actions.Mask(tasks[i], step.Mask.AsSpan(i * _actions.Count, _actions.Count));
+        }
+
+        return step;
+    }
+
+    /// <summary>
+    /// Decides the slot's tasks one after another: the network's logits for every task at once, then per task the
+    /// shared option score given where the tasks before it went, and a sampled (training) or most likely action.
+    /// </summary>
+    private OffloadDecision[] Choose(SlotObservation observation, Step step)
+    {
+        var count = _actions.Count;
+        var width = count * _options.Features;
+        var logits = _network.Forward(Features(step))[0];
+        var rows = step.Rows;
+        var z = ColumnMajor(logits);
+        Span<double> row = stackalloc double[count];
+        Span<double> probabilities = stackalloc double[count];
+        var decisions = new OffloadDecision[rows];
+        _options.Begin(observation);
+        for (var i = 0; i < rows; i++)
+        {
+            var task = observation.Tasks[i];
+            var options = step.Options.AsSpan(i * width, width);
+            _options.Encode(task, options);
+            var allowed = step.Mask.AsSpan(i * count, count);
+            for (var a = 0; a < count; a++)
+            {
+                row[a] = z[a * rows + i] + _optionScore.Score(options.Slice(a * _options.Features, _options.Features));
+            }
+
+            var action = Training ? Sample(row, allowed, probabilities) : MostLikely(row, allowed);
+            step.Actions[i] = action;
+            decisions[i] = _actions.Decode(action);
+            _options.Assign(task, decisions[i]);
+        }
+
+        return decisions;
+    }
+
+    private int Sample(ReadOnlySpan<double> logits, ReadOnlySpan<bool> allowed, Span<double> probabilities)
+    {
+        MaskedSoftmax.Softmax(logits, allowed, probabilities);
+        var u = _random.NextDouble();
+        var cumulative = 0.0;
+        var last = -1;
+        for (var a = 0; a < probabilities.Length; a++)
+        {
+            if (probabilities[a] <= 0.0)
+            {
+                continue;
+            }
+
+            last = a;
+            cumulative += probabilities[a];
+            if (u < cumulative)
+            {
+                return a;
+            }
+        }
+
+        // Rounding can leave the total a hair below u; the last possible action takes that sliver.
+        return last;
+    }
+
+    /// <summary>The allowed action with the largest logit (the lowest on ties).</summary>
+    private static int MostLikely(ReadOnlySpan<double> logits, ReadOnlySpan<bool> allowed)
+    {
+        var best = -1;
+        for (var a = 0; a < logits.Length; a++)
+        {
+            if (allowed[a] && (best < 0 || logits[a] > logits[best]))
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    /// <param name="current">The slot being decided.</param>
+    private void Update(Step current)
+    {
+        var devices = _system.Scenario.DeviceCount;
+        var last = _completed[^1];
         var nextSlot = last.Slot + 1;
-        var bootstrap = nextSlot == slot ? Values(state)
-            : _decided.TryGetValue(nextSlot, out var next) ? Values(next.State)
-            : new double[_valueOutputs];
+        var next = nextSlot == current.Slot ? current : _decided.GetValueOrDefault(nextSlot);
 
-        var states = Matrix<double>.Build.Dense(n, _encoder.Length);
-        var mask = new ActionMask(n, _heads.TotalActions);
-        var taken = new int[n, heads];
-        var returns = Matrix<double>.Build.Dense(n, _valueOutputs);
-        var running = (double[])bootstrap.Clone();
-        for (var i = n - 1; i >= 0; i--)
+        // Per device, r_u(t) + gamma r_u(t + 1) + ..., bootstrapped from V_u of the state after the last step; a
+        // device without a task in a slot earns nothing in it.
+        var running = new double[devices];
+        if (_settings.Gamma > 0.0 && next is { Rows: > 0 })
         {
-            var step = _completed[i];
-            for (var v = 0; v < _valueOutputs; v++)
+            var values = _network.Forward(Features(next))[1];
+            for (var i = 0; i < next.Rows; i++)
             {
-                var reward = _valueOutputs == 1 ? step.Reward : step.Active[v] ? step.DeviceRewards[v] : 0.0;
-                running[v] = reward + _settings.Gamma * running[v];
-                returns[i, v] = running[v];
+                running[next.Devices[i]] = values[i, 0];
             }
         }
 
-        for (var i = 0; i < n; i++)
+        var rows = 0;
+        foreach (var step in _completed)
         {
-            var step = _completed[i];
-            for (var j = 0; j < step.State.Length; j++)
+            rows += step.Rows;
+        }
+
+        var returns = new double[rows];
+        var end = rows;
+        for (var s = _completed.Count - 1; s >= 0; s--)
+        {
+            var step = _completed[s];
+            end -= step.Rows;
+            for (var u = 0; u < devices; u++)
             {
-                states[i, j] = step.State[j];
+                running[u] *= _settings.Gamma;
             }
 
-            step.Mask.AsSpan().CopyTo(mask.Row(i));
-            for (var u = 0; u < heads; u++)
+            for (var i = 0; i < step.Rows; i++)
             {
-                taken[i, u] = step.Actions[u];
+                running[step.Devices[i]] += step.Rewards[i];
+                returns[end + i] = running[step.Devices[i]];
             }
         }
-
-        _optimizer.ZeroGrad();
-        var outputs = _network.Forward(states);
-        var logits = outputs[0];
-        var values = outputs[1];
-        var gradLogits = Matrix<double>.Build.Dense(n, _heads.TotalActions);
-        double policyLoss, entropy;
-        if (_valueOutputs == 1)
-        {
-            var advantages = Vector<double>.Build.Dense(n, i => returns[i, 0] - values[i, 0]);
-            var loss = _heads.PolicyGradient(logits, mask, taken, advantages, _settings.EntropyCoefficient, gradLogits);
-            (policyLoss, entropy) = (loss.Loss, loss.MeanEntropy);
-        }
-        else
-        {
-            // Both heads of a device share its advantage.
-            var advantages = Matrix<double>.Build.Dense(n, heads, (i, h) => _completed[i].Active[h / 2] ? returns[i, h / 2] - values[i, h / 2] : 0.0);
-            var loss = _heads.PolicyGradient(logits, mask, taken, advantages, _settings.EntropyCoefficient, gradLogits);
-            (policyLoss, entropy) = (loss.Loss, loss.MeanEntropy);
-        }
-
-        var gradValues = Matrix<double>.Build.Dense(n, _valueOutputs);
-        var valueLoss = MseLoss.Compute(values, returns, gradValues);
-        gradValues.Multiply(_settings.ValueCoefficient, gradValues);
-        _network.Backward(gradLogits, gradValues);
-        GradientClipping.ClipGlobalNorm(_network.Parameters, _settings.MaxGradientNorm);
-        _optimizer.Step();
 
         var meanReward = 0.0;
         foreach (var step in _completed)
         {
-            meanReward += step.Reward / n;
+            meanReward += step.Reward / _completed.Count;
         }
 
-        Updated?.Invoke(new TrainingPoint(last.Slot, meanReward, policyLoss, valueLoss, entropy));
+        if (rows > 0)
+        {
+            Train(rows, returns, out var policyLoss, out var valueLoss, out var entropy);
+            Updated?.Invoke(new TrainingPoint(last.Slot, meanReward, policyLoss, valueLoss, entropy));
+        }
+
         _completed.Clear();
     }
 
-    private double[] Values(double[] state)
+    private void Train(int rows, double[] returns, out double policyLoss, out double valueLoss, out double entropy)
     {
-        state.AsSpan().CopyTo(DenseRow(_single));
-        var values = _network.Forward(_single)[1];
-        var result = new double[_valueOutputs];
-        for (var v = 0; v < result.Length; v++)
+        var width = _encoder.Length;
+        var states = Matrix<double>.Build.Dense(rows, width);
+        var data = ColumnMajor(states);
+        var mask = new ActionMask(rows, _actions.Count);
+        var taken = new int[rows, 1];
+        var options = new double[rows * _actions.Count * _options.Features];
+        var row = 0;
+        foreach (var step in _completed)
         {
-            result[v] = values[0, v];
+            step.Options.CopyTo(options, row * _actions.Count * _options.Features);
+            for (var i = 0; i < step.Rows; i++, row++)
+            {
+                for (var j = 0; j < width; j++)
+                {
+                    data[j * rows + row] = step.Features[i * width + j];
+                }
+
+                step.Mask.AsSpan(i * _actions.Count, _actions.Count).CopyTo(mask.Row(row));
+                taken[row, 0] = step.Actions[i];
+            }
         }
 
-        return result;
+        var anneal = _settings.Anneal(_trainedSlots);
+        _optimizer.LearningRate = _settings.LearningRate * anneal;
+        _optimizer.ZeroGrad();
+        var outputs = _network.Forward(states);
+        var values = outputs[1];
+        _optionScore.AddTo(outputs[0], options);
+        var advantages = Vector<double>.Build.Dense(rows, i => returns[i] - values[i, 0]);
+        var gradLogits = Matrix<double>.Build.Dense(rows, _actions.Count);
+        var loss = _head.PolicyGradient(outputs[0], mask, taken, advantages, _settings.EntropyCoefficient * anneal, gradLogits);
+        var gradValues = Matrix<double>.Build.Dense(rows, 1);
+        valueLoss = MseLoss.Compute(values, Vector<double>.Build.Dense(returns), gradValues);
+        gradValues.Multiply(_settings.ValueCoefficient, gradValues);
+        _network.Backward(gradLogits, gradValues);
+        _optionScore.Backward(gradLogits);
+        GradientClipping.ClipGlobalNorm(_parameters, _settings.MaxGradientNorm);
+        _optimizer.Step();
+        (policyLoss, entropy) = (loss.Loss, loss.MeanEntropy);
     }
 
-    private static Span<double> DenseRow(Matrix<double> singleRow) =>
-        ((MathNet.Numerics.LinearAlgebra.Storage.DenseColumnMajorMatrixStorage<double>)singleRow.Storage).Data.AsSpan();
-
-    private sealed class Step(int slot, double[] state, bool[] mask, int[] actions, bool[] active)
+    private Matrix<double> Features(Step step)
     {
-        public bool[] Active { get; } = active;
+        var width = _encoder.Length;
+        var matrix = Matrix<double>.Build.Dense(step.Rows, width);
+        var data = ColumnMajor(matrix);
+        for (var i = 0; i < step.Rows; i++)
+        {
+            for (var j = 0; j < width; j++)
+            {
+                data[j * step.Rows + i] = step.Features[i * width + j];
+            }
+        }
 
-        public double[] DeviceRewards { get; } = new double[active.Length];
+        return matrix;
+    }
 
+    private static double[] ColumnMajor(Matrix<double> matrix) => ((DenseColumnMajorMatrixStorage<double>)matrix.Storage).Data;
+
+    /// <summary>One slot's decision: a row per task (its features, mask and action) and, once fed back, its rewards.</summary>
+    private sealed class Step(int slot, int rows, int features, int actions, int optionFeatures)
+    {
         public int Slot { get; } = slot;
 
-        public double[] State { get; } = state;
+        public int Rows { get; } = rows;
 
-        public bool[] Mask { get; } = mask;
+        public int[] Devices { get; } = new int[rows];
 
-        public int[] Actions { get; } = actions;
+        public double[] Features { get; } = new double[rows * features];
 
+        public bool[] Mask { get; } = new bool[rows * actions];
+
+        /// <summary>Each task's actions described for the shared option score.</summary>
+        public double[] Options { get; } = new double[rows * actions * optionFeatures];
+
+        public int[] Actions { get; } = new int[rows];
+
+        /// <summary>Each task's difference reward.</summary>
+        public double[] Rewards { get; } = new double[rows];
+
+        /// <summary>The slot's R(t).</summary>
         public double Reward { get; set; }
     }
 }
