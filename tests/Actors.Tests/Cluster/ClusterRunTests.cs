@@ -164,10 +164,10 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         await victim.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
         var run = await running;
 
-        // Every task of the undisturbed run is there once; those lost with the node are dropped with the reason.
+        // Every task of the undisturbed run is there once; those in flight when the node died (none, if it died
+        // between a slot's close and the next decision) are dropped with the reason.
         Assert.Equal(expected.Select(r => r.TaskId), run.Records.Select(r => r.TaskId));
         var lost = run.Records.Where(r => r.DropReason == DropReasons.NodeLost).ToList();
-        Assert.NotEmpty(lost);
         Assert.All(lost, r => Assert.Equal(TaskOutcome.Dropped, r.Outcome));
         Assert.All(lost, r => Assert.True(r.Slot >= killAfter - 1, $"task {r.TaskId} of slot {r.Slot} dropped"));
 
