@@ -23,7 +23,7 @@ internal static class NodeCommand
         var hostname = new Option<string>("--hostname")
         {
             HelpName = "H",
-            Description = "Address to bind [default: 127.0.0.1]; a wildcard (0.0.0.0, ::) needs --allow-wildcard-bind",
+            Description = "Address to bind; a wildcard (0.0.0.0, ::) needs --allow-wildcard-bind",
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var seedNodes = new Option<string[]>("--seed-nodes")
