@@ -36,6 +36,10 @@ public sealed class CellActor : ReceiveActor
     private int _pending;
     private readonly List<TaskRecord> _records = new();
 
+    // Fiber paths to edges on other nodes hand their batches to the cell, which sends one Relay per node.
+    private readonly Dictionary<IActorRef, (IActorRef Edge, IActorRef Cell)> _remoteFibers = new();
+    private readonly List<(RelayedBatch Batch, IActorRef Cell)> _outbox = new();
+
     public CellActor(int edge)
     {
         _edge = edge;
@@ -78,10 +82,15 @@ public sealed class CellActor : ReceiveActor
         {
             if (b != _edge)
             {
-                var fiberDownstream = new Dictionary<ResourceRef, IActorRef> { [ResourceRef.EdgeCompute(b)] = connect.Edges[b] };
+                var remote = connect.Edges[b].Path.Address.HasGlobalScope;
+                var fiberDownstream = new Dictionary<ResourceRef, IActorRef> { [ResourceRef.EdgeCompute(b)] = remote ? Self : connect.Edges[b] };
                 var resource = ResourceRef.Fiber(_edge, b);
-                radioDownstream[resource] = Context.ActorOf(
-                    LinkActor.Props(_system, resource, fiberDownstream, Self, uploadsPerWave: false), $"fiber-{_edge}-{b}");
+                var fiber = Context.ActorOf(LinkActor.Props(_system, resource, fiberDownstream, Self, uploadsPerWave: false), $"fiber-{_edge}-{b}");
+                radioDownstream[resource] = fiber;
+                if (remote)
+                {
+                    _remoteFibers[fiber] = (connect.Edges[b], connect.Cells[b]);
+                }
             }
         }
 
@@ -109,6 +118,14 @@ public sealed class CellActor : ReceiveActor
         Receive<CellCommands.OpenWave>(OnOpenWave);
         Receive<SlotEvents.HorizonReached>(OnHorizonReached);
         Receive<TaskEvents.TaskReported>(OnTaskReported);
+        Receive<TaskCommands.TransitBatch>(OnOutgoingFiberBatch);
+        Receive<CellCommands.Relay>(relay =>
+        {
+            foreach (var relayed in relay.Batches)
+            {
+                relayed.Edge.Tell(relayed.Batch);
+            }
+        });
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
         Receive<CellCommands.HandOff>(_ => _coordinator.Tell(new CellEvents.Leaving(_edge)));
     }
@@ -174,6 +191,27 @@ public sealed class CellActor : ReceiveActor
         _horizons = 0;
         _pending = 0;
         _waveOpen = false;
+    }
+
+    /// <summary>
+    /// A fiber path's batch for an edge on another node. Every fiber path sends one batch a wave, all fed by this
+    /// cell's radio link; once all are in, each node gets them in one message.
+    /// </summary>
+    private void OnOutgoingFiberBatch(TaskCommands.TransitBatch batch)
+    {
+        var (edge, cell) = _remoteFibers[Sender];
+        _outbox.Add((new RelayedBatch(edge, batch), cell));
+        if (_outbox.Count < _remoteFibers.Count)
+        {
+            return;
+        }
+
+        foreach (var node in _outbox.GroupBy(o => o.Batch.Edge.Path.Address))
+        {
+            node.First().Cell.Tell(new CellCommands.Relay(node.Select(o => o.Batch).ToArray()));
+        }
+
+        _outbox.Clear();
     }
 
     /// <summary>

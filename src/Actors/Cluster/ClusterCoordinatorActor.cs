@@ -21,8 +21,14 @@ namespace MecActors.Actors.Cluster;
 /// and a new generation of cells goes on from the next slot on the remaining nodes.
 /// </para>
 /// </summary>
-public sealed class ClusterCoordinatorActor : ReceiveActor
+public sealed class ClusterCoordinatorActor : ReceiveActor, IWithTimers
 {
+    /// <summary>
+    /// How long to wait for a cell to answer Build before asking again: after a node dies, the region may still route
+    /// the cell's shard to the dead node until the shard coordinator has seen it removed.
+    /// </summary>
+    private static readonly TimeSpan BuildRetry = TimeSpan.FromSeconds(2);
+
     private readonly SystemView _system;
     private readonly PolicySet _policies;
     private readonly int _seed;
@@ -66,6 +72,8 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static Props Props(SystemView system, PolicySet policies, int seed, string runId, IActorRef region, IActorRef metrics) =>
         Akka.Actor.Props.Create(() => new ClusterCoordinatorActor(system, policies, seed, runId, region, metrics));
 
@@ -84,26 +92,44 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
     {
         _awaitedCells = EdgeCount;
         _building = true;
+        Array.Clear(_edges);
         Become(Building);
+        SendBuilds();
+        Timers.StartPeriodicTimer(nameof(BuildRetry), BuildRetryTick.Instance, BuildRetry);
+    }
+
+    /// <summary>Build to every cell of the generation not built yet (a cell already built ignores a second one).</summary>
+    private void SendBuilds()
+    {
         for (var n = 0; n < EdgeCount; n++)
         {
-            _region.Tell(new CellCommands.Envelope(_runId, _generation, n, new CellCommands.Build(_system.Scenario, _seed, Self, _nextSlot)));
+            if (_edges[n] is null)
+            {
+                _region.Tell(new CellCommands.Envelope(_runId, _generation, n, new CellCommands.Build(_system.Scenario, _seed, Self, _nextSlot)));
+            }
         }
     }
 
     private void Building()
     {
+        Receive<BuildRetryTick>(_ => SendBuilds());
         Receive<CellEvents.Built>(built =>
         {
+            if (_edges[built.Edge] is not null)
+            {
+                return;
+            }
+
             _cells[built.Edge] = Sender;
             _edges[built.Edge] = built.EdgeServer;
             _backhauls[built.Edge] = built.Backhaul;
             Context.Watch(Sender);
             if (--_awaitedCells == 0)
             {
+                Timers.Cancel(nameof(BuildRetry));
                 _cloud = Context.ActorOf(CloudActor.Props(_backhauls.ToArray()), $"cloud-{_generation}");
                 _awaitedCells = EdgeCount;
-                ToEveryCell(_ => new CellCommands.Connect(_edges));
+                ToEveryCell(_ => new CellCommands.Connect(_edges.ToArray(), _cells.ToArray()));
             }
         });
         Receive<CellEvents.Connected>(_ =>
@@ -412,5 +438,10 @@ public sealed class ClusterCoordinatorActor : ReceiveActor
             _client.Tell(new RunEvents.RunFailed($"slot {_slot}: the learning coordinator stopped (its node left the cluster or shut down)"));
             RetireCells();
         }
+    }
+
+    private sealed class BuildRetryTick
+    {
+        public static readonly BuildRetryTick Instance = new();
     }
 }

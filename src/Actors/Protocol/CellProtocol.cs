@@ -28,8 +28,17 @@ public static class CellCommands
     /// </summary>
     public sealed record Build(ScenarioSpec Scenario, int Seed, IActorRef Coordinator, int FirstSlot) : ICellCommand;
 
-    /// <summary>Every edge server of the run: spawn the fiber paths leaving this cell, its radio link and its devices; answer <see cref="CellEvents.Connected"/>.</summary>
-    public sealed record Connect(IActorRef[] Edges) : ICellCommand;
+    /// <summary>
+    /// Every edge server and cell of the run: spawn the fiber paths leaving this cell, its radio link and its devices;
+    /// answer <see cref="CellEvents.Connected"/>.
+    /// </summary>
+    public sealed record Connect(IActorRef[] Edges, IActorRef[] Cells) : ICellCommand;
+
+    /// <summary>
+    /// Cell to a cell on another node: the wave's fiber batches from the sender's cell to the edge servers of that node,
+    /// in one message instead of one per fiber path; the receiving cell hands each to its edge server.
+    /// </summary>
+    public sealed record Relay(RelayedBatch[] Batches) : ICellCommand;
 
     /// <summary>
     /// Place the slot's cache <paramref name="Models"/>, then gather the edge's state at <paramref name="Now"/> and every
@@ -58,6 +67,9 @@ public static class CellCommands
         public static readonly Retire Instance = new();
     }
 }
+
+/// <summary>A fiber path's batch for the edge server <paramref name="Edge"/>.</summary>
+public readonly record struct RelayedBatch(IActorRef Edge, TaskCommands.TransitBatch Batch);
 
 /// <summary>What a cell can be told.</summary>
 public interface ICellCommand : IMecMessage

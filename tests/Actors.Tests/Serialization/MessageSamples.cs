@@ -75,7 +75,8 @@ internal sealed class MessageSamples
         Add(() => new CellCommands.Build(Scenario, 7, Client, 5));
         Add(() => CellCommands.HandOff.Instance);
         Add(() => new CellEvents.Leaving(1));
-        Add(() => new CellCommands.Connect([Client, Device]));
+        Add(() => new CellCommands.Connect([Client, Device], [Device, Client]));
+        Add(() => new CellCommands.Relay([new RelayedBatch(Client, TransitBatch(2)), new RelayedBatch(Device, TransitBatch(0))]));
         Add(() => new CellCommands.BeginSlot(2, 1.0, [0.625, 0.375], [false, true]));
         Add(() => new CellCommands.OpenWave(2, 2.0, [Plan], 1, 3));
         Add(() => CellCommands.Retire.Instance);
