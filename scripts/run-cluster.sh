@@ -24,6 +24,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mec="$("$root/scripts/mec-binary.sh")"
+# A scenario that does not load is refused before any node starts.
+"$mec" validate "$scenario" > /dev/null
 seed="$("$root/scripts/cluster-up.sh" "$nodes")"
 set +e
 "$mec" compare "$scenario" --cluster "$seed" "$@"
