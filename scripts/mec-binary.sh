@@ -3,6 +3,6 @@
 # that start several mec processes and must not build once per process.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dotnet build "$root/src/Hosts/MecActors.Cli/MecActors.Cli.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2 \
+dotnet build "$root/src/Hosts/MecActors.Cli/MecActors.Cli.csproj" -c Release -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2 \
   || { echo "error: building mec failed (dotnet build src/Hosts/MecActors.Cli -c Release)" >&2; exit 1; }
 echo "$root/src/Hosts/MecActors.Cli/bin/Release/net10.0/mec"
