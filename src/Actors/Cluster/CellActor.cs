@@ -70,7 +70,7 @@ public sealed class CellActor : ReceiveActor
         Receive<CellCommands.Connect>(OnConnect);
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
 
-        // Half built, nothing in flight yet: the coordinator sees the cell stop and ends the run with that reason.
+        // Half built, nothing in flight yet: the coordinator sees the cell stop and builds the cells again.
         Receive<CellCommands.HandOff>(_ => Context.Stop(Self));
     }
 
