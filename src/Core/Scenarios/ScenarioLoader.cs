@@ -19,6 +19,7 @@ public static class ScenarioLoader
     [
         ("round-robin", DeviceAssignment.RoundRobin),
         ("block", DeviceAssignment.Block),
+        ("per-edge", DeviceAssignment.PerEdge),
     ];
 
     private static readonly (string Name, LinkDiscipline Value)[] LinkDisciplines =
@@ -47,7 +48,7 @@ public static class ScenarioLoader
         var models = ModelCatalogLoader.Read(config);
         var edges = EdgeLoader.Read(config, models);
         var topology = ReadTopology(config, edges.Count);
-        var devices = ReadDevices(config);
+        var devices = ReadDevices(config, edges.Count);
         var policies = ReadPolicies(config, knownPolicies);
 
         return new ScenarioSpec(
@@ -110,10 +111,38 @@ public static class ScenarioLoader
         return spec;
     }
 
-    private static DeviceSpec ReadDevices(Config root)
+    private static DeviceSpec ReadDevices(Config root, int edges)
     {
-        var section = root.Section("devices", "count", "assignment");
-        return new DeviceSpec(section.PositiveInt("count"), section.OneOf("assignment", Assignments));
+        var section = root.Section("devices", "count", "assignment", "per-edge");
+        var count = section.PositiveInt("count");
+        var assignment = section.OneOf("assignment", Assignments);
+        if (assignment != DeviceAssignment.PerEdge)
+        {
+            if (section.HasPath("per-edge"))
+            {
+                throw section.Error("per-edge", "only with assignment = per-edge");
+            }
+
+            return new DeviceSpec(count, assignment);
+        }
+
+        var perEdge = section.GetIntList("per-edge");
+        if (perEdge.Count != edges)
+        {
+            throw section.Error("per-edge", $"expected one device count per edge ({edges}), got {perEdge.Count}");
+        }
+
+        for (var e = 0; e < perEdge.Count; e++)
+        {
+            if (perEdge[e] < 1)
+            {
+                throw section.Error($"per-edge[{e}]", $"must be a positive integer, got {perEdge[e]}");
+            }
+        }
+
+        return perEdge.Sum() == count
+            ? new DeviceSpec(count, assignment, perEdge.ToArray())
+            : throw section.Error("per-edge", $"the counts sum to {perEdge.Sum()}, but devices.count is {count}");
     }
 
     private static NetworkSpec ReadNetwork(Config root)

@@ -62,15 +62,35 @@ public enum DeviceAssignment
 
     /// <summary>Devices are split into N consecutive blocks.</summary>
     Block,
+
+    /// <summary>Devices are split into consecutive blocks of the sizes <see cref="DeviceSpec.PerEdge"/> gives, edge by edge.</summary>
+    PerEdge,
 }
 
-public sealed record DeviceSpec(int Count, DeviceAssignment Assignment)
+/// <param name="PerEdge">Under <see cref="DeviceAssignment.PerEdge"/>, the devices of each edge (summing to <paramref name="Count"/>); otherwise null.</param>
+public sealed record DeviceSpec(int Count, DeviceAssignment Assignment, IReadOnlyList<int>? PerEdge = null)
 {
     public int LocalEdgeOf(int device, int edges) => Assignment switch
     {
         DeviceAssignment.RoundRobin => device % edges,
+        DeviceAssignment.PerEdge => EdgeOfBlock(device),
         _ => (int)((long)device * edges / Count),
     };
+
+    private int EdgeOfBlock(int device)
+    {
+        var end = 0;
+        for (var e = 0; e < PerEdge!.Count; e++)
+        {
+            end += PerEdge[e];
+            if (device < end)
+            {
+                return e;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(device), device, $"beyond the {end} devices of devices.per-edge");
+    }
 
     public int CountInCell(int edge, int edges)
     {

@@ -72,6 +72,28 @@ public class ScenarioValidationTests
         Rejects(key, value, key, "must be");
     }
 
+    [Theory]
+    [InlineData("{ count = 30, assignment = per-edge, per-edge = [15, 10] }", "devices.per-edge", "one device count per edge (3), got 2")]
+    [InlineData("{ count = 30, assignment = per-edge, per-edge = [15, 10, 6] }", "devices.per-edge", "sum to 31, but devices.count is 30")]
+    [InlineData("{ count = 30, assignment = per-edge, per-edge = [30, 0, 0] }", "devices.per-edge[1]", "must be a positive integer, got 0")]
+    [InlineData("{ count = 30, assignment = round-robin, per-edge = [15, 10, 5] }", "devices.per-edge", "only with assignment = per-edge")]
+    [InlineData("{ count = 30, assignment = per-edge }", "devices.per-edge", "missing required key")]
+    public void A_bad_per_edge_split_is_rejected(string devices, string key, string problem)
+    {
+        Rejects("devices", devices, key, problem);
+    }
+
+    [Fact]
+    public void A_per_edge_split_places_consecutive_blocks_of_devices()
+    {
+        var scenario = ScenarioFiles.Load(Joint.WithOverride("devices", "{ count = 30, assignment = per-edge, per-edge = [15, 10, 5] }"));
+
+        Assert.Equal([15, 10, 5], Enumerable.Range(0, 3).Select(scenario.DevicesInCell));
+        Assert.Equal(0, scenario.LocalEdgeOf(14));
+        Assert.Equal(1, scenario.LocalEdgeOf(15));
+        Assert.Equal(2, scenario.LocalEdgeOf(29));
+    }
+
     [Fact]
     public void Wrong_type_is_rejected()
     {

@@ -26,7 +26,9 @@ internal static class ScaleScenario
             : new TopologySpec(scenario.Topology.Kind);
         return scenario with
         {
-            Devices = scenario.Devices with { Count = devices },
+            // N copies of edge 0 share the devices evenly; a per-edge split of the original edges does not carry over.
+            Devices = new DeviceSpec(
+                devices, scenario.Devices.Assignment == DeviceAssignment.PerEdge ? DeviceAssignment.RoundRobin : scenario.Devices.Assignment),
             Edges = copies,
             Topology = topology,
         };
