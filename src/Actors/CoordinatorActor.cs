@@ -13,7 +13,7 @@ namespace MecActors.Actors;
 /// feedback to the policy, records to the metrics, and the next slot's caches. After the last slot a final
 /// wave with an infinite horizon drains whatever work carried over.
 /// </summary>
-public sealed class CoordinatorActor : ReceiveActor
+public sealed class CoordinatorActor : SlotCoordinatorActor
 {
     private readonly SystemView _system;
     private readonly PolicySet _policies;
@@ -50,7 +50,7 @@ public sealed class CoordinatorActor : ReceiveActor
         Become(Running);
         Guarded(() =>
         {
-            Place(_cycle.FirstCaches());
+            Place(_actors.Edges, _slot + 1, _cycle.FirstCaches());
             OpenSlot(1);
         });
     }
@@ -182,39 +182,12 @@ public sealed class CoordinatorActor : ReceiveActor
         }
 
         _cycle.ObserveDemand();
-        Place(_cycle.NextCaches(_slot + 1));
+        Place(_actors.Edges, _slot + 1, _cycle.NextCaches(_slot + 1));
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
         OpenSlot(_slot + 1);
     }
 
-    private void Place(bool[][] placement)
-    {
-        for (var n = 0; n < _actors.Edges.Length; n++)
-        {
-            _actors.Edges[n].Tell(new SlotCommands.PlaceModels(_slot + 1, placement[n]));
-        }
-    }
-
-    private void Guarded(Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (Exception e)
-        {
-            Fail(e);
-        }
-    }
-
-    /// <summary>A failing resource would lose its queue if restarted, so any failure ends the run with its reason.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
-    {
-        Fail(e);
-        return Directive.Stop;
-    });
-
-    private void Fail(Exception e)
+    protected override void Fail(Exception e)
     {
         _client.Tell(new RunEvents.RunFailed($"slot {_slot}: {e.Message}"));
         Context.Stop(Self);

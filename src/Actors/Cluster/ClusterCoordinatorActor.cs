@@ -21,7 +21,7 @@ namespace MecActors.Actors.Cluster;
 /// and a new generation of cells goes on from the next slot on the remaining nodes.
 /// </para>
 /// </summary>
-public sealed class ClusterCoordinatorActor : ReceiveActor, IWithTimers
+public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 {
     /// <summary>
     /// How long to wait for a cell to answer Build before asking again: after a node dies, the region may still route
@@ -391,19 +391,7 @@ public sealed class ClusterCoordinatorActor : ReceiveActor, IWithTimers
         });
     }
 
-    private void Guarded(Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (Exception e)
-        {
-            Fail(e);
-        }
-    }
-
-    private void Fail(Exception e)
+    protected override void Fail(Exception e)
     {
         _finished = true;
         _client.Tell(new RunEvents.RunFailed($"slot {_slot}: {e.Message}"));

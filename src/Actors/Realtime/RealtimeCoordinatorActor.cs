@@ -15,7 +15,7 @@ namespace MecActors.Actors.Realtime;
 /// task for its scaled duration. After the last slot the run ends when every released task is reported, or
 /// fails once its wall-clock budget is spent.
 /// </summary>
-public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
+public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
 {
     private const string SlotTimer = "slot";
     private const string TimeoutTimer = "timeout";
@@ -60,7 +60,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         Become(Running);
         Guarded(() =>
         {
-            Place(_cycle.FirstCaches());
+            Place(_actors.Edges, _slot + 1, _cycle.FirstCaches());
             Timers.StartSingleTimer(TimeoutTimer, RealtimeCommands.RunTimedOut.Instance, _timeout);
             Timers.StartPeriodicTimer(SlotTimer, RealtimeCommands.SlotTick.Instance, TimeSpan.Zero, _clock.ToWall(_system.Scenario.SlotSeconds));
         });
@@ -119,7 +119,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
         _cycle.ObserveDemand();
         if (_slot < _slots)
         {
-            Place(_cycle.NextCaches(_slot + 1));
+            Place(_actors.Edges, _slot + 1, _cycle.NextCaches(_slot + 1));
         }
 
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
@@ -210,34 +210,7 @@ public sealed class RealtimeCoordinatorActor : ReceiveActor, IWithTimers
             CultureInfo.InvariantCulture,
             $"the realtime run did not finish within its wall-clock budget of {_timeout.TotalSeconds:0.###} s: {_released - _reported} of {_released} released tasks still unfinished")));
 
-    private void Place(bool[][] placement)
-    {
-        for (var n = 0; n < _actors.Edges.Length; n++)
-        {
-            _actors.Edges[n].Tell(new SlotCommands.PlaceModels(_slot + 1, placement[n]));
-        }
-    }
-
-    private void Guarded(Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (Exception e)
-        {
-            Fail(e);
-        }
-    }
-
-    /// <summary>A failing resource would lose the tasks it holds if restarted, so any failure ends the run with its reason.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
-    {
-        Fail(e);
-        return Directive.Stop;
-    });
-
-    private void Fail(Exception e)
+    protected override void Fail(Exception e)
     {
         Timers.CancelAll();
         _client.Tell(new RunEvents.RunFailed($"slot {_slot} (realtime clock): {e.Message}"));

@@ -160,24 +160,9 @@ public static class BenchCommand
             return BadInput($"--slots: every value must be at least 1, got {slots.First(s => s < 1)}");
         }
 
-        var path = ResolveScenario(scenarioPath);
-        if (path is null)
+        if (!TryLoadScenario(scenarioPath, out var path, out var scenario, out var problem))
         {
-            return BadInput($"--scenario: file not found: {scenarioPath}");
-        }
-
-        ScenarioSpec scenario;
-        try
-        {
-            scenario = ScenarioLoader.Load(path, PolicyCatalog.Names);
-        }
-        catch (ConfigException e)
-        {
-            return BadInput($"--scenario {scenarioPath}: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return BadInput($"--scenario {scenarioPath}: {e.Message}");
+            return BadInput(problem);
         }
 
         if (devices.Any(u => u < scenario.EdgeCount))
@@ -269,24 +254,9 @@ public static class BenchCommand
             return BadInput($"--check-slots: must be at least 0, got {checkSlots}");
         }
 
-        var path = ResolveScenario(scenarioPath);
-        if (path is null)
+        if (!TryLoadScenario(scenarioPath, out var path, out var scenario, out var problem))
         {
-            return BadInput($"--scenario: file not found: {scenarioPath}");
-        }
-
-        ScenarioSpec scenario;
-        try
-        {
-            scenario = ScenarioLoader.Load(path, PolicyCatalog.Names);
-        }
-        catch (ConfigException e)
-        {
-            return BadInput($"--scenario {scenarioPath}: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return BadInput($"--scenario {scenarioPath}: {e.Message}");
+            return BadInput(problem);
         }
 
         var settings = new ScaleSettings(
@@ -326,6 +296,30 @@ public static class BenchCommand
     }
 
     /// <summary>The scenario file as given, else relative to the executable (where the CLI may carry its config).</summary>
+    /// <summary>Finds and loads the scenario, or says why it cannot (the message of a bad-input exit).</summary>
+    private static bool TryLoadScenario(string scenarioPath, out string path, out ScenarioSpec scenario, out string problem)
+    {
+        path = ResolveScenario(scenarioPath) ?? "";
+        scenario = null!;
+        problem = "";
+        if (path.Length == 0)
+        {
+            problem = $"--scenario: file not found: {scenarioPath}";
+            return false;
+        }
+
+        try
+        {
+            scenario = ScenarioLoader.Load(path, PolicyCatalog.Names);
+            return true;
+        }
+        catch (Exception e) when (e is ConfigException or IOException)
+        {
+            problem = $"--scenario {scenarioPath}: {e.Message}";
+            return false;
+        }
+    }
+
     private static string? ResolveScenario(string path)
     {
         if (File.Exists(path))

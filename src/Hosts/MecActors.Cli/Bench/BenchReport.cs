@@ -16,7 +16,8 @@ internal static class BenchReport
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public static void Print(BenchResult result, TextWriter output)
+    /// <summary>A Spectre console on <paramref name="output"/>: colours on a terminal, plain and wide when redirected.</summary>
+    public static IAnsiConsole ConsoleFor(TextWriter output)
     {
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -30,6 +31,13 @@ internal static class BenchReport
         {
             console.Profile.Width = RedirectedWidth;
         }
+
+        return console;
+    }
+
+    public static void Print(BenchResult result, TextWriter output)
+    {
+        var console = ConsoleFor(output);
 
         output.WriteLine(
             $"scenario {result.Scenario}, policy {result.Policy}, seed {result.Seed}, median of {result.Repeat}, "

@@ -6,23 +6,11 @@ namespace MecActors.Cli.Bench;
 /// <summary>Prints a <see cref="ScaleResult"/> as a table and ratios, and writes it as JSON.</summary>
 internal static class ScaleReport
 {
-    private const int RedirectedWidth = 160;
     private const double MiB = 1024.0 * 1024.0;
 
     public static void Print(ScaleResult result, TextWriter output)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal)
-        {
-            console.Profile.Width = RedirectedWidth;
-        }
+        var console = BenchReport.ConsoleFor(output);
 
         output.WriteLine(
             $"scale: scenario {result.Scenario} with U = {Count(result.Devices)} devices, N = {Count(result.Edges)} edges "
