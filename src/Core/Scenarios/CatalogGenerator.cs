@@ -14,7 +14,8 @@ public sealed record CatalogGeneration(
     (double Min, double Max) BlockCycles,
     (double Min, double Max) FirstExitAccuracy,
     (double Min, double Max) FinalAccuracy,
-    int CatalogSeed);
+    int CatalogSeed,
+    double AccuracyCurve = 1.0);
 
 /// <summary>
 /// Draws a deterministic model catalog: the same <see cref="CatalogGeneration"/> always gives the same
@@ -46,7 +47,8 @@ public static class CatalogGenerator
                 cycles[b] = Draw(random, generation.BlockCycles);
             }
 
-            var accuracies = Accuracies(random, exits, Draw(random, generation.FirstExitAccuracy), Draw(random, generation.FinalAccuracy));
+            var accuracies = Accuracies(
+                random, exits, Draw(random, generation.FirstExitAccuracy), Draw(random, generation.FinalAccuracy), generation.AccuracyCurve);
             var blocks = new ExitBranch[exits];
             for (var b = 0; b < exits; b++)
             {
@@ -60,11 +62,13 @@ public static class CatalogGenerator
     }
 
     /// <summary>
-    /// Evenly spaced accuracies from <paramref name="first"/> to <paramref name="final"/>; each intermediate one
-    /// moves by at most <see cref="JitterFraction"/> of the spacing, so neighbours stay at least half a spacing apart.
+    /// Accuracies from <paramref name="first"/> to <paramref name="final"/> along the curve
+    /// first + (final - first) * x^<paramref name="curve"/>, x = (b - 1) / (exits - 1): evenly spaced for curve 1,
+    /// saturating for curve saturating for curve &lt; 1 (the later blocks add less)lt; 1 (the later blocks add less), the reverse above 1. Each intermediate one moves by at most
+    /// <see cref="JitterFraction"/> of the smaller gap to its neighbours on the curve, so accuracy strictly increases.
     /// A single-exit model gets the final accuracy.
     /// </summary>
-    private static double[] Accuracies(RandomStream random, int exits, double first, double final)
+    private static double[] Accuracies(RandomStream random, int exits, double first, double final, double curve)
     {
         var accuracies = new double[exits];
         if (exits == 1)
@@ -73,13 +77,14 @@ public static class CatalogGenerator
             return accuracies;
         }
 
-        var step = (final - first) / (exits - 1);
+        double OnCurve(int b) => first + (final - first) * Math.Pow((double)b / (exits - 1), curve);
         accuracies[0] = first;
         accuracies[^1] = final;
         for (var b = 1; b < exits - 1; b++)
         {
-            var jitter = JitterFraction * step * (2.0 * random.NextDouble() - 1.0);
-            accuracies[b] = first + step * b + jitter;
+            var gap = Math.Min(OnCurve(b) - OnCurve(b - 1), OnCurve(b + 1) - OnCurve(b));
+            var jitter = JitterFraction * gap * (2.0 * random.NextDouble() - 1.0);
+            accuracies[b] = OnCurve(b) + jitter;
         }
 
         return accuracies;

@@ -26,7 +26,7 @@ internal static class ModelCatalogLoader
         }
 
         return explicitList ? ReadList(models) : CatalogGenerator.Generate(ReadGeneration(models.Section(
-            "generate", "count", "size-mb", "exits", "block-gigacycles", "first-exit-accuracy", "final-accuracy", "catalog-seed")));
+            "generate", "count", "size-mb", "exits", "block-gigacycles", "first-exit-accuracy", "final-accuracy", "accuracy-curve", "catalog-seed")));
     }
 
     private static ModelCatalog ReadList(Config models)
@@ -104,6 +104,7 @@ internal static class ModelCatalogLoader
                 $"{ScenarioValidation.Format(first.Max)}, so that accuracy strictly increases along the blocks");
         }
 
+        var curve = generate.HasPath("accuracy-curve") ? generate.PositiveDouble("accuracy-curve") : 1.0;
         var seed = generate.GetInt("catalog-seed");
         return new CatalogGeneration(
             count,
@@ -112,6 +113,7 @@ internal static class ModelCatalogLoader
             (cycles.Min * CyclesPerGigacycle, cycles.Max * CyclesPerGigacycle),
             first,
             final,
-            seed);
+            seed,
+            curve);
     }
 }

@@ -52,6 +52,32 @@ public class CatalogGeneratorTests
     }
 
     [Fact]
+    public void A_saturating_curve_gives_smaller_gains_to_later_blocks()
+    {
+        var catalog = CatalogGenerator.Generate(Ranges with { Exits = (5, 5), AccuracyCurve = 0.5 });
+
+        foreach (var model in catalog.Types)
+        {
+            var gains = Enumerable.Range(1, model.ExitCount - 1).Select(b => model.Blocks[b].Accuracy - model.Blocks[b - 1].Accuracy).ToArray();
+            Assert.All(gains, g => Assert.True(g > 0, model.Name));
+            Assert.True(gains[0] > gains[^1], $"{model.Name}: first gain {gains[0]} not above last {gains[^1]}");
+            var span = model.AccuracyAt(model.ExitCount) - model.AccuracyAt(1);
+            Assert.InRange(gains[0] / span, 0.5 - 0.25 * 0.21, 0.5 + 0.25 * 0.21);
+        }
+    }
+
+    [Fact]
+    public void The_evenly_spaced_curve_is_the_default()
+    {
+        var a = CatalogGenerator.Generate(Ranges);
+        var b = CatalogGenerator.Generate(Ranges with { AccuracyCurve = 1.0 });
+        var c = CatalogGenerator.Generate(Ranges with { AccuracyCurve = 0.6 });
+
+        Assert.Equal(Describe(a), Describe(b));
+        Assert.NotEqual(Describe(a), Describe(c));
+    }
+
+    [Fact]
     public void Draws_stay_inside_their_ranges_and_models_are_numbered()
     {
         var catalog = CatalogGenerator.Generate(Ranges);

@@ -221,6 +221,14 @@ public class ScenarioValidationTests
 
     [Theory]
     [InlineData("0")]
+    [InlineData("-0.5")]
+    public void A_non_positive_accuracy_curve_is_rejected(string curve)
+    {
+        Rejects("models.generate.accuracy-curve", curve, "models.generate.accuracy-curve", "must be positive");
+    }
+
+    [Theory]
+    [InlineData("0")]
     [InlineData("1.5")]
     public void Task_probability_outside_zero_one_is_rejected(string probability)
     {
