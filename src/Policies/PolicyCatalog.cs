@@ -8,7 +8,8 @@ namespace MecActors.Policies;
 /// <summary>
 /// The named policy sets of paper 000 (Sec. IV). The proposed method and the paper's baselines are the
 /// same A2C agent with the fixed part masked; the "-greedy" rows replace the agent by the myopic
-/// best-response optimiser. Every set created from the same seed decides identically; the offloading
+/// best-response optimiser; the "slot-search" rows by a per-slot local search of the objective (a reference
+/// for where a learned policy should land, run on request, not listed by the paper's scenario). Every set created from the same seed decides identically; the offloading
 /// and caching halves draw from separate streams of that seed.
 /// </summary>
 public static class PolicyCatalog
@@ -22,11 +23,15 @@ public static class PolicyCatalog
     public const string RandomCachingGreedyName = "random-caching-greedy";
     public const string LocalEdgeGreedyName = "local-edge-greedy";
     public const string NoEarlyExitGreedyName = "no-early-exit-greedy";
+    public const string SlotSearchName = "slot-search";
+    public const string SlotSearchLocalEdgeName = "slot-search-local-edge";
+    public const string SlotSearchNoEarlyExitName = "slot-search-no-early-exit";
 
     public static IReadOnlyList<string> Names { get; } =
     [
         JointA2CName, RandomDecisionsName, RandomCachingName, LocalEdgeName, NoEarlyExitName,
         GreedyName, RandomCachingGreedyName, LocalEdgeGreedyName, NoEarlyExitGreedyName,
+        SlotSearchName, SlotSearchLocalEdgeName, SlotSearchNoEarlyExitName,
     ];
 
     public static bool IsKnown(string name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
@@ -49,6 +54,9 @@ public static class PolicyCatalog
             RandomCachingGreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Joint), new RandomCaching(seed)),
             LocalEdgeGreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Exit), new PopularityCaching(system)),
             NoEarlyExitGreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Edge), new PopularityCaching(system)),
+            SlotSearchName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Joint), new PopularityCaching(system)),
+            SlotSearchLocalEdgeName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Exit), new PopularityCaching(system)),
+            SlotSearchNoEarlyExitName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Edge), new PopularityCaching(system)),
             _ => throw new ArgumentException($"unknown policy '{name}'; known policies: {string.Join(", ", Names)}", nameof(name)),
         };
     }

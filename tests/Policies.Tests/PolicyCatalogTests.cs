@@ -12,7 +12,8 @@ public class PolicyCatalogTests
     {
         Assert.Equal(
             ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
-             "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy"],
+             "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
+             "slot-search", "slot-search-local-edge", "slot-search-no-early-exit"],
             PolicyCatalog.Names);
         Assert.All(PolicyCatalog.Names, name => Assert.True(PolicyCatalog.IsKnown(name)));
         Assert.False(PolicyCatalog.IsKnown("a2c-typo"));
