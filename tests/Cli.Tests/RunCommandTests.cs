@@ -78,4 +78,41 @@ public sealed class RunCommandTests
         Assert.Contains("--out", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(file));
     }
+
+    [Fact]
+    public async Task Run_with_a_negative_episode_exits_2_naming_the_option()
+    {
+        using var temp = new TempDirectory();
+        var outDir = temp.Child("out");
+
+        var result = await InProcessMec.RunAsync("run", RepoPaths.TinyScenario, "--policy", "greedy", "--episode", "-1", "--out", outDir);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("--episode", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task Run_on_another_episode_evaluates_another_workload_reproducibly()
+    {
+        using var temp = new TempDirectory();
+
+        async Task<byte[]> Summary(string name, params string[] extra)
+        {
+            var outDir = temp.Child(name);
+            var result = await InProcessMec.RunAsync(
+                ["run", RepoPaths.TinyScenario, "--policy", "greedy", "--slots", "4", "--seed", "3", "--out", outDir, .. extra]);
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            return File.ReadAllBytes(Path.Combine(outDir, "slots.csv"));
+        }
+
+        var evaluation = await Summary("episode-0");
+        var explicitZero = await Summary("episode-0-again", "--episode", "0");
+        var validation = await Summary("episode-995", "--episode", "995");
+        var validationAgain = await Summary("episode-995-again", "--episode", "995");
+
+        Assert.Equal(evaluation, explicitZero);
+        Assert.Equal(validation, validationAgain);
+        Assert.NotEqual(evaluation, validation);
+    }
 }

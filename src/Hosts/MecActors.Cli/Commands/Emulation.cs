@@ -21,7 +21,8 @@ internal static class Emulation
 {
     public static async Task<int> RunAsync(CliConsole console, EmulationRequest request, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioFiles.Load(request.ScenarioPath);
+        // Training sets its own episodes; the episode chosen here is the workload the policies are evaluated on.
+        var scenario = ScenarioFiles.Load(request.ScenarioPath) with { Episode = request.Episode };
         var slots = request.Slots ?? scenario.Slots;
         var seed = request.Seed ?? scenario.Seed;
         var outDir = request.OutDir ?? Path.Combine("out", scenario.Name);
@@ -36,7 +37,8 @@ internal static class Emulation
         using var logger = CliLogging.Create(console, request.Verbose);
         var log = logger.ForContext(CliLogging.SourceProperty, "mec");
         log.Information(
-            "{Scenario}: {Slots} slots, seed {Seed}, policies {Policies}", scenario.Name, slots, seed, string.Join(", ", policies));
+            "{Scenario}: {Slots} slots, seed {Seed}, episode {Episode}, policies {Policies}",
+            scenario.Name, slots, seed, scenario.Episode, string.Join(", ", policies));
 
         var system = new SystemView(scenario);
         var weights = LearnedWeights.Resolve(console, policies, request.TrainSteps, request.CheckpointsDir, system, seed);

@@ -15,6 +15,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="Clock"><c>virtual</c> (default) or <c>realtime</c>.</param>
 /// <param name="TimeScale">Wall seconds per simulated second under the realtime clock.</param>
 /// <param name="Cluster">A seed node's address to run on that cluster, or null to run in this process.</param>
+/// <param name="Episode">The workload episode evaluated (0: the evaluation workload; training uses episodes 1, 2, ...).</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -27,7 +28,8 @@ internal sealed record EmulationRequest(
     string? CheckpointsDir = null,
     string Clock = EmulationOptions.VirtualClock,
     double TimeScale = 1.0,
-    string? Cluster = null);
+    string? Cluster = null,
+    int Episode = 0);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -41,6 +43,14 @@ internal sealed class EmulationOptions
         Slots.Validators.Add(r => RequirePositive(r, "--slots"));
         DispatcherThroughput.Validators.Add(r => RequirePositive(r, "--dispatcher-throughput"));
         TrainSteps.Validators.Add(r => RequirePositive(r, "--train-steps"));
+        Episode.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value < 0)
+            {
+                r.AddError($"--episode: must be 0 or more, got {value}");
+            }
+        });
         Clock.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<string>();
@@ -120,6 +130,13 @@ internal sealed class EmulationOptions
         DefaultValueFactory = _ => 1.0,
     };
 
+    public Option<int> Episode { get; } = new("--episode")
+    {
+        HelpName = "E",
+        Description = "The workload episode to evaluate on: 0 is the evaluation workload; training runs episodes 1, 2, ... (one per scenario length), so high ones such as 990-999 are held out for validation",
+        DefaultValueFactory = _ => 0,
+    };
+
     public Option<string?> Cluster { get; } = new("--cluster")
     {
         HelpName = "SEED_ADDRESS",
@@ -138,6 +155,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Clock);
         command.Options.Add(TimeScale);
         command.Options.Add(Cluster);
+        command.Options.Add(Episode);
     }
 
     public EmulationRequest Read(ParseResult parse, IReadOnlyList<string>? policies) => new(
@@ -152,7 +170,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Checkpoints),
         parse.GetValue(Clock)!,
         parse.GetValue(TimeScale),
-        parse.GetValue(Cluster));
+        parse.GetValue(Cluster),
+        parse.GetValue(Episode));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is
