@@ -77,6 +77,37 @@ public sealed record DeviceSpec(int Count, DeviceAssignment Assignment, IReadOnl
         _ => (int)((long)device * edges / Count),
     };
 
+    /// <summary>
+    /// The same assignment for <paramref name="count"/> devices: a per-edge split keeps each edge's share (largest
+    /// remainders, ties to the lower edge), so 15/10/5 becomes 150/100/50 for 300 devices.
+    /// </summary>
+    public DeviceSpec WithCount(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (PerEdge is null)
+        {
+            return this with { Count = count };
+        }
+
+        var total = PerEdge.Sum();
+        var shares = new int[PerEdge.Count];
+        var remainders = new (double Remainder, int Edge)[PerEdge.Count];
+        for (var e = 0; e < shares.Length; e++)
+        {
+            var exact = (double)PerEdge[e] * count / total;
+            shares[e] = (int)Math.Floor(exact);
+            remainders[e] = (exact - shares[e], e);
+        }
+
+        var left = count - shares.Sum();
+        foreach (var (_, edge) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Edge).Take(left))
+        {
+            shares[edge]++;
+        }
+
+        return this with { Count = count, PerEdge = shares };
+    }
+
     private int EdgeOfBlock(int device)
     {
         var end = 0;

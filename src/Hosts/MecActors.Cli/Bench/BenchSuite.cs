@@ -32,7 +32,7 @@ internal sealed class BenchSuite(ScenarioSpec scenario, BenchSettings settings, 
 
     private BenchCase RunCase(BenchCaseSpec spec)
     {
-        var sized = scenario with { Devices = scenario.Devices with { Count = spec.Devices } };
+        var sized = scenario with { Devices = scenario.Devices.WithCount(spec.Devices) };
         var edges = sized.EdgeCount;
         var warnings = new List<string>();
 
