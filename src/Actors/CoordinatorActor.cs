@@ -11,7 +11,8 @@ namespace MecActors.Actors;
 /// states, decides, opens the horizon wave, and closes the slot once every resource has reached the horizon
 /// and every task is accounted for (finished and reported, or waiting in a resource). Closing releases
 /// feedback to the policy, records to the metrics, and the next slot's caches. After the last slot a final
-/// wave with an infinite horizon drains whatever work carried over.
+/// wave with an infinite horizon drains whatever work carried over. Only the fiber paths with a task in flight
+/// through them take part in a wave (<see cref="FiberActivity"/>); the others are empty.
 /// </summary>
 public sealed class CoordinatorActor : SlotCoordinatorActor
 {
@@ -19,6 +20,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
     private readonly PolicySet _policies;
     private readonly int _seed;
     private readonly SlotCycle _cycle;
+    private readonly FiberActivity _fibers;
     private EmulationTopology _actors = null!;
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
@@ -28,6 +30,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
     private int _pendingInResources;
     private long _released;
     private long _reported;
+    private long _fiberPathWaves;
 
     public CoordinatorActor(SystemView system, PolicySet policies, int seed)
     {
@@ -35,6 +38,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         _policies = policies;
         _seed = seed;
         _cycle = new SlotCycle(system, policies, seed);
+        _fibers = new FiberActivity(system.Scenario.EdgeCount);
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
@@ -111,6 +115,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
             if (plan.DropReason is null)
             {
                 _released++;
+                _fibers.Released(plan.Request.LocalEdge, plan.TargetEdge);
                 _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
             }
         }
@@ -120,12 +125,13 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OpenWave(int[] uploadsPerCell, int[] tasksPerEdge, ModelDownload[]? downloads = null)
     {
-        _awaitedHorizons = _actors.ResourceCount;
+        _awaitedHorizons = _actors.ResourceCount - _fibers.PathCount + _fibers.ActiveCount;
+        _fiberPathWaves += _fibers.ActiveCount;
         _pendingInResources = 0;
         for (var n = 0; n < _actors.Edges.Length; n++)
         {
-            _actors.Radios[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, uploadsPerCell.Length == 0 ? 0 : uploadsPerCell[n]));
-            _actors.Edges[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, tasksPerEdge.Length == 0 ? 0 : tasksPerEdge[n]));
+            _actors.Radios[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, uploadsPerCell.Length == 0 ? 0 : uploadsPerCell[n], _fibers.ActiveFrom(n)));
+            _actors.Edges[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, tasksPerEdge.Length == 0 ? 0 : tasksPerEdge[n], _fibers.ActiveInto(n)));
         }
 
         _actors.Cloud.Tell(new SlotCommands.FetchModels(_slot, _horizon, downloads ?? []));
@@ -141,6 +147,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
     private void OnTaskReported(TaskEvents.TaskReported reported)
     {
         _reported++;
+        _fibers.Ended(reported.Record.LocalEdge, reported.Record.TargetEdge);
         try
         {
             _cycle.Record(reported.Record);
@@ -177,7 +184,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
                 throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
             }
 
-            _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
+            _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _fiberPathWaves));
             return;
         }
 

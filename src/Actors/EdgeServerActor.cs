@@ -7,7 +7,8 @@ namespace MecActors.Actors;
 
 /// <summary>
 /// An edge server: its model cache and its processor. Each slot it waits for the coordinator's count of
-/// tasks, one batch from each upstream link (its own radio link, every fiber path into it, its backhaul),
+/// tasks, one batch from each upstream link (its own radio link, every fiber path into it that takes part in
+/// the wave, its backhaul),
 /// applies them in a fixed order, advances to the horizon, and hands finished tasks back to their devices.
 /// </summary>
 public sealed class EdgeServerActor : ReceiveActor
@@ -15,7 +16,7 @@ public sealed class EdgeServerActor : ReceiveActor
     private readonly EdgeNode _node;
     private readonly ResourceRef _resource;
     private readonly IActorRef _coordinator;
-    private readonly int _upstreamBatches;
+    private readonly int _allUpstreamBatches;
     private readonly Dictionary<long, IActorRef> _devices = new();
     private readonly List<Transit> _inputs = new();
     private readonly List<ModelArrival> _models = new();
@@ -27,7 +28,7 @@ public sealed class EdgeServerActor : ReceiveActor
     {
         _node = new EdgeNode(system, edge);
         _resource = ResourceRef.EdgeCompute(edge);
-        _upstreamBatches = upstreamBatches;
+        _allUpstreamBatches = upstreamBatches;
         _coordinator = coordinator;
         Receive<SlotCommands.PlaceModels>(place => _node.Place(place.Models));
         Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _node.Status(report.Now))));
@@ -61,7 +62,7 @@ public sealed class EdgeServerActor : ReceiveActor
 
     private void TryAdvance()
     {
-        if (_wave is not { } wave || _batches < _upstreamBatches)
+        if (_wave is not { } wave || _batches < UpstreamBatches(wave))
         {
             return;
         }
@@ -97,4 +98,7 @@ public sealed class EdgeServerActor : ReceiveActor
         _batches = 0;
         _wave = null;
     }
+
+    /// <summary>Its radio link and backhaul, plus the fiber paths into it that take part (all of them unless the wave names them).</summary>
+    private int UpstreamBatches(SlotCommands.OpenWave wave) => wave.Fibers is { } fibers ? 2 + fibers.Length : _allUpstreamBatches;
 }

@@ -25,6 +25,7 @@ public sealed class LinkActor : ReceiveActor
     private double _horizon;
     private int _expected = -1;
     private int _received;
+    private int[]? _activeFibers;
 
     /// <param name="downstream">The next resource of every task leaving this link, keyed by that resource.</param>
     /// <param name="uploadsPerWave">True for a radio link, whose inputs are uploads counted by the coordinator; false for a fiber path fed by one batch a wave.</param>
@@ -59,6 +60,7 @@ public sealed class LinkActor : ReceiveActor
         _slot = open.Slot;
         _horizon = open.Horizon;
         _expected = open.Expected;
+        _activeFibers = open.Fibers;
         TryAdvance();
     }
 
@@ -76,6 +78,29 @@ public sealed class LinkActor : ReceiveActor
         _arrived.AddRange(batch.Tasks);
         _received++;
         TryAdvance();
+    }
+
+    /// <summary>A radio link's batches when the wave names its fiber paths: its edge, and only the paths taking part.</summary>
+    private void SendToActive(int[] fibers)
+    {
+        var cell = _node.Resource.A;
+        var edge = _downstream[ResourceRef.EdgeCompute(cell)];
+        edge.Tell(new TaskCommands.TransitBatch(_slot, _horizon, _outgoing[edge].ToArray()));
+        _outgoing[edge].Clear();
+        foreach (var b in fibers)
+        {
+            var fiber = _downstream[ResourceRef.Fiber(cell, b)];
+            fiber.Tell(new TaskCommands.TransitBatch(_slot, _horizon, _outgoing[fiber].ToArray()));
+            _outgoing[fiber].Clear();
+        }
+
+        foreach (var (target, tasks) in _outgoing)
+        {
+            if (tasks.Count > 0)
+            {
+                throw new InvalidOperationException($"{_node.Resource}: {tasks.Count} tasks leave towards a fiber path that sits the wave out");
+            }
+        }
     }
 
     private void TryAdvance()
@@ -100,14 +125,22 @@ public sealed class LinkActor : ReceiveActor
             _outgoing[_downstream[task.NextResource()]].Add(new Transit(task, device!));
         }
 
-        foreach (var (target, tasks) in _outgoing)
+        if (_activeFibers is null)
         {
-            target.Tell(new TaskCommands.TransitBatch(_slot, _horizon, tasks.ToArray()));
-            tasks.Clear();
+            foreach (var (target, tasks) in _outgoing)
+            {
+                target.Tell(new TaskCommands.TransitBatch(_slot, _horizon, tasks.ToArray()));
+                tasks.Clear();
+            }
+        }
+        else
+        {
+            SendToActive(_activeFibers);
         }
 
         _coordinator.Tell(new SlotEvents.HorizonReached(_slot, _node.Resource, _node.Pending));
         _received = 0;
+        _activeFibers = null;
         if (_countsUploads)
         {
             _expected = -1;

@@ -34,6 +34,29 @@ public sealed class EquivalenceTests : TestKit
         }
     }
 
+    public static IEnumerable<object[]> MultiEdgeScenarios() =>
+        Enumerable.Range(1, 24).Where(i => RandomScenarios.Draw(i).EdgeCount >= 3).Take(2).Select(i => new object[] { i });
+
+    [Theory]
+    [MemberData(nameof(MultiEdgeScenarios))]
+    public async Task Fiber_paths_take_part_only_while_a_task_routed_through_them_is_in_flight(int index)
+    {
+        var scenario = RandomScenarios.Draw(index);
+        var system = new SystemView(scenario);
+        var n = scenario.EdgeCount;
+        var waves = scenario.Slots + 1;
+
+        var local = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.LocalEdgeGreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var spread = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.RandomDecisionsName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+
+        // Nothing leaves its cell: no path ever takes part.
+        Assert.Equal(0, local.FiberPathWaves);
+        // Each remote task keeps its path busy from its release to its report, at least one wave.
+        var remoteSlots = spread.Records.Where(r => r.Ran && r.TargetEdge != r.LocalEdge).Select(r => (r.LocalEdge, r.TargetEdge, r.Slot)).Distinct().Count();
+        Assert.True(remoteSlots > 0, "random decisions offloaded nothing");
+        Assert.InRange(spread.FiberPathWaves!.Value, remoteSlots, (long)n * (n - 1) * waves);
+    }
+
     [Fact]
     public void The_random_scenarios_cover_carry_over_drops_and_every_discipline()
     {

@@ -13,5 +13,5 @@ public static class MetricsCommands
     }
 
     /// <summary>Coordinator to metrics: the run is over; send the whole run to <paramref name="ReplyTo"/>.</summary>
-    public sealed record Complete(string Policy, int Slots, IActorRef ReplyTo) : IMecMessage;
+    public sealed record Complete(string Policy, int Slots, IActorRef ReplyTo, long? FiberPathWaves = null) : IMecMessage;
 }

@@ -18,8 +18,11 @@ public static class SlotCommands
     /// <summary>
     /// Coordinator to a radio link or an edge: slot <paramref name="Slot"/> brings <paramref name="Expected"/>
     /// inputs (uploads for a link, tasks for an edge); once they are in, advance to <paramref name="Horizon"/>.
+    /// <paramref name="Fibers"/> names the fiber paths that take part in the wave, by the edge at their other end:
+    /// for a radio link the paths leaving its cell, for an edge the paths into it. A path takes part while a task
+    /// routed through it is in flight; the others are empty and sit the wave out. Null: every path takes part.
     /// </summary>
-    public sealed record OpenWave(int Slot, double Horizon, int Expected) : IMecMessage;
+    public sealed record OpenWave(int Slot, double Horizon, int Expected, int[]? Fibers = null) : IMecMessage;
 
     /// <summary>Coordinator to cloud: the slot's model downloads (misses coalesced per edge and model).</summary>
     public sealed record FetchModels(int Slot, double Horizon, ModelDownload[] Downloads) : IMecMessage;

@@ -194,6 +194,33 @@ public sealed class EdgeServerBehaviourTests : TestKit
         Assert.All(second.Values, h => Assert.Equal(2, h.Slot));
     }
 
+    [Fact]
+    public void Edge_waits_only_for_the_fiber_paths_the_wave_names()
+    {
+        var scenario = Tiny.Scenario();
+        var system = new SystemView(scenario);
+        var edge = Sys.ActorOf(EdgeServerActor.Props(system, 0, scenario.EdgeCount + 1, _coordinator.Ref));
+        var plan = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
+        edge.Tell(new SlotCommands.PlaceModels(1, Tiny.Cache(scenario, Tiny.SmallModel)));
+
+        // No fiber path into edge 0 takes part: its radio link and its backhaul are all it waits for.
+        edge.Tell(new SlotCommands.OpenWave(1, 1.0, 1, []));
+        edge.Tell(new TaskCommands.TransitBatch(1, 1.0, [new Transit(Tiny.ArrivedAt(plan, ResourceRef.EdgeCompute(0), 0.2), _devices[0].Ref)]));
+        _coordinator.ExpectNoMsg(Quiet);
+        edge.Tell(new ModelEvents.ModelBatch(1, 1.0, []));
+
+        _devices[0].ExpectMsg<TaskEvents.TaskFinished>();
+        _coordinator.ExpectMsg<SlotEvents.HorizonReached>(h => h.Slot == 1 && h.PendingTasks == 0);
+
+        // One path takes part in slot 2: three batches.
+        edge.Tell(new SlotCommands.OpenWave(2, 2.0, 0, [1]));
+        edge.Tell(new TaskCommands.TransitBatch(2, 2.0, []));
+        edge.Tell(new ModelEvents.ModelBatch(2, 2.0, []));
+        _coordinator.ExpectNoMsg(Quiet);
+        edge.Tell(new TaskCommands.TransitBatch(2, 2.0, []));
+        _coordinator.ExpectMsg<SlotEvents.HorizonReached>(h => h.Slot == 2 && h.PendingTasks == 0);
+    }
+
     /// <summary>The backhaul and the edge it feeds both report; which report comes first is not fixed.</summary>
     private Dictionary<ResourceRef, SlotEvents.HorizonReached> ExpectHorizons(int count)
     {

@@ -225,6 +225,38 @@ public sealed class RadioLinkBehaviourTests : TestKit
         _coordinator.ExpectMsg<SlotEvents.HorizonReached>(h => h.Slot == 1 && h.Resource == ResourceRef.Fiber(0, 1) && h.PendingTasks == 0);
     }
 
+    [Fact]
+    public void A_wave_that_names_no_fiber_path_sends_only_to_the_edge()
+    {
+        var scenario = Tiny.Scenario(wireless: LinkDiscipline.Dedicated);
+        var system = new SystemView(scenario);
+        var link = RadioLink(system);
+        var local = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
+
+        link.Tell(new SlotCommands.OpenWave(1, 1.0, 1, []));
+        link.Tell(new TaskCommands.Upload(TaskProgress.Start(local), _device0.Ref));
+
+        _edge.ExpectMsg<TaskCommands.TransitBatch>(m => m.Slot == 1 && m.Tasks.Length == 1);
+        _coordinator.ExpectMsg<SlotEvents.HorizonReached>(h => h.Slot == 1 && h.PendingTasks == 0);
+        _fiber.ExpectNoMsg(Quiet);
+    }
+
+    [Fact]
+    public void A_wave_that_names_a_fiber_path_sends_it_its_batch_even_when_empty()
+    {
+        var scenario = Tiny.Scenario(wireless: LinkDiscipline.Dedicated);
+        var system = new SystemView(scenario);
+        var link = RadioLink(system);
+        var remote = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6), 1, 1, Tiny.SmallModel);
+
+        link.Tell(new SlotCommands.OpenWave(1, 1.0, 1, [1]));
+        link.Tell(new TaskCommands.Upload(TaskProgress.Start(remote), _device0.Ref));
+
+        _fiber.ExpectMsg<TaskCommands.TransitBatch>(m => m.Slot == 1 && m.Tasks.Length == 1 && m.Tasks[0].Task.TaskId == remote.Request.TaskId);
+        _edge.ExpectMsg<TaskCommands.TransitBatch>(m => m.Slot == 1 && m.Tasks.Length == 0);
+        _coordinator.ExpectMsg<SlotEvents.HorizonReached>(h => h.Slot == 1 && h.PendingTasks == 0);
+    }
+
     private IActorRef RadioLink(SystemView system)
     {
         var downstream = new Dictionary<ResourceRef, IActorRef>

@@ -48,12 +48,12 @@ internal sealed class MessageSamples
         Observation = new SlotObservation(
             2, 1.0, [Request, DroppedPlan.Request], [Tiny.Status(Scenario, 0, Tiny.LargeModel), Status], System);
         Feedback = new SlotFeedback(2, Observation, [new OffloadDecision(1, 2), new OffloadDecision(0, 1)], [Completed, Dropped], -0.4375);
-        Run = new PolicyRun("greedy", 4, [Dropped, Completed]);
+        Run = new PolicyRun("greedy", 4, [Dropped, Completed]) { FiberPathWaves = 9 };
         Downloads = [new ModelDownload(1, Tiny.SmallModel, 2, 40e6, 1.0), new ModelDownload(0, Tiny.LargeModel, 2, 80e6, 1.0)];
 
         Add(() => new SlotCommands.BeginSlot(2, [0.625, 0.375]));
         Add(() => new SlotCommands.ReportStatus(2, 1.0));
-        Add(() => new SlotCommands.OpenWave(2, 2.0, 7));
+        Add(() => new SlotCommands.OpenWave(2, 2.0, 7, [0, 2]));
         Add(() => new SlotCommands.FetchModels(2, 2.0, Downloads));
         Add(() => new SlotCommands.PlaceModels(3, [false, true]));
         Add(() => new SlotEvents.TaskGenerated(2, Request.Device, Request));
@@ -86,7 +86,7 @@ internal sealed class MessageSamples
         Add(() => new CellEvents.WaveDone(2, 1, 3, [Completed, Dropped]));
         Add(() => new CellEvents.TasksReported([Completed]));
         Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true));
-        Add(() => new MetricsCommands.Complete("greedy", 4, Client));
+        Add(() => new MetricsCommands.Complete("greedy", 4, Client, 9));
     }
 
     public IActorRef Device { get; }

@@ -13,10 +13,11 @@ namespace MecActors.Cli.Bench;
 /// EdgeStatusReported for every edge (2N); PlaceModels of slot t+1 to every edge (N); SlotClosed to the client
 /// (1); RecordSlot to the metrics actor when the slot's feedback is released (1, possibly a few slots later);
 /// and one horizon wave.</item>
-/// <item>Per horizon wave (slots 1..S and the final drain): OpenWave to every radio and edge (2N); FetchModels to
-/// the cloud (1); DownloadBatch to every backhaul (N); ModelBatch to every edge (N); TransitBatch from each radio to
-/// its edge and to its N-1 fiber paths (N*N) and from each fiber path to its edge (N(N-1)); HorizonReached from
-/// every resource: N radios, N(N-1) fibers, N backhauls, N edges (N*N + 2N). In all 3N^2 + 5N + 1.</item>
+/// <item>Per horizon wave (slots 1..S and the final drain), with F fiber paths taking part (a path takes part
+/// while a task routed through it is in flight; all N(N-1) when the driver does not track it): OpenWave to every
+/// radio and edge (2N); FetchModels to the cloud (1); DownloadBatch to every backhaul (N); ModelBatch to every edge
+/// (N); TransitBatch from each radio to its edge and to its paths taking part (N + F) and from each such path to its
+/// edge (F); HorizonReached from N radios, F paths, N backhauls, N edges (3N + F). In all 8N + 1 + 3F.</item>
 /// <item>Per run: StartRun (1), PlaceModels of slot 1 (N), Complete to the metrics actor (1), RunCompleted to the
 /// client (1).</item>
 /// </list>
@@ -25,28 +26,14 @@ namespace MecActors.Cli.Bench;
 /// </summary>
 public static class ProtocolMessageCount
 {
-    /// <summary>Messages of one horizon wave: 3N^2 + 5N + 1.</summary>
-    public static long Wave(int edges)
-    {
-        long n = edges;
-        return 2 * n + 1 + n + n + (n * n + n * (n - 1)) + (n + n * (n - 1) + n + n);
-    }
-
     /// <summary>
-    /// Messages caused by one slot with <paramref name="executedTasks"/> executed tasks, its wave and its closing:
-    /// 2U + 4E + 3N^2 + 8N + 3. A run of S slots sends the sum of these, plus <see cref="Fixed"/>.
+    /// Every message of a run of <paramref name="slots"/> slots; <paramref name="fiberPathWaves"/> is the run's
+    /// <see cref="MecActors.Core.Metrics.PolicyRun.FiberPathWaves"/> (null: every path in every wave).
     /// </summary>
-    public static long PerSlot(int edges, int devices, long executedTasks) =>
-        ForRun(edges, devices, 1, executedTasks) - ForRun(edges, devices, 0, 0);
-
-    /// <summary>Messages of a run that does not depend on its slots: start, first placement, drain wave, completion.</summary>
-    public static long Fixed(int edges) => ForRun(edges, 0, 0, 0);
-
-    /// <summary>Every message of a run of <paramref name="slots"/> slots.</summary>
-    public static long ForRun(int edges, int devices, int slots, long executedTasks)
+    public static long ForRun(int edges, int devices, int slots, long executedTasks, long? fiberPathWaves = null)
     {
         long total = 0;
-        foreach (var count in Breakdown(edges, devices, slots, executedTasks).Values)
+        foreach (var count in Breakdown(edges, devices, slots, executedTasks, fiberPathWaves).Values)
         {
             total += count;
         }
@@ -55,7 +42,7 @@ public static class ProtocolMessageCount
     }
 
     /// <summary>Every message of a run, by message type name.</summary>
-    public static IReadOnlyDictionary<string, long> Breakdown(int edges, int devices, int slots, long executedTasks)
+    public static IReadOnlyDictionary<string, long> Breakdown(int edges, int devices, int slots, long executedTasks, long? fiberPathWaves = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(edges);
         ArgumentOutOfRangeException.ThrowIfNegative(devices);
@@ -65,6 +52,8 @@ public static class ProtocolMessageCount
         long u = devices;
         long s = slots;
         var waves = s + 1;
+        var paths = fiberPathWaves ?? n * (n - 1) * waves;
+        ArgumentOutOfRangeException.ThrowIfNegative(paths);
         return new SortedDictionary<string, long>(StringComparer.Ordinal)
         {
             [nameof(RunCommands.StartRun)] = 1,
@@ -81,8 +70,8 @@ public static class ProtocolMessageCount
             [nameof(SlotCommands.FetchModels)] = waves,
             [nameof(ModelCommands.DownloadBatch)] = n * waves,
             [nameof(ModelEvents.ModelBatch)] = n * waves,
-            [nameof(TaskCommands.TransitBatch)] = (n * n + n * (n - 1)) * waves,
-            [nameof(SlotEvents.HorizonReached)] = (n + n * (n - 1) + n + n) * waves,
+            [nameof(TaskCommands.TransitBatch)] = n * waves + 2 * paths,
+            [nameof(SlotEvents.HorizonReached)] = 3 * n * waves + paths,
             [nameof(SlotEvents.SlotClosed)] = s,
             [nameof(MetricsCommands.RecordSlot)] = s,
             [nameof(MetricsCommands.Complete)] = 1,
