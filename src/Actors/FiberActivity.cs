@@ -52,32 +52,10 @@ public sealed class FiberActivity
     }
 
     /// <summary>The target edges of the active paths leaving cell <paramref name="cell"/>, ascending.</summary>
-    public int[] ActiveFrom(int cell)
-    {
-        var targets = new List<int>();
-        for (var b = 0; b < _edges; b++)
-        {
-            if (_inFlight[cell, b] > 0)
-            {
-                targets.Add(b);
-            }
-        }
-
-        return targets.ToArray();
-    }
+    public int[] ActiveFrom(int cell) => Edges(b => _inFlight[cell, b] > 0);
 
     /// <summary>The source cells of the active paths into edge <paramref name="edge"/>, ascending.</summary>
-    public int[] ActiveInto(int edge)
-    {
-        var sources = new List<int>();
-        for (var a = 0; a < _edges; a++)
-        {
-            if (_inFlight[a, edge] > 0)
-            {
-                sources.Add(a);
-            }
-        }
+    public int[] ActiveInto(int edge) => Edges(a => _inFlight[a, edge] > 0);
 
-        return sources.ToArray();
-    }
+    private int[] Edges(Func<int, bool> active) => Enumerable.Range(0, _edges).Where(active).ToArray();
 }
