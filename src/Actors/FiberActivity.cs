@@ -52,10 +52,23 @@ public sealed class FiberActivity
     }
 
     /// <summary>The target edges of the active paths leaving cell <paramref name="cell"/>, ascending.</summary>
-    public int[] ActiveFrom(int cell) => Edges(b => _inFlight[cell, b] > 0);
+    public int[] ActiveFrom(int cell) => Active(cell, leaving: true);
 
     /// <summary>The source cells of the active paths into edge <paramref name="edge"/>, ascending.</summary>
-    public int[] ActiveInto(int edge) => Edges(a => _inFlight[a, edge] > 0);
+    public int[] ActiveInto(int edge) => Active(edge, leaving: false);
 
-    private int[] Edges(Func<int, bool> active) => Enumerable.Range(0, _edges).Where(active).ToArray();
+    /// <summary>The other ends of the active paths leaving <paramref name="edge"/> or arriving at it (a plain loop: it runs every wave).</summary>
+    private int[] Active(int edge, bool leaving)
+    {
+        var ends = new List<int>();
+        for (var other = 0; other < _edges; other++)
+        {
+            if ((leaving ? _inFlight[edge, other] : _inFlight[other, edge]) > 0)
+            {
+                ends.Add(other);
+            }
+        }
+
+        return ends.ToArray();
+    }
 }

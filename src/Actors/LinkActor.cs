@@ -25,7 +25,7 @@ public sealed class LinkActor : ReceiveActor
     private double _horizon;
     private int _expected = -1;
     private int _received;
-    private int[]? _activeFibers;
+    private HashSet<IActorRef>? _activeTargets;
 
     /// <param name="downstream">The next resource of every task leaving this link, keyed by that resource.</param>
     /// <param name="uploadsPerWave">True for a radio link, whose inputs are uploads counted by the coordinator; false for a fiber path fed by one batch a wave.</param>
@@ -60,8 +60,21 @@ public sealed class LinkActor : ReceiveActor
         _slot = open.Slot;
         _horizon = open.Horizon;
         _expected = open.Expected;
-        _activeFibers = open.Fibers;
+        _activeTargets = open.Fibers is { } fibers ? ActiveTargets(fibers) : null;
         TryAdvance();
+    }
+
+    /// <summary>The cell's edge and the fiber paths to the named edges.</summary>
+    private HashSet<IActorRef> ActiveTargets(int[] fibers)
+    {
+        var cell = _node.Resource.A;
+        var targets = new HashSet<IActorRef> { _downstream[ResourceRef.EdgeCompute(cell)] };
+        foreach (var b in fibers)
+        {
+            targets.Add(_downstream[ResourceRef.Fiber(cell, b)]);
+        }
+
+        return targets;
     }
 
     private void OnUpload(TaskCommands.Upload upload)
@@ -80,28 +93,28 @@ public sealed class LinkActor : ReceiveActor
         TryAdvance();
     }
 
-    /// <summary>A radio link's batches when the wave names its fiber paths: its edge, and only the paths taking part.</summary>
-    private void SendToActive(int[] fibers)
+    /// <summary>
+    /// Sends each downstream resource taking part in the wave its batch: all of them, or, when the wave names the
+    /// fiber paths taking part, the cell's edge and those paths only. A task leaving towards a path that sits the
+    /// wave out would be lost, so it is an error.
+    /// </summary>
+    private void SendBatches()
     {
-        var cell = _node.Resource.A;
-        var edge = _downstream[ResourceRef.EdgeCompute(cell)];
-        edge.Tell(new TaskCommands.TransitBatch(_slot, _horizon, _outgoing[edge].ToArray()));
-        _outgoing[edge].Clear();
-        foreach (var b in fibers)
-        {
-            var fiber = _downstream[ResourceRef.Fiber(cell, b)];
-            fiber.Tell(new TaskCommands.TransitBatch(_slot, _horizon, _outgoing[fiber].ToArray()));
-            _outgoing[fiber].Clear();
-        }
-
         foreach (var (target, tasks) in _outgoing)
         {
-            if (tasks.Count > 0)
+            if (TakesPart(target))
+            {
+                target.Tell(new TaskCommands.TransitBatch(_slot, _horizon, tasks.ToArray()));
+                tasks.Clear();
+            }
+            else if (tasks.Count > 0)
             {
                 throw new InvalidOperationException($"{_node.Resource}: {tasks.Count} tasks leave towards a fiber path that sits the wave out");
             }
         }
     }
+
+    private bool TakesPart(IActorRef target) => _activeTargets is null || _activeTargets.Contains(target);
 
     private void TryAdvance()
     {
@@ -125,22 +138,11 @@ public sealed class LinkActor : ReceiveActor
             _outgoing[_downstream[task.NextResource()]].Add(new Transit(task, device!));
         }
 
-        if (_activeFibers is null)
-        {
-            foreach (var (target, tasks) in _outgoing)
-            {
-                target.Tell(new TaskCommands.TransitBatch(_slot, _horizon, tasks.ToArray()));
-                tasks.Clear();
-            }
-        }
-        else
-        {
-            SendToActive(_activeFibers);
-        }
+        SendBatches();
 
         _coordinator.Tell(new SlotEvents.HorizonReached(_slot, _node.Resource, _node.Pending));
         _received = 0;
-        _activeFibers = null;
+        _activeTargets = null;
         if (_countsUploads)
         {
             _expected = -1;

@@ -110,12 +110,16 @@ public sealed class SlotSearchOffloading : IOffloadingPolicy
             var firstEdge = _freeEdge ? 0 : task.LocalEdge;
             var lastEdge = _freeEdge ? _system.Edges - 1 : task.LocalEdge;
             var firstExit = _freeExit ? 1 : model.ExitCount;
+            var readyFrom = Ready(i, current.TargetEdge);
             for (var n = firstEdge; n <= lastEdge; n++)
             {
                 if (currentFeasible && !Feasible(n, task.ModelId))
                 {
                     continue;
                 }
+
+                // When the task could start at n does not depend on its exit.
+                var readyChange = Ready(i, n) - readyFrom;
 
                 for (var b = firstExit; b <= model.ExitCount; b++)
                 {
@@ -125,7 +129,7 @@ public sealed class SlotSearchOffloading : IOffloadingPolicy
                         continue;
                     }
 
-                    var delta = Delta(i, current, candidate);
+                    var delta = Delta(i, current, candidate, readyChange);
                     if (delta < bestDelta)
                     {
                         best = candidate;
@@ -147,8 +151,11 @@ public sealed class SlotSearchOffloading : IOffloadingPolicy
             return true;
         }
 
-        /// <summary>The change of the slot's total cost if task <paramref name="i"/> moves from one decision to another.</summary>
-        private double Delta(int i, OffloadDecision from, OffloadDecision to)
+        /// <summary>
+        /// The change of the slot's total cost if task <paramref name="i"/> moves from one decision to another, given
+        /// the change of its start time <paramref name="readyChange"/>.
+        /// </summary>
+        private double Delta(int i, OffloadDecision from, OffloadDecision to, double readyChange)
         {
             var task = _observation.Tasks[i];
             var model = _system.Scenario.Models[task.ModelId];
@@ -168,7 +175,6 @@ public sealed class SlotSearchOffloading : IOffloadingPolicy
                     + ((_tasksAt[b] + 1) * (_cyclesAt[b] + cyclesTo) - _tasksAt[b] * _cyclesAt[b]) / Capacity(b);
             }
 
-            var readyChange = Ready(i, to.TargetEdge) - Ready(i, from.TargetEdge);
             var accuracyChange = model.AccuracyAt(to.Exit) - model.AccuracyAt(from.Exit);
             return _alpha * (readyChange + computeChange) - _beta * accuracyChange;
         }
