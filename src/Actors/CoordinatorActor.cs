@@ -7,12 +7,12 @@ using MecActors.Core.Workload;
 namespace MecActors.Actors;
 
 /// <summary>
-/// Holds the policies and runs the slot barrier (DESIGN.md, Time): opens each slot, gathers tasks and edge
-/// states, decides, opens the horizon wave, and closes the slot once every resource has reached the horizon
-/// and every task is accounted for (finished and reported, or waiting in a resource). Closing releases
-/// feedback to the policy, records to the metrics, and the next slot's caches. After the last slot a final
-/// wave with an infinite horizon drains whatever work carried over. Only the fiber paths with a task in flight
-/// through them take part in a wave (<see cref="FiberActivity"/>); the others are empty.
+/// Holds the policies and runs the slot barrier (docs/architecture.md, Slots): opens each slot, gathers tasks and
+/// edge states, decides, opens the horizon wave, and closes the slot once every resource taking part has reached
+/// the horizon (in the last pass, for a cyclic wave) and every task is accounted for (finished and reported, or
+/// waiting in a resource). Closing releases feedback to the policy, records to the metrics, and the next slot's
+/// caches. After the last slot a final wave with an infinite horizon drains whatever work carried over. Only the
+/// resources on links of routes in flight take part in a wave (<see cref="RouteActivity"/>).
 /// </summary>
 public sealed class CoordinatorActor : SlotCoordinatorActor
 {
@@ -20,17 +20,15 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
     private readonly PolicySet _policies;
     private readonly int _seed;
     private readonly SlotCycle _cycle;
-    private readonly FiberActivity _fibers;
+    private readonly RouteActivity _activity = new();
+    private readonly WaveProgress _wave = new();
     private EmulationTopology _actors = null!;
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
     private int _slot;
     private double _horizon;
-    private int _awaitedHorizons;
-    private int _pendingInResources;
     private long _released;
     private long _reported;
-    private long _fiberPathWaves;
 
     public CoordinatorActor(SystemView system, PolicySet policies, int seed)
     {
@@ -38,7 +36,6 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         _policies = policies;
         _seed = seed;
         _cycle = new SlotCycle(system, policies, seed);
-        _fibers = new FiberActivity(system.Scenario.EdgeCount);
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
@@ -73,7 +70,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         if (slot > _slots)
         {
             _horizon = double.PositiveInfinity;
-            OpenWave([], []);
+            OpenWave(null);
             return;
         }
 
@@ -115,41 +112,55 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
             if (plan.DropReason is null)
             {
                 _released++;
-                _fibers.Released(plan.Request.LocalEdge, plan.TargetEdge);
+                _activity.Released(plan);
                 _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
             }
         }
 
-        OpenWave(decision.UploadsPerCell, decision.TasksPerEdge, decision.Downloads);
+        OpenWave(decision);
     }
 
-    private void OpenWave(int[] uploadsPerCell, int[] tasksPerEdge, ModelDownload[]? downloads = null)
+    private void OpenWave(SlotDecision? decision)
     {
-        _awaitedHorizons = _actors.ResourceCount - _fibers.PathCount + _fibers.ActiveCount;
-        _fiberPathWaves += _fibers.ActiveCount;
-        _pendingInResources = 0;
-        for (var n = 0; n < _actors.Edges.Length; n++)
+        var layout = _activity.Layout(_slot, _horizon, decision);
+        var wave = _wave.Open(layout);
+        foreach (var role in layout.Roles)
         {
-            _actors.Radios[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, uploadsPerCell.Length == 0 ? 0 : uploadsPerCell[n], _fibers.ActiveFrom(n)));
-            _actors.Edges[n].Tell(new SlotCommands.OpenWave(_slot, _horizon, tasksPerEdge.Length == 0 ? 0 : tasksPerEdge[n], _fibers.ActiveInto(n)));
+            _actors.Directory[role.Resource].Tell(new SlotCommands.OpenWave(wave, _slot, _horizon, role, layout.Cyclic));
         }
 
-        _actors.Cloud.Tell(new SlotCommands.FetchModels(_slot, _horizon, downloads ?? []));
+        TryClose();
     }
 
-    private void OnHorizonReached(SlotEvents.HorizonReached reached)
+    private void OnHorizonReached(SlotEvents.HorizonReached reached) => Guarded(() =>
     {
-        _awaitedHorizons--;
-        _pendingInResources += reached.PendingTasks;
+        switch (_wave.Reached(reached.Wave, reached.Pass, reached.PendingTasks, reached.BackLinksChanged))
+        {
+            case PassOutcome.NextPass:
+                ToWave(new SlotCommands.NextPass(_wave.Wave, _wave.Pass));
+                break;
+            case PassOutcome.Commit:
+                ToWave(new SlotCommands.CommitWave(_wave.Wave));
+                break;
+        }
+
         TryClose();
+    });
+
+    private void ToWave(object message)
+    {
+        foreach (var role in _wave.Layout!.Roles)
+        {
+            _actors.Directory[role.Resource].Tell(message);
+        }
     }
 
     private void OnTaskReported(TaskEvents.TaskReported reported)
     {
         _reported++;
-        _fibers.Ended(reported.Record.LocalEdge, reported.Record.TargetEdge);
         try
         {
+            _activity.Ended(reported.Record.TaskId);
             _cycle.Record(reported.Record);
         }
         catch (InvalidOperationException e)
@@ -163,9 +174,9 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void TryClose()
     {
-        if (_awaitedHorizons == 0 && _reported + _pendingInResources == _released)
+        if (_wave.Done && _reported + _wave.PendingInResources == _released)
         {
-            _awaitedHorizons = -1;
+            _wave.Close();
             Guarded(CloseSlot);
         }
     }
@@ -184,7 +195,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
                 throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
             }
 
-            _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _fiberPathWaves));
+            _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _wave.Traffic));
             return;
         }
 

@@ -5,67 +5,34 @@ using MecActors.Core.Emulation;
 namespace MecActors.Actors;
 
 /// <summary>
-/// The actors of one emulated system, spawned under the coordinator in dependency order so that every
-/// actor knows its downstream neighbours from birth: edges, fiber paths, radio links, backhauls, cloud, devices.
+/// The actors of one emulated system, spawned under the coordinator: one <see cref="ResourceActor"/> per resource
+/// of the scenario, the devices, and the metrics; the directory resolves resources and devices for all of them.
 /// </summary>
-public sealed record EmulationTopology(
-    IActorRef[] Devices,
-    IActorRef[] Radios,
-    IActorRef[] Edges,
-    IActorRef Cloud,
-    IActorRef Metrics,
-    int ResourceCount)
+public sealed record EmulationTopology(LocalDirectory Directory, IActorRef[] Devices, IActorRef[] Edges, IActorRef Metrics)
 {
     public static EmulationTopology Spawn(IUntypedActorContext context, SystemView system, int seed, IActorRef coordinator)
     {
         var scenario = system.Scenario;
-        var n = scenario.EdgeCount;
-        var edges = new IActorRef[n];
-        for (var e = 0; e < n; e++)
+        var directory = new LocalDirectory(scenario.DeviceCount);
+        foreach (var resource in SystemResources.Of(system))
         {
-            // Its own radio link, a fiber path from every other edge, and its backhaul.
-            edges[e] = context.ActorOf(EdgeServerActor.Props(system, e, n + 1, coordinator), $"edge-{e}");
+            directory.Add(resource, context.ActorOf(ResourceActor.Props(system, resource, directory, coordinator), resource.ToString()));
         }
 
-        var fibers = new Dictionary<(int, int), IActorRef>();
-        for (var a = 0; a < n; a++)
-        {
-            for (var b = 0; b < n; b++)
-            {
-                if (a != b)
-                {
-                    var downstream = new Dictionary<ResourceRef, IActorRef> { [ResourceRef.EdgeCompute(b)] = edges[b] };
-                    fibers[(a, b)] = context.ActorOf(LinkActor.Props(system, ResourceRef.Fiber(a, b), downstream, coordinator, uploadsPerWave: false), $"fiber-{a}-{b}");
-                }
-            }
-        }
-
-        var radios = new IActorRef[n];
-        var backhauls = new IActorRef[n];
-        for (var e = 0; e < n; e++)
-        {
-            var downstream = new Dictionary<ResourceRef, IActorRef> { [ResourceRef.EdgeCompute(e)] = edges[e] };
-            for (var b = 0; b < n; b++)
-            {
-                if (b != e)
-                {
-                    downstream[ResourceRef.Fiber(e, b)] = fibers[(e, b)];
-                }
-            }
-
-            radios[e] = context.ActorOf(LinkActor.Props(system, ResourceRef.Wireless(e), downstream, coordinator, uploadsPerWave: true), $"radio-{e}");
-            backhauls[e] = context.ActorOf(BackhaulActor.Props(system, e, edges[e], coordinator), $"backhaul-{e}");
-        }
-
-        var cloud = context.ActorOf(CloudActor.Props(backhauls), "cloud");
         var devices = new IActorRef[scenario.DeviceCount];
         for (var u = 0; u < devices.Length; u++)
         {
-            devices[u] = context.ActorOf(DeviceActor.Props(scenario, u, seed, radios[scenario.LocalEdgeOf(u)], coordinator), $"device-{u}");
+            devices[u] = context.ActorOf(DeviceActor.Props(scenario, u, seed, directory, coordinator), $"device-{u}");
+            directory.AddDevice(u, devices[u]);
+        }
+
+        var edges = new IActorRef[scenario.EdgeCount];
+        for (var n = 0; n < edges.Length; n++)
+        {
+            edges[n] = directory[ResourceRef.EdgeCompute(n)];
         }
 
         var metrics = context.ActorOf(MetricsActor.Props(), "metrics");
-        var resources = n + n * (n - 1) + n + n;
-        return new EmulationTopology(devices, radios, edges, cloud, metrics, resources);
+        return new EmulationTopology(directory, devices, edges, metrics);
     }
 }

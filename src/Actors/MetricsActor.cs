@@ -21,7 +21,7 @@ public sealed class MetricsActor : ReceiveActor
     private void OnComplete(MetricsCommands.Complete complete)
     {
         _records.Sort((a, b) => a.TaskId.CompareTo(b.TaskId));
-        complete.ReplyTo.Tell(new RunEvents.RunCompleted(new PolicyRun(complete.Policy, complete.Slots, _records.ToArray()) { FiberPathWaves = complete.FiberPathWaves }));
+        complete.ReplyTo.Tell(new RunEvents.RunCompleted(new PolicyRun(complete.Policy, complete.Slots, _records.ToArray()) { Waves = complete.Waves }));
         _records.Clear();
     }
 }

@@ -39,22 +39,24 @@ public sealed class EquivalenceTests : TestKit
 
     [Theory]
     [MemberData(nameof(MultiEdgeScenarios))]
-    public async Task Fiber_paths_take_part_only_while_a_task_routed_through_them_is_in_flight(int index)
+    public async Task Only_resources_on_links_of_routes_in_flight_take_part_in_a_wave(int index)
     {
         var scenario = RandomScenarios.Draw(index);
         var system = new SystemView(scenario);
-        var n = scenario.EdgeCount;
         var waves = scenario.Slots + 1;
 
         var local = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.LocalEdgeGreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
         var spread = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.RandomDecisionsName, system, scenario.Seed), scenario.Slots, scenario.Seed);
 
-        // Nothing leaves its cell: no path ever takes part.
-        Assert.Equal(0, local.FiberPathWaves);
-        // Each remote task keeps its path busy from its release to its report, at least one wave.
-        var remoteSlots = spread.Records.Where(r => r.Ran && r.TargetEdge != r.LocalEdge).Select(r => (r.LocalEdge, r.TargetEdge, r.Slot)).Distinct().Count();
-        Assert.True(remoteSlots > 0, "random decisions offloaded nothing");
-        Assert.InRange(spread.FiberPathWaves!.Value, remoteSlots, (long)n * (n - 1) * waves);
+        // Nothing leaves its cell: per wave at most every radio and edge (and a backhaul per download), each with one link.
+        var localWaves = local.Waves!;
+        Assert.Equal(localWaves.OpenWaves, localWaves.Horizons);
+        Assert.InRange(localWaves.Batches, 1, 2L * scenario.EdgeCount * waves);
+        Assert.Equal(0, localWaves.NextPasses);
+
+        // Remote tasks add their fiber links: more links take part than when everything stays local.
+        Assert.True(spread.Records.Any(r => r.Ran && r.TargetEdge != r.LocalEdge), "random decisions offloaded nothing");
+        Assert.True(spread.Waves!.Batches > localWaves.Batches, $"{spread.Waves.Batches} batches with remote tasks, {localWaves.Batches} without");
     }
 
     [Fact]

@@ -6,11 +6,12 @@ using MecActors.Core.Emulation;
 namespace MecActors.Actors.Cluster;
 
 /// <summary>
-/// One cell as a sharded entity: the edge server, its backhaul, the fiber paths leaving it, its radio link and
-/// its devices, all children of this actor and so on one node. Inside the cell the actors speak the same
-/// protocol as in one process; the cell stands in for the coordinator towards them, and answers the run's
-/// coordinator once per step: the slot's tasks and edge state gathered, and the wave done with every record
-/// of its devices that ended meanwhile.
+/// One cell as a sharded entity: the resources of its edge (<see cref="SystemResources.OfCell"/>) and its devices,
+/// all children of this actor and so on one node. Inside the cell the actors speak the same protocol as in one
+/// process; the cell stands in for the coordinator towards them, and answers the run's coordinator once per step:
+/// the slot's tasks and edge state gathered, and each pass of a wave done with every record of its devices that
+/// ended meanwhile. Batches for resources of other cells leave through the cell: to a cell on the same node
+/// directly, to other nodes as one relay per node and pass.
 /// </summary>
 public sealed class CellActor : ReceiveActor
 {
@@ -19,11 +20,9 @@ public sealed class CellActor : ReceiveActor
     private int _seed;
     private int _firstSlot;
     private IActorRef _coordinator = ActorRefs.Nobody;
-    private IActorRef _edgeServer = ActorRefs.Nobody;
-    private IActorRef _backhaul = ActorRefs.Nobody;
-    private IActorRef _radio = ActorRefs.Nobody;
+    private IActorRef[] _cells = [];
+    private CellDirectory _directory = null!;
     private readonly Dictionary<int, IActorRef> _devices = new();
-    private int _resources;
 
     private int _slot;
     private SlotEvents.TaskGenerated[] _gathered = [];
@@ -31,14 +30,15 @@ public sealed class CellActor : ReceiveActor
     private int _awaitedReports;
     private EdgeStatus? _status;
 
-    private bool _waveOpen;
+    private CellCommands.OpenWave? _wave;
+    private int _pass;
     private int _horizons;
     private int _pending;
+    private bool _changed;
     private readonly List<TaskRecord> _records = new();
 
-    // Fiber paths to edges on other nodes hand their batches to the cell, which sends one Relay per node.
-    private readonly Dictionary<IActorRef, (IActorRef Edge, IActorRef Cell)> _remoteFibers = new();
-    private readonly List<(RelayedBatch Batch, IActorRef Cell)> _outbox = new();
+    private int _remoteBatches;
+    private readonly List<(RelayedBatch Batch, int Cell)> _outbox = new();
 
     public CellActor(int edge)
     {
@@ -56,13 +56,14 @@ public sealed class CellActor : ReceiveActor
         _seed = build.Seed;
         _firstSlot = build.FirstSlot;
         _coordinator = build.Coordinator;
-        var n = _system.Scenario.EdgeCount;
+        _directory = new CellDirectory(build.Scenario, _edge, Self);
+        foreach (var resource in SystemResources.OfCell(_system, _edge))
+        {
+            _directory.Add(resource, Context.ActorOf(ResourceActor.Props(_system, resource, _directory, Self), resource.ToString()));
+        }
 
-        // Its own radio link, a fiber path from every other edge, and its backhaul.
-        _edgeServer = Context.ActorOf(EdgeServerActor.Props(_system, _edge, n + 1, Self), "edge");
-        _backhaul = Context.ActorOf(BackhaulActor.Props(_system, _edge, _edgeServer, Self), "backhaul");
         Become(Wiring);
-        _coordinator.Tell(new CellEvents.Built(_edge, _edgeServer, _backhaul));
+        _coordinator.Tell(new CellEvents.Built(_edge));
     }
 
     private void Wiring()
@@ -76,35 +77,18 @@ public sealed class CellActor : ReceiveActor
 
     private void OnConnect(CellCommands.Connect connect)
     {
+        _cells = connect.Cells;
+        _directory.Connect(connect.Cells);
         var scenario = _system.Scenario;
-        var radioDownstream = new Dictionary<ResourceRef, IActorRef> { [ResourceRef.EdgeCompute(_edge)] = _edgeServer };
-        for (var b = 0; b < scenario.EdgeCount; b++)
-        {
-            if (b != _edge)
-            {
-                var remote = connect.Edges[b].Path.Address.HasGlobalScope;
-                var fiberDownstream = new Dictionary<ResourceRef, IActorRef> { [ResourceRef.EdgeCompute(b)] = remote ? Self : connect.Edges[b] };
-                var resource = ResourceRef.Fiber(_edge, b);
-                var fiber = Context.ActorOf(LinkActor.Props(_system, resource, fiberDownstream, Self, uploadsPerWave: false), $"fiber-{_edge}-{b}");
-                radioDownstream[resource] = fiber;
-                if (remote)
-                {
-                    _remoteFibers[fiber] = (connect.Edges[b], connect.Cells[b]);
-                }
-            }
-        }
-
-        _radio = Context.ActorOf(LinkActor.Props(_system, ResourceRef.Wireless(_edge), radioDownstream, Self, uploadsPerWave: true), "radio");
         for (var u = 0; u < scenario.DeviceCount; u++)
         {
             if (scenario.LocalEdgeOf(u) == _edge)
             {
-                _devices[u] = Context.ActorOf(DeviceActor.Props(scenario, u, _seed, _radio, Self, _firstSlot), $"device-{u}");
+                _devices[u] = Context.ActorOf(DeviceActor.Props(scenario, u, _seed, _directory, Self, _firstSlot), $"device-{u}");
+                _directory.AddDevice(u, _devices[u]);
             }
         }
 
-        // Radio, edge, backhaul and the fiber paths leaving the cell report each wave's horizon here.
-        _resources = 3 + (scenario.EdgeCount - 1);
         _gathered = new SlotEvents.TaskGenerated[_devices.Count];
         Become(Running);
         _coordinator.Tell(new CellEvents.Connected(_edge));
@@ -116,16 +100,24 @@ public sealed class CellActor : ReceiveActor
         Receive<SlotEvents.TaskGenerated>(OnTaskGenerated);
         Receive<SlotEvents.EdgeStatusReported>(OnEdgeStatus);
         Receive<CellCommands.OpenWave>(OnOpenWave);
+        Receive<CellCommands.NextPass>(next => ToParticipants(new SlotCommands.NextPass(next.Wave, next.Pass), next.Pass));
+        Receive<CellCommands.CommitWave>(commit =>
+        {
+            ToParticipants(new SlotCommands.CommitWave(commit.Wave), _pass);
+            _wave = null;
+        });
         Receive<SlotEvents.HorizonReached>(OnHorizonReached);
         Receive<TaskEvents.TaskReported>(OnTaskReported);
-        Receive<TaskCommands.TransitBatch>(OnOutgoingFiberBatch);
+        Receive<CellDirectory.Outbound>(OnOutbound);
         Receive<CellCommands.Relay>(relay =>
         {
             foreach (var relayed in relay.Batches)
             {
-                relayed.Edge.Tell(relayed.Batch);
+                _cells[SystemResources.CellOf(relayed.To)].Tell(new CellCommands.Deliver(relayed));
             }
         });
+        Receive<CellCommands.Deliver>(deliver => _directory.ToResource(deliver.Batch.To, deliver.Batch.Batch, Self));
+        Receive<CellCommands.ToDevice>(to => _devices[to.Device].Tell(to.Finished));
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
         Receive<CellCommands.HandOff>(_ => _coordinator.Tell(new CellEvents.Leaving(_edge)));
     }
@@ -136,8 +128,9 @@ public sealed class CellActor : ReceiveActor
         _awaitedReports = _devices.Count + 1;
         _gatheredTasks = 0;
         _status = null;
-        _edgeServer.Tell(new SlotCommands.PlaceModels(begin.Slot, begin.Models));
-        _edgeServer.Tell(new SlotCommands.ReportStatus(begin.Slot, begin.Now));
+        var edge = _directory[ResourceRef.EdgeCompute(_edge)];
+        edge.Tell(new SlotCommands.PlaceModels(begin.Slot, begin.Models));
+        edge.Tell(new SlotCommands.ReportStatus(begin.Slot, begin.Now));
         var command = new SlotCommands.BeginSlot(begin.Slot, begin.Popularity);
         foreach (var device in _devices.Values)
         {
@@ -167,60 +160,106 @@ public sealed class CellActor : ReceiveActor
 
     private void OnOpenWave(CellCommands.OpenWave open)
     {
-        _waveOpen = true;
+        _wave = open;
         foreach (var plan in open.Plans)
         {
             _devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
         }
 
-        _radio.Tell(new SlotCommands.OpenWave(open.Slot, open.Horizon, open.Uploads));
-        _edgeServer.Tell(new SlotCommands.OpenWave(open.Slot, open.Horizon, open.EdgeTasks));
+        foreach (var role in open.Roles)
+        {
+            _directory[role.Resource].Tell(new SlotCommands.OpenWave(open.Wave, open.Slot, open.Horizon, role, open.Cyclic));
+        }
+
+        StartPass(1);
+    }
+
+    private void ToParticipants(object message, int pass)
+    {
+        foreach (var role in _wave!.Roles)
+        {
+            _directory[role.Resource].Tell(message);
+        }
+
+        if (message is SlotCommands.NextPass)
+        {
+            StartPass(pass);
+        }
+    }
+
+    /// <summary>Counts the pass's reports and the batches that leave for other nodes; a cell with no part in the wave is done at once.</summary>
+    private void StartPass(int pass)
+    {
+        _pass = pass;
+        _horizons = 0;
+        _pending = 0;
+        _changed = false;
+        _remoteBatches = 0;
+        foreach (var role in _wave!.Roles)
+        {
+            foreach (var to in role.Downstream)
+            {
+                if (_directory.IsRemote(to))
+                {
+                    _remoteBatches++;
+                }
+            }
+        }
+
+        TryReportPass();
     }
 
     private void OnHorizonReached(SlotEvents.HorizonReached reached)
     {
         _horizons++;
         _pending += reached.PendingTasks;
-        if (_horizons < _resources)
+        _changed |= reached.BackLinksChanged;
+        TryReportPass();
+    }
+
+    private void TryReportPass()
+    {
+        if (_wave is not { } wave || _horizons < wave.Roles.Length)
         {
             return;
         }
 
-        _coordinator.Tell(new CellEvents.WaveDone(reached.Slot, _edge, _pending, _records.ToArray()));
+        _coordinator.Tell(new CellEvents.WaveDone(wave.Wave, _edge, _pass, _pending, _changed, _records.ToArray()));
         _records.Clear();
-        _horizons = 0;
-        _pending = 0;
-        _waveOpen = false;
+        _horizons = -1;
+        if (!wave.Cyclic)
+        {
+            _wave = null;
+        }
     }
 
     /// <summary>
-    /// A fiber path's batch for an edge on another node. Every fiber path sends one batch a wave, all fed by this
-    /// cell's radio link; once all are in, each node gets them in one message.
+    /// A batch of this cell's resources for a resource on another node. Once every such batch of the pass is in, each
+    /// node gets them in one message.
     /// </summary>
-    private void OnOutgoingFiberBatch(TaskCommands.TransitBatch batch)
+    private void OnOutbound(CellDirectory.Outbound outbound)
     {
-        var (edge, cell) = _remoteFibers[Sender];
-        _outbox.Add((new RelayedBatch(edge, batch), cell));
-        if (_outbox.Count < _remoteFibers.Count)
+        _outbox.Add((new RelayedBatch(outbound.To, outbound.Batch), SystemResources.CellOf(outbound.To)));
+        if (_outbox.Count < _remoteBatches)
         {
             return;
         }
 
-        foreach (var node in _outbox.GroupBy(o => o.Batch.Edge.Path.Address))
+        foreach (var node in _outbox.GroupBy(o => _cells[o.Cell].Path.Address))
         {
-            node.First().Cell.Tell(new CellCommands.Relay(node.Select(o => o.Batch).ToArray()));
+            _cells[node.First().Cell].Tell(new CellCommands.Relay(node.Select(o => o.Batch).ToArray()));
         }
 
         _outbox.Clear();
     }
 
     /// <summary>
-    /// Records wait for the wave's answer while the wave is under way here (it will come: every resource reports).
-    /// A task run at another cell's edge may end after this cell's part of the wave is done; it goes at once.
+    /// Records wait for the wave's answer while the wave's pass is under way here (it will come: every resource
+    /// reports). A task run at another cell's resource may end after this cell's part is done; it goes at once.
     /// </summary>
     private void OnTaskReported(TaskEvents.TaskReported reported)
     {
-        if (_waveOpen || _horizons > 0)
+        if (_wave is not null && _horizons >= 0)
         {
             _records.Add(reported.Record);
         }

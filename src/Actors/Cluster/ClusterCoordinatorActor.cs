@@ -7,10 +7,10 @@ using MecActors.Core.Emulation;
 namespace MecActors.Actors.Cluster;
 
 /// <summary>
-/// The slot barrier of <see cref="CoordinatorActor"/> over sharded cells: the same <see cref="SlotCycle"/> (so the same
-/// decisions, credit and caches), but each step is one message per cell and one answer back. It builds the cells
-/// through the shard region (edge servers and backhauls first, then the fiber paths that need every edge), places the
-/// cloud beside itself, and runs the slots; records stream to the submitter's metrics actor as slots close.
+/// The slot barrier of <see cref="CoordinatorActor"/> over sharded cells: the same <see cref="SlotCycle"/> and
+/// <see cref="RouteActivity"/> (so the same decisions, waves, credit and caches), but each step is one message per
+/// cell and one answer back. It builds the cells through the shard region (their resources first, then their devices,
+/// which need every cell), and runs the slots; records stream to the submitter's metrics actor as slots close.
 /// <para>
 /// A cell whose node leaves gracefully reports <see cref="CellEvents.Leaving"/>. After the current slot closes, a
 /// wave with an infinite horizon drains every task in flight to its end (exact for FIFO, dedicated and per-slot
@@ -37,11 +37,11 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private readonly IActorRef _metrics;
     private readonly SlotCycle _cycle;
     private readonly IActorRef[] _cells;
-    private readonly IActorRef[] _edges;
-    private readonly IActorRef[] _backhauls;
+    private readonly bool[] _built;
+    private readonly RouteActivity _activity = new();
+    private readonly WaveProgress _wave = new();
     private readonly HashSet<int> _leaving = new();
     private int _generation;
-    private IActorRef _cloud = ActorRefs.Nobody;
     private IActorRef _client = ActorRefs.Nobody;
     private bool[][] _placement = [];
     private int _awaitedCells;
@@ -52,7 +52,11 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private bool _building;
     private bool _finished;
     private double _horizon;
-    private int _pendingInResources;
+    private int _pass;
+    private int _pending;
+    private bool _changed;
+    private int _passPending;
+    private bool _waveDone;
     private long _released;
     private long _reported;
 
@@ -67,8 +71,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         _cycle = new SlotCycle(system, policies, seed);
         var n = system.Scenario.EdgeCount;
         _cells = new IActorRef[n];
-        _edges = new IActorRef[n];
-        _backhauls = new IActorRef[n];
+        _built = new bool[n];
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
@@ -77,7 +80,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     public static Props Props(SystemView system, PolicySet policies, int seed, string runId, IActorRef region, IActorRef metrics) =>
         Akka.Actor.Props.Create(() => new ClusterCoordinatorActor(system, policies, seed, runId, region, metrics));
 
-    private int EdgeCount => _edges.Length;
+    private int EdgeCount => _cells.Length;
 
     private void OnStartRun(RunCommands.StartRun start)
     {
@@ -92,7 +95,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     {
         _awaitedCells = EdgeCount;
         _building = true;
-        Array.Clear(_edges);
+        Array.Clear(_built);
         Become(Building);
         SendBuilds();
         Timers.StartPeriodicTimer(nameof(BuildRetry), BuildRetryTick.Instance, BuildRetry);
@@ -103,7 +106,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     {
         for (var n = 0; n < EdgeCount; n++)
         {
-            if (_edges[n] is null)
+            if (!_built[n])
             {
                 _region.Tell(new CellCommands.Envelope(_runId, _generation, n, new CellCommands.Build(_system.Scenario, _seed, Self, _nextSlot)));
             }
@@ -115,21 +118,19 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         Receive<BuildRetryTick>(_ => SendBuilds());
         Receive<CellEvents.Built>(built =>
         {
-            if (_edges[built.Edge] is not null)
+            if (_built[built.Edge])
             {
                 return;
             }
 
             _cells[built.Edge] = Sender;
-            _edges[built.Edge] = built.EdgeServer;
-            _backhauls[built.Edge] = built.Backhaul;
+            _built[built.Edge] = true;
             Context.Watch(Sender);
             if (--_awaitedCells == 0)
             {
                 Timers.Cancel(nameof(BuildRetry));
-                _cloud = Context.ActorOf(CloudActor.Props(_backhauls.ToArray()), $"cloud-{_generation}");
                 _awaitedCells = EdgeCount;
-                ToEveryCell(_ => new CellCommands.Connect(_edges.ToArray(), _cells.ToArray()));
+                ToEveryCell(_ => new CellCommands.Connect(_cells.ToArray()));
             }
         });
         Receive<CellEvents.Connected>(_ =>
@@ -202,9 +203,11 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void OpenWave(SlotDecision? decision)
     {
         var plans = new List<TaskPlan>[EdgeCount];
+        var roles = new List<WaveRole>[EdgeCount];
         for (var n = 0; n < EdgeCount; n++)
         {
             plans[n] = new List<TaskPlan>();
+            roles[n] = new List<WaveRole>();
         }
 
         foreach (var plan in decision?.Plans ?? [])
@@ -212,26 +215,53 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
             if (plan.DropReason is null)
             {
                 _released++;
+                _activity.Released(plan);
                 plans[plan.Request.LocalEdge].Add(plan);
             }
         }
 
-        _awaitedCells = EdgeCount;
-        _pendingInResources = 0;
-        ToEveryCell(n => new CellCommands.OpenWave(
-            _slot,
-            _horizon,
-            plans[n].ToArray(),
-            decision?.UploadsPerCell[n] ?? 0,
-            decision?.TasksPerEdge[n] ?? 0));
-        _cloud.Tell(new SlotCommands.FetchModels(_slot, _horizon, decision?.Downloads ?? []));
+        var layout = _activity.Layout(_slot, _horizon, decision);
+        foreach (var role in layout.Roles)
+        {
+            roles[SystemResources.CellOf(role.Resource)].Add(role);
+        }
+
+        var wave = _wave.Open(layout);
+        _pass = 1;
+        _waveDone = false;
+        ResetPass();
+        ToEveryCell(n => new CellCommands.OpenWave(wave, _slot, _horizon, plans[n].ToArray(), roles[n].ToArray(), layout.Cyclic));
     }
 
+    /// <summary>Every cell answers each pass; the wave goes on to its next pass, or is committed, as in one process.</summary>
     private void OnWaveDone(CellEvents.WaveDone done) => Guarded(() =>
     {
-        _awaitedCells--;
-        _pendingInResources += done.PendingTasks;
         RecordAll(done.Records);
+        _pending += done.PendingTasks;
+        _changed |= done.BackLinksChanged;
+        if (--_awaitedCells > 0)
+        {
+            return;
+        }
+
+        _passPending = _pending;
+        var cyclic = _wave.Layout!.Cyclic;
+        if (cyclic && _changed)
+        {
+            _pass++;
+            _wave.NextPass();
+            ResetPass();
+            ToEveryCell(_ => new CellCommands.NextPass(_wave.Wave, _pass));
+            return;
+        }
+
+        if (cyclic)
+        {
+            _wave.Commit();
+            ToEveryCell(_ => new CellCommands.CommitWave(_wave.Wave));
+        }
+
+        _waveDone = true;
         TryClose();
     });
 
@@ -240,17 +270,26 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         foreach (var record in records)
         {
             _reported++;
+            _activity.Ended(record.TaskId);
             _cycle.Record(record);
         }
     }
 
     private void TryClose()
     {
-        if (_awaitedCells == 0 && _reported + _pendingInResources == _released)
+        if (_waveDone && _reported + _passPending == _released)
         {
+            _waveDone = false;
             _awaitedCells = -1;
             CloseSlot();
         }
+    }
+
+    private void ResetPass()
+    {
+        _awaitedCells = EdgeCount;
+        _pending = 0;
+        _changed = false;
     }
 
     private void CloseSlot()
@@ -306,22 +345,21 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         }
 
         _finished = true;
-        _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client));
+        _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _wave.Traffic));
         Retire();
     }
 
     /// <summary>The system is drained: retire this generation and build the next, where the shard region now places it.</summary>
     private void MoveCells()
     {
-        if (_pendingInResources > 0)
+        if (_passPending > 0)
         {
-            throw new InvalidOperationException($"{_pendingInResources} tasks still in resources after the drain");
+            throw new InvalidOperationException($"{_passPending} tasks still in resources after the drain");
         }
 
         _draining = false;
         _leaving.Clear();
         RetireCells();
-        Context.Stop(_cloud);
         _generation++;
         BuildCells();
     }
@@ -359,9 +397,10 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
                 dropped,
                 DropReasons.NodeLost);
             RetireCells();
-            Context.Stop(_cloud);
+            _activity.Clear();
             _reported = _released;
-            _pendingInResources = 0;
+            _passPending = 0;
+            _waveDone = false;
             _awaitedCells = -1;
             _leaving.Clear();
             var undecided = _building || _cycle.Gathering;

@@ -6,7 +6,7 @@ using MecActors.Core.Scenarios;
 namespace MecActors.Actors.Protocol;
 
 /// <summary>
-/// A cell (one edge server with its devices, radio link, backhaul and the fiber paths leaving it) as a
+/// A cell (the resources of one edge, see <see cref="SystemResources.OfCell"/>, and the devices in its cell) as a
 /// sharded entity. The run's coordinator builds a cell through the shard region and then talks to it directly, never
 /// to the actors inside it; the cell fans each command out to its actors and sends one answer back, so cross-node
 /// traffic is a few messages per slot.
@@ -23,22 +23,25 @@ public static class CellCommands
     }
 
     /// <summary>
-    /// Spawn the edge server and its backhaul; answer <see cref="CellEvents.Built"/>. The devices will be asked for
-    /// slots from <paramref name="FirstSlot"/> on.
+    /// Spawn the cell's resources; answer <see cref="CellEvents.Built"/>. The devices will be asked for slots from
+    /// <paramref name="FirstSlot"/> on.
     /// </summary>
     public sealed record Build(ScenarioSpec Scenario, int Seed, IActorRef Coordinator, int FirstSlot) : ICellCommand;
 
-    /// <summary>
-    /// Every edge server and cell of the run: spawn the fiber paths leaving this cell, its radio link and its devices;
-    /// answer <see cref="CellEvents.Connected"/>.
-    /// </summary>
-    public sealed record Connect(IActorRef[] Edges, IActorRef[] Cells) : ICellCommand;
+    /// <summary>Every cell of the run, by edge: spawn the devices; answer <see cref="CellEvents.Connected"/>.</summary>
+    public sealed record Connect(IActorRef[] Cells) : ICellCommand;
 
     /// <summary>
-    /// Cell to a cell on another node: the wave's fiber batches from the sender's cell to the edge servers of that node,
-    /// in one message instead of one per fiber path; the receiving cell hands each to its edge server.
+    /// Cell to a cell on another node: the batches of one pass from the sender's resources to resources of that node,
+    /// in one message instead of one per link; the receiving cell hands each to the cell holding its resource.
     /// </summary>
     public sealed record Relay(RelayedBatch[] Batches) : ICellCommand;
+
+    /// <summary>Cell to cell on the same node: a batch for one of the receiver's resources.</summary>
+    public sealed record Deliver(RelayedBatch Batch) : ICellCommand;
+
+    /// <summary>Cell to the cell of a device: a task of that device has finished at the sender's resource.</summary>
+    public sealed record ToDevice(int Device, TaskEvents.TaskFinished Finished) : ICellCommand;
 
     /// <summary>
     /// Place the slot's cache <paramref name="Models"/>, then gather the edge's state at <paramref name="Now"/> and every
@@ -47,10 +50,17 @@ public static class CellCommands
     public sealed record BeginSlot(int Slot, double Now, double[] Popularity, bool[] Models) : ICellCommand;
 
     /// <summary>
-    /// Hand out the plans of the cell's devices and open the wave to <paramref name="Horizon"/>: the radio link expects
-    /// <paramref name="Uploads"/> uploads and the edge <paramref name="EdgeTasks"/> tasks. Answer <see cref="CellEvents.WaveDone"/>.
+    /// Hand out the plans of the cell's devices and open wave <paramref name="Wave"/> to <paramref name="Horizon"/> for
+    /// the cell's resources that take part, with their <paramref name="Roles"/>. Answer <see cref="CellEvents.WaveDone"/>
+    /// once each pass is done.
     /// </summary>
-    public sealed record OpenWave(int Slot, double Horizon, TaskPlan[] Plans, int Uploads, int EdgeTasks) : ICellCommand;
+    public sealed record OpenWave(long Wave, int Slot, double Horizon, TaskPlan[] Plans, WaveRole[] Roles, bool Cyclic) : ICellCommand;
+
+    /// <summary>Pass <paramref name="Pass"/> of a cyclic wave, for the cell's resources taking part.</summary>
+    public sealed record NextPass(long Wave, int Pass) : ICellCommand;
+
+    /// <summary>A cyclic wave's last pass stands.</summary>
+    public sealed record CommitWave(long Wave) : ICellCommand;
 
     /// <summary>
     /// The shard region to the cell: its node is leaving. The cell tells the coordinator and keeps working until the
@@ -68,8 +78,8 @@ public static class CellCommands
     }
 }
 
-/// <summary>A fiber path's batch for the edge server <paramref name="Edge"/>.</summary>
-public readonly record struct RelayedBatch(IActorRef Edge, TaskCommands.TransitBatch Batch);
+/// <summary>A batch for resource <paramref name="To"/>.</summary>
+public readonly record struct RelayedBatch(ResourceRef To, TaskCommands.TransitBatch Batch);
 
 /// <summary>What a cell can be told.</summary>
 public interface ICellCommand : IMecMessage
@@ -78,8 +88,8 @@ public interface ICellCommand : IMecMessage
 
 public static class CellEvents
 {
-    /// <summary>The cell's edge server and backhaul, for the other cells' fiber paths and the cloud.</summary>
-    public sealed record Built(int Edge, IActorRef EdgeServer, IActorRef Backhaul) : IMecMessage;
+    /// <summary>The cell's resources are there.</summary>
+    public sealed record Built(int Edge) : IMecMessage;
 
     public sealed record Connected(int Edge) : IMecMessage;
 
@@ -90,10 +100,12 @@ public static class CellEvents
     public sealed record Gathered(int Slot, SlotEvents.TaskGenerated[] Tasks, EdgeStatus Status) : IMecMessage;
 
     /// <summary>
-    /// Every resource of the cell has reached the wave's horizon, <paramref name="PendingTasks"/> tasks wait in them
-    /// for a later one, and <paramref name="Records"/> are the tasks of the cell's devices that ended meanwhile.
+    /// Every resource of the cell taking part has reached the wave's horizon in pass <paramref name="Pass"/>,
+    /// <paramref name="PendingTasks"/> tasks wait in them for a later wave, <paramref name="BackLinksChanged"/> says
+    /// whether a back link carried something new, and <paramref name="Records"/> are the tasks of the cell's devices that
+    /// ended meanwhile.
     /// </summary>
-    public sealed record WaveDone(int Slot, int Edge, int PendingTasks, TaskRecord[] Records) : IMecMessage;
+    public sealed record WaveDone(long Wave, int Edge, int Pass, int PendingTasks, bool BackLinksChanged, TaskRecord[] Records) : IMecMessage;
 
     /// <summary>Tasks of the cell's devices that ended after the cell's part of the wave was done (their edge was elsewhere).</summary>
     public sealed record TasksReported(TaskRecord[] Records) : IMecMessage;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using MecActors.Core.Decisions;
 using MecActors.Core.Emulation;
+using MecActors.Core.Metrics;
 
 namespace MecActors.Actors.Protocol;
 
@@ -13,5 +14,5 @@ public static class MetricsCommands
     }
 
     /// <summary>Coordinator to metrics: the run is over; send the whole run to <paramref name="ReplyTo"/>.</summary>
-    public sealed record Complete(string Policy, int Slots, IActorRef ReplyTo, long? FiberPathWaves = null) : IMecMessage;
+    public sealed record Complete(string Policy, int Slots, IActorRef ReplyTo, WaveTraffic? Waves = null) : IMecMessage;
 }

@@ -16,16 +16,17 @@ public static class SlotCommands
     public sealed record ReportStatus(int Slot, double Now) : IMecMessage;
 
     /// <summary>
-    /// Coordinator to a radio link or an edge: slot <paramref name="Slot"/> brings <paramref name="Expected"/>
-    /// inputs (uploads for a link, tasks for an edge); once they are in, advance to <paramref name="Horizon"/>.
-    /// <paramref name="Fibers"/> names the fiber paths that take part in the wave, by the edge at their other end:
-    /// for a radio link the paths leaving its cell, for an edge the paths into it. A path takes part while a task
-    /// routed through it is in flight; the others are empty and sit the wave out. Null: every path takes part.
+    /// Coordinator to a resource taking part in wave <paramref name="Wave"/> of slot <paramref name="Slot"/>: its role
+    /// (entries, links in and out, downloads, K); once its inputs are in, advance to <paramref name="Horizon"/>. A
+    /// <paramref name="Cyclic"/> wave runs in passes (see <see cref="WaveLayout"/>).
     /// </summary>
-    public sealed record OpenWave(int Slot, double Horizon, int Expected, int[]? Fibers = null) : IMecMessage;
+    public sealed record OpenWave(long Wave, int Slot, double Horizon, WaveRole Role, bool Cyclic) : IMecMessage;
 
-    /// <summary>Coordinator to cloud: the slot's model downloads (misses coalesced per edge and model).</summary>
-    public sealed record FetchModels(int Slot, double Horizon, ModelDownload[] Downloads) : IMecMessage;
+    /// <summary>Coordinator to every resource of a cyclic wave: a back link changed, run pass <paramref name="Pass"/>.</summary>
+    public sealed record NextPass(long Wave, int Pass) : IMecMessage;
+
+    /// <summary>Coordinator to every resource of a cyclic wave: its last pass stands; hand finished tasks to their devices.</summary>
+    public sealed record CommitWave(long Wave) : IMecMessage;
 
     /// <summary>Coordinator to edge: the cache Z for slot <paramref name="Slot"/>.</summary>
     public sealed record PlaceModels(int Slot, bool[] Models) : IMecMessage;
@@ -38,8 +39,11 @@ public static class SlotEvents
 
     public sealed record EdgeStatusReported(int Slot, EdgeStatus Status) : IMecMessage;
 
-    /// <summary>A resource has advanced to the slot's horizon; <paramref name="PendingTasks"/> tasks wait in it for a later one.</summary>
-    public sealed record HorizonReached(int Slot, ResourceRef Resource, int PendingTasks) : IMecMessage;
+    /// <summary>
+    /// A resource has advanced to the wave's horizon in pass <paramref name="Pass"/>; <paramref name="PendingTasks"/> tasks
+    /// wait in it for a later wave, and <paramref name="BackLinksChanged"/> says whether a back link carried something new.
+    /// </summary>
+    public sealed record HorizonReached(long Wave, ResourceRef Resource, int Pass, int PendingTasks, bool BackLinksChanged) : IMecMessage;
 
     /// <summary>Coordinator to whoever started the run, after each closed slot.</summary>
     public sealed record SlotClosed(int Slot, int Slots) : IMecMessage;

@@ -3,7 +3,6 @@ using Akka.Actor;
 using MecActors.Actors.Protocol;
 using MecActors.Core.Decisions;
 using MecActors.Core.Emulation;
-using MecActors.Core.Workload;
 
 namespace MecActors.Actors.Realtime;
 
@@ -152,15 +151,9 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void Decide()
     {
         var decision = _cycle.Decide(_slot);
-        for (var n = 0; n < _actors.Edges.Length; n++)
+        foreach (var role in SlotRoles(decision))
         {
-            _actors.Edges[n].Tell(new RealtimeCommands.ExpectTasks(_slot, decision.TasksPerEdge[n]));
-            _actors.Radios[n].Tell(new RealtimeCommands.ExpectUploads(_slot, _releasedAt, decision.UploadsPerCell[n]));
-            var downloads = decision.Downloads.Where(d => d.Edge == n).ToArray();
-            if (downloads.Length > 0)
-            {
-                _actors.Backhauls[n].Tell(new RealtimeCommands.Download(_slot, _releasedAt, downloads));
-            }
+            _actors.Directory[role.Key].Tell(role.Value);
         }
 
         foreach (var plan in decision.Plans)
@@ -171,6 +164,34 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
                 _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
             }
         }
+    }
+
+    /// <summary>What each resource must know of the slot before its tasks come: entries, K and downloads.</summary>
+    private SortedDictionary<ResourceRef, RealtimeCommands.SlotRole> SlotRoles(SlotDecision decision)
+    {
+        var roles = new SortedDictionary<ResourceRef, RealtimeCommands.SlotRole>();
+        RealtimeCommands.SlotRole Role(ResourceRef r) =>
+            roles.TryGetValue(r, out var role) ? role : roles[r] = new RealtimeCommands.SlotRole(_slot, _releasedAt, 0, 0, []);
+
+        foreach (var plan in decision.Plans)
+        {
+            if (plan.DropReason is null)
+            {
+                roles[plan.Entry] = Role(plan.Entry) with { Entries = Role(plan.Entry).Entries + 1 };
+            }
+        }
+
+        foreach (var jobs in decision.ComputeJobs)
+        {
+            roles[jobs.Resource] = Role(jobs.Resource) with { ComputeJobs = jobs.Count };
+        }
+
+        foreach (var download in decision.Downloads)
+        {
+            roles[download.Link] = Role(download.Link) with { Fetches = [.. Role(download.Link).Fetches, download] };
+        }
+
+        return roles;
     }
 
     private void OnTaskReported(TaskEvents.TaskReported reported)

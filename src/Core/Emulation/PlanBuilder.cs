@@ -27,19 +27,27 @@ public static class PlanBuilder
             return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, false, [], DropReasons.ModelExceedsStorage);
         }
 
-        var route = new List<Stage>(4);
+        var route = new List<Stage>(3 + system.Topology.Hops(task.LocalEdge, decision.TargetEdge));
         if (!cached)
         {
             route.Add(new Stage(StageKind.Fetch, ResourceRef.Backhaul(decision.TargetEdge), model.SizeBits, 1.0, task.ModelId));
         }
 
         route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(task.LocalEdge), task.InputBits, task.SpectralEfficiency));
-        if (decision.TargetEdge != task.LocalEdge)
-        {
-            route.Add(new Stage(StageKind.Transfer, ResourceRef.Fiber(task.LocalEdge, decision.TargetEdge), task.InputBits));
-        }
-
-        route.Add(new Stage(StageKind.Compute, ResourceRef.EdgeCompute(decision.TargetEdge), model.CyclesTo(decision.Exit), 1.0, task.ModelId));
+        AddFiberHops(system, route, task.LocalEdge, decision.TargetEdge, task.InputBits);
+        route.Add(new Stage(StageKind.Compute, ResourceRef.EdgeCompute(decision.TargetEdge), model.CyclesTo(decision.Exit), 1.0, task.ModelId, JoinsFetch: !cached));
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, cached, route.ToArray(), null);
+    }
+
+    /// <summary>Store-and-forward over each physical link of the path from <paramref name="from"/> to <paramref name="to"/> (eq. (2), paper 000, hop by hop).</summary>
+    public static void AddFiberHops(SystemView system, List<Stage> route, int from, int to, double bits)
+    {
+        var at = from;
+        while (at != to)
+        {
+            var next = system.Topology.NextHop(at, to);
+            route.Add(new Stage(StageKind.Transfer, ResourceRef.Fiber(at, next), bits));
+            at = next;
+        }
     }
 }

@@ -5,24 +5,22 @@ using MecActors.Core.Workload;
 namespace MecActors.Core.Emulation;
 
 /// <summary>
-/// The whole system computed sequentially in plain C#, with the same nodes, plans and slot protocol
-/// the actors use but no messaging: the oracle the actors are tested against, and the "no messaging"
-/// speed reference. Each slot's horizon wave runs resource layer by layer: radio links and backhauls,
-/// then fiber paths, then edge servers.
+/// The whole system computed sequentially in plain C#, with the same resources, plans, waves and slot protocol
+/// the actors use but no messaging: the oracle the actors are tested against, and the "no messaging" speed
+/// reference. Each wave runs its resources in forward order (<see cref="WaveLayout.InForwardOrder"/>), in passes
+/// to a fixpoint when the wave is cyclic.
 /// </summary>
 public sealed class ReferenceModel
 {
     private readonly SystemView _system;
     private readonly PolicySet _policies;
     private readonly DeviceWorkload[] _devices;
-    private readonly EdgeNode[] _edges;
-    private readonly LinkNode[] _wireless;
-    private readonly BackhaulNode[] _backhauls;
-    private readonly SortedDictionary<(int From, int To), LinkNode> _fibers = new();
+    private readonly ModelCache[] _caches;
+    private readonly Dictionary<ResourceRef, ResourceNode> _nodes = new();
     private readonly SlotCycle _cycle;
+    private readonly RouteActivity _activity = new();
     private readonly List<TaskRecord> _records = new();
-    private readonly List<TaskProgress> _moved = new();
-    private readonly List<ModelArrival> _arrivals = new();
+    private readonly WavePass _pass = new();
 
     public ReferenceModel(SystemView system, PolicySet policies, int seed)
     {
@@ -35,21 +33,15 @@ public sealed class ReferenceModel
             _devices[u] = new DeviceWorkload(scenario, u, seed);
         }
 
-        _edges = new EdgeNode[scenario.EdgeCount];
-        _wireless = new LinkNode[scenario.EdgeCount];
-        _backhauls = new BackhaulNode[scenario.EdgeCount];
+        _caches = new ModelCache[scenario.EdgeCount];
         for (var n = 0; n < scenario.EdgeCount; n++)
         {
-            _edges[n] = new EdgeNode(system, n);
-            _wireless[n] = new LinkNode(system, ResourceRef.Wireless(n));
-            _backhauls[n] = new BackhaulNode(system, n);
-            for (var m = 0; m < scenario.EdgeCount; m++)
-            {
-                if (m != n)
-                {
-                    _fibers.Add((n, m), new LinkNode(system, ResourceRef.Fiber(n, m)));
-                }
-            }
+            _caches[n] = new ModelCache(system, n);
+        }
+
+        foreach (var resource in SystemResources.Of(system))
+        {
+            _nodes.Add(resource, SystemResources.Create(system, resource));
         }
 
         _cycle = new SlotCycle(system, policies, seed);
@@ -66,12 +58,8 @@ public sealed class ReferenceModel
         {
             var draining = t > slots;
             var horizon = draining ? double.PositiveInfinity : t * tau;
-            if (!draining)
-            {
-                Release(t);
-            }
-
-            Wave(horizon);
+            var decision = draining ? null : Release(t);
+            Wave(_activity.Layout(t, horizon, decision), decision);
             _cycle.Release(horizon);
             if (!draining)
             {
@@ -90,7 +78,7 @@ public sealed class ReferenceModel
     }
 
     /// <summary>Gathers the slot's tasks (device by device) and edge states, decides, and releases the plans.</summary>
-    private void Release(int slot)
+    private SlotDecision Release(int slot)
     {
         _cycle.Gather();
         foreach (var device in _devices)
@@ -99,96 +87,79 @@ public sealed class ReferenceModel
         }
 
         var now = (slot - 1) * _system.Scenario.SlotSeconds;
-        foreach (var edge in _edges)
+        for (var n = 0; n < _caches.Length; n++)
         {
-            _cycle.EdgeReported(edge.Status(now));
+            _cycle.EdgeReported(_caches[n].Status(now, _nodes[ResourceRef.EdgeCompute(n)].FreeAt));
         }
 
         var decision = _cycle.Decide(slot);
-        for (var n = 0; n < _edges.Length; n++)
-        {
-            _edges[n].ExpectSlot(slot, decision.TasksPerEdge[n]);
-        }
-
         foreach (var plan in decision.Plans)
         {
-            if (plan.DropReason is not null)
+            if (plan.DropReason is null)
             {
-                _records.Add(plan.DroppedRecord());
+                _activity.Released(plan);
             }
             else
             {
-                _wireless[plan.Request.LocalEdge].Arrive(TaskProgress.Start(plan));
+                _records.Add(plan.DroppedRecord());
             }
         }
 
-        foreach (var download in decision.Downloads)
-        {
-            _backhauls[download.Edge].Request(download);
-        }
+        return decision;
     }
 
-    private void Wave(double horizon)
+    private void Wave(WaveLayout layout, SlotDecision? decision)
     {
-        foreach (var link in _wireless)
+        var entries = new Dictionary<ResourceRef, List<TaskProgress>>();
+        foreach (var plan in decision?.Plans ?? [])
         {
-            _moved.Clear();
-            link.Advance(horizon, _moved);
-            foreach (var task in _moved)
+            if (plan.DropReason is null)
             {
-                if (task.NextResource().Kind == ResourceKind.Fiber)
+                var list = entries.GetValueOrDefault(plan.Entry) ?? (entries[plan.Entry] = new List<TaskProgress>());
+                list.Add(TaskProgress.Start(plan));
+            }
+        }
+
+        var start = layout.Cyclic ? layout.Roles.ToDictionary(r => r.Resource, r => _nodes[r.Resource].Copy()) : null;
+        var finished = new List<TaskProgress>();
+        _pass.BeginWave();
+        while (true)
+        {
+            finished.Clear();
+            _pass.BeginPass();
+            foreach (var role in layout.InForwardOrder())
+            {
+                var node = start is null ? _nodes[role.Resource] : _nodes[role.Resource] = start[role.Resource].Copy();
+                WaveInputs.Prepare(node, role, layout.Slot);
+                foreach (var task in entries.GetValueOrDefault(role.Resource) ?? [])
                 {
-                    _fibers[(task.NextResource().A, task.NextResource().B)].Arrive(task);
+                    node.Arrive(task);
                 }
-                else
-                {
-                    _edges[task.NextResource().A].InputArrived(task);
-                }
-            }
-        }
 
-        foreach (var backhaul in _backhauls)
-        {
-            _arrivals.Clear();
-            backhaul.Advance(horizon, _arrivals);
-            foreach (var arrival in _arrivals)
+                _pass.Feed(node, role);
+                _pass.Advance(node, role, layout.Horizon, finished);
+            }
+
+            if (!_pass.BackLinksChanged())
             {
-                _edges[backhaul.Edge].ModelArrived(arrival);
+                break;
             }
         }
 
-        foreach (var ((_, to), fiber) in _fibers)
+        foreach (var task in finished)
         {
-            _moved.Clear();
-            fiber.Advance(horizon, _moved);
-            foreach (var task in _moved)
-            {
-                _edges[to].InputArrived(task);
-            }
+            var record = task.ToRecord();
+            _activity.Ended(record.TaskId);
+            _records.Add(record);
+            _cycle.Record(record);
         }
-
-        foreach (var edge in _edges)
-        {
-            _moved.Clear();
-            edge.Advance(horizon, _moved);
-            foreach (var task in _moved)
-            {
-                Finish(task.ToRecord());
-            }
-        }
-    }
-
-    private void Finish(TaskRecord record)
-    {
-        _records.Add(record);
-        _cycle.Record(record);
     }
 
     private void Place(bool[][] placement)
     {
-        for (var n = 0; n < _edges.Length; n++)
+        for (var n = 0; n < _caches.Length; n++)
         {
-            _edges[n].Place(placement[n]);
+            _caches[n].Place(placement[n]);
         }
     }
 }

@@ -3,18 +3,23 @@ using MecActors.Core.Workload;
 
 namespace MecActors.Core.Emulation;
 
-/// <summary>Everything a slot's decision sets in motion: the plans, the model downloads, and what each resource must expect.</summary>
+/// <summary>
+/// Everything a slot's decision sets in motion: the plans, the model downloads, and, per processor, how many
+/// compute stages of the slot's tasks it will run (the K of an equal share per slot).
+/// </summary>
 public sealed record SlotDecision(
     SlotObservation Observation,
     OffloadDecision[] Actions,
     TaskPlan[] Plans,
     ModelDownload[] Downloads,
-    int[] TasksPerEdge,
-    int[] UploadsPerCell);
+    ResourceCount[] ComputeJobs);
+
+/// <summary>A count for one resource.</summary>
+public readonly record struct ResourceCount(ResourceRef Resource, int Count);
 
 /// <summary>
-/// Step 2 of the slot protocol, shared by the coordinator actor and the reference model: observe, ask the
-/// policy, and turn its answer into plans. Misses for the same model at one edge in a slot share one download.
+/// Step 2 of the slot protocol, shared by every driver: observe, ask the policy, and turn its answer into plans.
+/// Misses for the same model at one edge in a slot share one download.
 /// </summary>
 public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
 {
@@ -29,9 +34,8 @@ public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
         }
 
         var plans = new TaskPlan[tasks.Count];
-        var tasksPerEdge = new int[system.Edges];
-        var uploadsPerCell = new int[system.Edges];
-        var downloads = new SortedSet<(int Edge, int Model)>();
+        var computeJobs = new SortedDictionary<ResourceRef, int>();
+        var downloads = new SortedDictionary<(int Edge, int Model), int>();
         for (var i = 0; i < tasks.Count; i++)
         {
             var plan = PlanBuilder.Build(system, tasks[i], actions[i], edges[actions[i].TargetEdge]);
@@ -41,21 +45,35 @@ public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
                 continue;
             }
 
-            tasksPerEdge[plan.TargetEdge]++;
-            uploadsPerCell[plan.Request.LocalEdge]++;
-            if (plan.Fetch is not null)
+            foreach (var stage in plan.Route)
             {
-                downloads.Add((plan.TargetEdge, plan.Request.ModelId));
+                if (stage.Kind == StageKind.Compute)
+                {
+                    computeJobs[stage.Resource] = computeJobs.GetValueOrDefault(stage.Resource) + 1;
+                }
+            }
+
+            if (plan.Fetch is { } fetch)
+            {
+                var key = (fetch.Resource.A, plan.Request.ModelId);
+                downloads[key] = downloads.GetValueOrDefault(key) + 1;
             }
         }
 
         var fetches = new ModelDownload[downloads.Count];
         var k = 0;
-        foreach (var (edge, model) in downloads)
+        foreach (var ((edge, model), joiners) in downloads)
         {
-            fetches[k++] = new ModelDownload(edge, model, slot, system.Scenario.Models[model].SizeBits, time);
+            fetches[k++] = new ModelDownload(edge, model, slot, system.Scenario.Models[model].SizeBits, time, joiners);
         }
 
-        return new SlotDecision(observation, actions, plans, fetches, tasksPerEdge, uploadsPerCell);
+        var counts = new ResourceCount[computeJobs.Count];
+        k = 0;
+        foreach (var (resource, count) in computeJobs)
+        {
+            counts[k++] = new ResourceCount(resource, count);
+        }
+
+        return new SlotDecision(observation, actions, plans, fetches, counts);
     }
 }

@@ -3,7 +3,8 @@ using MecActors.Core.Workload;
 namespace MecActors.Core.Emulation;
 
 /// <summary>
-/// A decided task: where it goes, which exit, and its route of stages. A plan with a
+/// A decided task: where it goes, which exit, and its route of stages. The route starts with the fetches it
+/// needs (run in parallel with the path), then the task's own path of transfers and computes. A plan with a
 /// <see cref="DropReason"/> is not emulated; it is recorded as dropped at decision time.
 /// </summary>
 public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, double Accuracy, bool CacheHit, Stage[] Route, string? DropReason)
@@ -13,6 +14,9 @@ public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, dou
 
     /// <summary>Index of the first stage on the task's own path (after any parallel fetch).</summary>
     public int FirstPathStage => Fetch is null ? 0 : 1;
+
+    /// <summary>The resource the task enters first, from its device.</summary>
+    public ResourceRef Entry => Route[FirstPathStage].Resource;
 
     public TaskRecord DroppedRecord() => new(
         Request.TaskId, Request.Slot, Request.Device, Request.LocalEdge, TargetEdge, Request.ModelId, Exit, 0.0, CacheHit,

@@ -4,6 +4,7 @@ namespace MecActors.Core.Emulation;
 /// A task on its way along its route: the stage it is at, when it reached it, and the delay components
 /// accumulated so far. Immutable; each resource returns an advanced copy.
 /// </summary>
+/// <param name="FiberRun">Where the current run of consecutive fiber hops began, while the task is on one.</param>
 public sealed record TaskProgress(
     TaskPlan Plan,
     int StageIndex,
@@ -11,7 +12,8 @@ public sealed record TaskProgress(
     double TransmissionS,
     double QueueingS,
     double DownloadS,
-    double ComputeS)
+    double ComputeS,
+    FiberRun? FiberRun = null)
 {
     public static TaskProgress Start(TaskPlan plan) => new(plan, plan.FirstPathStage, plan.Request.ReleaseTime, 0, 0, 0, 0);
 
@@ -19,10 +21,11 @@ public sealed record TaskProgress(
 
     public int Slot => Plan.Request.Slot;
 
+    /// <summary>Whether every stage of the route has run.</summary>
+    public bool Finished => StageIndex >= Plan.Route.Length;
+
     /// <summary>The stage the task is at (a method, not a property: a finished task has none, and records print properties).</summary>
     public Stage CurrentStage() => Plan.Route[StageIndex];
-
-    public bool NeedsFetch => Plan.Fetch is not null;
 
     /// <summary>The resource this task goes to next.</summary>
     public ResourceRef NextResource() => CurrentStage().Resource;
@@ -37,3 +40,12 @@ public sealed record TaskProgress(
             Plan.Accuracy, Plan.CacheHit, request.ReleaseTime, Time, TransmissionS, QueueingS, DownloadS, ComputeS, outcome, string.Empty);
     }
 }
+
+/// <summary>
+/// Consecutive hops over fiber count as one transmission span, from entering the first hop to leaving the last,
+/// less the waiting in between: the same total as hop by hop, summed the way a path's one span is.
+/// </summary>
+/// <param name="TransmissionBefore">The task's transmission time before the run.</param>
+/// <param name="Arrival">When the task reached the run's first hop.</param>
+/// <param name="Waiting">The waiting summed over the run's hops so far.</param>
+public sealed record FiberRun(double TransmissionBefore, double Arrival, double Waiting);

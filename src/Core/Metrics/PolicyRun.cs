@@ -5,9 +5,13 @@ namespace MecActors.Core.Metrics;
 /// <summary>Every task of one policy's run, ordered by task id.</summary>
 public sealed record PolicyRun(string Name, int Slots, IReadOnlyList<TaskRecord> Records)
 {
-    /// <summary>
-    /// The fiber paths that took part in the run's horizon waves, summed over the waves, when the driver lets idle
-    /// paths sit a wave out; null when every path takes part in every wave.
-    /// </summary>
-    public long? FiberPathWaves { get; init; }
+    /// <summary>The messages of the run's horizon waves, when the driver counts them; null when it does not.</summary>
+    public WaveTraffic? Waves { get; init; }
 }
+
+/// <summary>
+/// The messages of a run's horizon waves: one OpenWave to every resource taking part, per pass one batch on every
+/// active link and one HorizonReached from every resource, and for cyclic waves a NextPass to every resource for each
+/// pass after the first and a CommitWave to every resource.
+/// </summary>
+public sealed record WaveTraffic(long OpenWaves, long Batches, long Horizons, long NextPasses, long Commits);

@@ -1,9 +1,10 @@
 namespace MecActors.Core.Network;
 
-/// <summary>Hop counts between edges over the fiber graph (breadth-first shortest paths).</summary>
+/// <summary>The fiber graph between edges: its physical links, hop counts and the shortest paths routes follow.</summary>
 public sealed class Topology
 {
     private readonly int[,] _hops;
+    private readonly int[][] _neighbours;
 
     public Topology(TopologySpec spec, int edges)
     {
@@ -15,12 +16,39 @@ public sealed class Topology
         {
             FillHops(source, neighbours);
         }
+
+        _neighbours = new int[edges][];
+        for (var i = 0; i < edges; i++)
+        {
+            neighbours[i].Sort();
+            _neighbours[i] = neighbours[i].ToArray();
+        }
     }
 
     public int Edges { get; }
 
     /// <summary>Hop count h between two edges; 0 from an edge to itself.</summary>
     public int Hops(int from, int to) => _hops[from, to];
+
+    /// <summary>The edges one physical link away from <paramref name="edge"/>, ascending.</summary>
+    public IReadOnlyList<int> NeighboursOf(int edge) => _neighbours[edge];
+
+    /// <summary>
+    /// The next edge on the way from <paramref name="from"/> to <paramref name="to"/> (another edge): of the neighbours
+    /// on a shortest path, the lowest-numbered, so every route between two edges takes the same links.
+    /// </summary>
+    public int NextHop(int from, int to)
+    {
+        foreach (var next in _neighbours[from])
+        {
+            if (_hops[next, to] == _hops[from, to] - 1)
+            {
+                return next;
+            }
+        }
+
+        throw new ArgumentException($"no path from edge {from} to edge {to}");
+    }
 
     private void FillHops(int source, List<int>[] neighbours)
     {

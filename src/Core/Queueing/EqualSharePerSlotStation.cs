@@ -3,87 +3,76 @@ namespace MecActors.Core.Queueing;
 /// <summary>
 /// Paper 000's computation model taken literally: in each slot the capacity is divided equally among the K
 /// tasks offloaded in it, f_n(t) = f_n^max / K, and D_comp = c_u / f_n(t) from the moment the task is ready.
-/// A batch only needs its own size, so it is final once all K tasks are in. Batches of different slots do
-/// not delay each other: a batch that outlives its slot keeps its share while the next one runs (the
-/// paper's model overcommits the processor during such overlaps; choose fifo or processor-sharing for
+/// A job only needs its batch's size, so it is final as soon as it has arrived and K is known. Batches of
+/// different slots do not delay each other: a batch that outlives its slot keeps its share while the next one
+/// runs (the paper's model overcommits the processor during such overlaps; choose fifo or processor-sharing for
 /// contention across slots).
 /// </summary>
 public sealed class EqualSharePerSlotStation : IStation
 {
     private readonly double _capacity;
-    private readonly SortedDictionary<int, Batch> _batches = new();
-    private readonly List<int> _finished = new();
+    private readonly Dictionary<int, Batch> _batches;
+    private readonly List<Job> _waiting;
 
     public EqualSharePerSlotStation(double capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _capacity = capacity;
+        _batches = new Dictionary<int, Batch>();
+        _waiting = new List<Job>();
     }
 
-    public int Pending
+    private EqualSharePerSlotStation(EqualSharePerSlotStation other)
     {
-        get
-        {
-            var n = 0;
-            foreach (var b in _batches.Values)
-            {
-                n += b.Jobs.Count;
-            }
-
-            return n;
-        }
+        _capacity = other._capacity;
+        _batches = new Dictionary<int, Batch>(other._batches);
+        _waiting = new List<Job>(other._waiting);
     }
+
+    /// <summary>Jobs whose batch size is not known yet.</summary>
+    public int Pending => _waiting.Count;
 
     /// <summary>No task ever waits for another here, so there is no backlog.</summary>
     public double FreeAt => 0.0;
 
-    public void Arrive(Job job) => BatchOf(job.Batch).Jobs.Add(job);
+    public double NextDeparture => double.PositiveInfinity;
 
-    public void ExpectBatch(int batch, int count) => BatchOf(batch).Expected = count;
+    public IStation Clone() => new EqualSharePerSlotStation(this);
+
+    public void Arrive(Job job) => _waiting.Add(job);
+
+    public void ExpectBatch(int batch, int count) => _batches[batch] = new Batch(count, 0);
 
     public void Advance(double horizon, List<Departure> output)
     {
         var first = output.Count;
-        _finished.Clear();
-        foreach (var (slot, batch) in _batches)
+        var kept = 0;
+        for (var i = 0; i < _waiting.Count; i++)
         {
-            if (batch.Expected is not { } expected || batch.Jobs.Count < expected)
+            var job = _waiting[i];
+            if (!_batches.TryGetValue(job.Batch, out var batch))
             {
+                _waiting[kept++] = job;
                 continue;
             }
 
-            var rate = _capacity / Math.Max(expected, 1);
-            foreach (var job in batch.Jobs)
+            var rate = _capacity / Math.Max(batch.Expected, 1);
+            output.Add(new Departure(job.Id, job.Arrival, job.Arrival, job.Arrival + job.Work / rate));
+
+            // Once the whole batch has been served its size is no longer needed.
+            if (batch.Served + 1 >= batch.Expected)
             {
-                output.Add(new Departure(job.Id, job.Arrival, job.Arrival, job.Arrival + job.Work / rate));
+                _batches.Remove(job.Batch);
             }
-
-            _finished.Add(slot);
+            else
+            {
+                _batches[job.Batch] = batch with { Served = batch.Served + 1 };
+            }
         }
 
-        foreach (var slot in _finished)
-        {
-            _batches.Remove(slot);
-        }
-
+        _waiting.RemoveRange(kept, _waiting.Count - kept);
         output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
     }
 
-    private Batch BatchOf(int slot)
-    {
-        if (!_batches.TryGetValue(slot, out var batch))
-        {
-            batch = new Batch();
-            _batches.Add(slot, batch);
-        }
-
-        return batch;
-    }
-
-    private sealed class Batch
-    {
-        public int? Expected { get; set; }
-
-        public List<Job> Jobs { get; } = new();
-    }
+    private readonly record struct Batch(int Expected, int Served);
 }

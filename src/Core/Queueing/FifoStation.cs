@@ -9,7 +9,7 @@ public sealed class FifoStation : IStation
 {
     private readonly double _serverRate;
     private readonly double[] _freeAt;
-    private readonly List<Job> _pending = new();
+    private readonly List<Job> _pending;
 
     public FifoStation(double capacity, int servers = 1)
     {
@@ -17,6 +17,14 @@ public sealed class FifoStation : IStation
         ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
         _serverRate = capacity / servers;
         _freeAt = new double[servers];
+        _pending = new List<Job>();
+    }
+
+    private FifoStation(FifoStation other)
+    {
+        _serverRate = other._serverRate;
+        _freeAt = (double[])other._freeAt.Clone();
+        _pending = new List<Job>(other._pending);
     }
 
     public int Pending => _pending.Count;
@@ -34,6 +42,10 @@ public sealed class FifoStation : IStation
             return min;
         }
     }
+
+    public double NextDeparture => double.PositiveInfinity;
+
+    public IStation Clone() => new FifoStation(this);
 
     public void Arrive(Job job) => _pending.Add(job);
 

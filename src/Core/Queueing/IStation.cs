@@ -20,4 +20,13 @@ public interface IStation
 
     /// <summary>The earliest time a new job could start service, given the work finalised so far.</summary>
     double FreeAt { get; }
+
+    /// <summary>
+    /// The earliest time a job still in service could leave if nothing else arrived (infinity when none is): when a
+    /// driver in wall time must look again. Only processor sharing holds jobs past <see cref="Advance"/>.
+    /// </summary>
+    double NextDeparture { get; }
+
+    /// <summary>An independent copy of the queue and everything in it.</summary>
+    IStation Clone();
 }

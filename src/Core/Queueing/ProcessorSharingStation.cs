@@ -9,8 +9,8 @@ public sealed class ProcessorSharingStation : IStation
 {
     private readonly double _capacity;
     private readonly int _servers;
-    private readonly List<Job> _pending = new();
-    private readonly List<InService> _active = new();
+    private readonly List<Job> _pending;
+    private readonly List<InService> _active;
     private double _now;
 
     public ProcessorSharingStation(double capacity, int servers = 1)
@@ -19,6 +19,21 @@ public sealed class ProcessorSharingStation : IStation
         ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
         _capacity = capacity;
         _servers = servers;
+        _pending = new List<Job>();
+        _active = new List<InService>();
+    }
+
+    private ProcessorSharingStation(ProcessorSharingStation other)
+    {
+        _capacity = other._capacity;
+        _servers = other._servers;
+        _now = other._now;
+        _pending = new List<Job>(other._pending);
+        _active = new List<InService>(other._active.Count);
+        foreach (var a in other._active)
+        {
+            _active.Add(new InService(a.Job) { Remaining = a.Remaining });
+        }
     }
 
     public int Pending => _pending.Count + _active.Count;
@@ -36,6 +51,27 @@ public sealed class ProcessorSharingStation : IStation
             return _active.Count == 0 ? _now : _now + remaining / _capacity;
         }
     }
+
+    public double NextDeparture
+    {
+        get
+        {
+            if (_active.Count == 0)
+            {
+                return double.PositiveInfinity;
+            }
+
+            var leastRemaining = double.MaxValue;
+            foreach (var a in _active)
+            {
+                leastRemaining = Math.Min(leastRemaining, a.Remaining);
+            }
+
+            return _now + leastRemaining / (_capacity / Math.Max(_active.Count, _servers));
+        }
+    }
+
+    public IStation Clone() => new ProcessorSharingStation(this);
 
     public void Arrive(Job job) => _pending.Add(job);
 

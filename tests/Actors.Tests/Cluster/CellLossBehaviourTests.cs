@@ -47,12 +47,15 @@ public sealed class CellLossBehaviourTests : TestKit
                 .Where(u => scenario.LocalEdgeOf(u) == n)
                 .Select(u => new SlotEvents.TaskGenerated(1, u, new DeviceWorkload(scenario, u, Seed).Generate(1, demand.PopularityOf(n))))
                 .ToArray();
-            coordinator.Tell(new CellEvents.Gathered(1, tasks, new EdgeNode(system, n).Status(0.0)), cells[n].Ref);
+            coordinator.Tell(new CellEvents.Gathered(1, tasks, new ModelCache(system, n).Status(0.0, 0.0)), cells[n].Ref);
         }
 
+        long wave = 0;
         foreach (var cell in cells)
         {
-            released.AddRange(cell.ExpectMsg<CellCommands.OpenWave>().Plans);
+            var open = cell.ExpectMsg<CellCommands.OpenWave>();
+            released.AddRange(open.Plans);
+            wave = open.Wave;
         }
 
         Assert.Equal(scenario.DeviceCount, released.Count);
@@ -60,7 +63,7 @@ public sealed class CellLossBehaviourTests : TestKit
         // Cell 0 finishes its part with one record; cell 1's node dies before it answers.
         var finished = released[0];
         var record = (finished with { DropReason = "test" }).DroppedRecord() with { Outcome = TaskOutcome.Completed, DropReason = "", End = 0.5 };
-        coordinator.Tell(new CellEvents.WaveDone(1, 0, 0, [record]), cells[0].Ref);
+        coordinator.Tell(new CellEvents.WaveDone(wave, 0, 1, 0, false, [record]), cells[0].Ref);
         Sys.Stop(cells[1].Ref);
 
         cells[0].ExpectMsg<CellCommands.Retire>();
@@ -92,7 +95,7 @@ public sealed class CellLossBehaviourTests : TestKit
             built.Add(envelope.Edge);
             var build = Assert.IsType<CellCommands.Build>(envelope.Message);
             Assert.Equal(firstSlot, build.FirstSlot);
-            coordinator.Tell(new CellEvents.Built(envelope.Edge, CreateTestProbe().Ref, CreateTestProbe().Ref), cells[envelope.Edge].Ref);
+            coordinator.Tell(new CellEvents.Built(envelope.Edge), cells[envelope.Edge].Ref);
         }
 
         foreach (var cell in cells)

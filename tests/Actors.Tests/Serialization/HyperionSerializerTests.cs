@@ -66,7 +66,7 @@ public sealed class HyperionSerializerTests : TestKit
         var plain = new HyperionSerializer(system);
         var empty = new HyperionSerializer(system, ConfigurationFactory.Empty);
         var tolerant = new HyperionSerializer(system, ConfigurationFactory.ParseString("version-tolerance = on\npreserve-object-references = on"));
-        var message = _samples.Build(typeof(TaskCommands.Upload));
+        var message = _samples.Build(typeof(TaskCommands.Enter));
 
         Assert.False(plain.VersionTolerance || plain.PreserveObjectReferences);
         Assert.False(empty.VersionTolerance || empty.PreserveObjectReferences);
@@ -74,7 +74,7 @@ public sealed class HyperionSerializerTests : TestKit
         Assert.Equal(plain.ToBinary(message), empty.ToBinary(message));
         var tolerantBytes = tolerant.ToBinary(message);
         Assert.True(tolerantBytes.Length > plain.ToBinary(message).Length, "field names should make the tolerant payload longer");
-        Assert.Null(StructuralEquality.FirstDifference(message, tolerant.FromBinary(tolerantBytes, typeof(TaskCommands.Upload))));
+        Assert.Null(StructuralEquality.FirstDifference(message, tolerant.FromBinary(tolerantBytes, typeof(TaskCommands.Enter))));
     }
 
     [Fact]
@@ -161,10 +161,10 @@ public sealed class HyperionSerializerTests : TestKit
     [Fact]
     public void Typical_message_sizes()
     {
-        var upload = _samples.Build(typeof(TaskCommands.Upload));
+        var upload = _samples.Build(typeof(TaskCommands.Enter));
         var rows = new (string Name, object Message)[]
         {
-            ("Upload (fresh task, 4-stage route)", upload),
+            ("Enter (fresh task, 4-stage route)", upload),
             ("Execute (4-stage plan)", _samples.Build(typeof(TaskCommands.Execute))),
             ("TransitBatch, 1 task", _samples.TransitBatch(1)),
             ("TransitBatch, 10 tasks", _samples.TransitBatch(10)),

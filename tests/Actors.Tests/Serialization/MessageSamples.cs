@@ -48,45 +48,49 @@ internal sealed class MessageSamples
         Observation = new SlotObservation(
             2, 1.0, [Request, DroppedPlan.Request], [Tiny.Status(Scenario, 0, Tiny.LargeModel), Status], System);
         Feedback = new SlotFeedback(2, Observation, [new OffloadDecision(1, 2), new OffloadDecision(0, 1)], [Completed, Dropped], -0.4375);
-        Run = new PolicyRun("greedy", 4, [Dropped, Completed]) { FiberPathWaves = 9 };
-        Downloads = [new ModelDownload(1, Tiny.SmallModel, 2, 40e6, 1.0), new ModelDownload(0, Tiny.LargeModel, 2, 80e6, 1.0)];
+        Run = new PolicyRun("greedy", 4, [Dropped, Completed]) { Waves = new WaveTraffic(12, 9, 12, 4, 4) };
+        Downloads = [new ModelDownload(1, Tiny.SmallModel, 2, 40e6, 1.0, 2), new ModelDownload(0, Tiny.LargeModel, 2, 80e6, 1.0, 1)];
+        Role = new WaveRole(ResourceRef.Backhaul(1), 2, [ResourceRef.Wireless(1)], [ResourceRef.Wireless(1)], [ResourceRef.EdgeCompute(1)], [ResourceRef.EdgeCompute(1)], Downloads, 3);
 
         Add(() => new SlotCommands.BeginSlot(2, [0.625, 0.375]));
         Add(() => new SlotCommands.ReportStatus(2, 1.0));
-        Add(() => new SlotCommands.OpenWave(2, 2.0, 7, [0, 2]));
-        Add(() => new SlotCommands.FetchModels(2, 2.0, Downloads));
+        Add(() => new SlotCommands.OpenWave(5, 2, 2.0, Role, true));
+        Add(() => new SlotCommands.NextPass(5, 2));
+        Add(() => new SlotCommands.CommitWave(5));
         Add(() => new SlotCommands.PlaceModels(3, [false, true]));
         Add(() => new SlotEvents.TaskGenerated(2, Request.Device, Request));
         Add(() => new SlotEvents.EdgeStatusReported(2, Status));
-        Add(() => new SlotEvents.HorizonReached(2, ResourceRef.Fiber(0, 1), 3));
+        Add(() => new SlotEvents.HorizonReached(5, ResourceRef.Fiber(0, 1), 2, 3, true));
         Add(() => new SlotEvents.SlotClosed(2, 4));
         Add(() => new RunCommands.StartRun(4, Client));
         Add(() => new RunEvents.RunCompleted(Run));
         Add(() => new RunEvents.RunFailed("slot 3: the policy cannot decide"));
         Add(() => new TaskCommands.Execute(Plan));
-        Add(() => new TaskCommands.Upload(TaskProgress.Start(Plan), Device));
+        Add(() => new TaskCommands.Enter(TaskProgress.Start(Plan)));
         Add(() => TransitBatch(3));
         Add(() => new TaskEvents.TaskFinished(Finished));
         Add(() => new TaskEvents.TaskReported(Completed));
-        Add(() => new ModelCommands.DownloadBatch(2, 2.0, Downloads));
-        Add(() => new ModelEvents.ModelBatch(2, 2.0, [new ModelArrival(Tiny.SmallModel, 2, 1.4), new ModelArrival(Tiny.LargeModel, 2, 1.8)]));
         Add(() => new MetricsCommands.RecordSlot(2, Feedback.Records));
         Add(() => new CellCommands.Envelope("run-1", 2, 1, new CellCommands.Build(Scenario, 7, Client, 5)));
         Add(() => new CellCommands.Build(Scenario, 7, Client, 5));
         Add(() => CellCommands.HandOff.Instance);
         Add(() => new CellEvents.Leaving(1));
-        Add(() => new CellCommands.Connect([Client, Device], [Device, Client]));
-        Add(() => new CellCommands.Relay([new RelayedBatch(Client, TransitBatch(2)), new RelayedBatch(Device, TransitBatch(0))]));
+        Add(() => new CellCommands.Connect([Device, Client]));
+        Add(() => new CellCommands.Relay([new RelayedBatch(ResourceRef.Fiber(1, 0), TransitBatch(2)), new RelayedBatch(ResourceRef.EdgeCompute(1), TransitBatch(0))]));
+        Add(() => new CellCommands.Deliver(new RelayedBatch(ResourceRef.EdgeCompute(1), TransitBatch(2))));
+        Add(() => new CellCommands.ToDevice(2, new TaskEvents.TaskFinished(Finished)));
         Add(() => new CellCommands.BeginSlot(2, 1.0, [0.625, 0.375], [false, true]));
-        Add(() => new CellCommands.OpenWave(2, 2.0, [Plan], 1, 3));
+        Add(() => new CellCommands.OpenWave(5, 2, 2.0, [Plan], [Role], true));
+        Add(() => new CellCommands.NextPass(5, 3));
+        Add(() => new CellCommands.CommitWave(5));
         Add(() => CellCommands.Retire.Instance);
-        Add(() => new CellEvents.Built(1, Client, Device));
+        Add(() => new CellEvents.Built(1));
         Add(() => new CellEvents.Connected(1));
         Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, Request), new SlotEvents.TaskGenerated(2, 4, null)], Status));
-        Add(() => new CellEvents.WaveDone(2, 1, 3, [Completed, Dropped]));
+        Add(() => new CellEvents.WaveDone(5, 1, 2, 3, true, [Completed, Dropped]));
         Add(() => new CellEvents.TasksReported([Completed]));
         Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true));
-        Add(() => new MetricsCommands.Complete("greedy", 4, Client, 9));
+        Add(() => new MetricsCommands.Complete("greedy", 4, Client, Run.Waves));
     }
 
     public IActorRef Device { get; }
@@ -123,6 +127,9 @@ internal sealed class MessageSamples
 
     public ModelDownload[] Downloads { get; }
 
+    /// <summary>A backhaul's part in a cyclic wave, every field set.</summary>
+    public WaveRole Role { get; }
+
     /// <summary>The message types that have a sample.</summary>
     public IReadOnlyCollection<Type> Covered => _builders.Keys;
 
@@ -141,7 +148,7 @@ internal sealed class MessageSamples
     /// <summary>A wave of <paramref name="tasks"/> tasks leaving cell 0's radio for the fiber to edge 1, each with its own plan.</summary>
     public TaskCommands.TransitBatch TransitBatch(int tasks)
     {
-        var transits = new Transit[tasks];
+        var transits = new TaskProgress[tasks];
         for (var i = 0; i < tasks; i++)
         {
             // Round robin: the even devices live in cell 0; past five tasks, the wave reaches into the next slot.
@@ -154,10 +161,10 @@ internal sealed class MessageSamples
                 TransmissionS = 0.0625 * (i + 1),
                 QueueingS = 0.03125 * i,
             };
-            transits[i] = new Transit(progress, Device);
+            transits[i] = progress;
         }
 
-        return new TaskCommands.TransitBatch(2, 2.0, transits);
+        return new TaskCommands.TransitBatch(5, 1, ResourceRef.Wireless(0), transits, [new ModelArrival(Tiny.SmallModel, 2, 1.4, 2)]);
     }
 
     /// <summary>The properties declared by the message's own record whose value is null, zero, false or an empty collection.</summary>

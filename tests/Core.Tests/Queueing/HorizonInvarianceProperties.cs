@@ -51,7 +51,6 @@ public sealed class HorizonInvarianceProperties
         () => new FifoStation(3.0, 3),
         () => new ProcessorSharingStation(2.0),
         () => new ProcessorSharingStation(4.0, 2),
-        () => new TandemStation([new FifoStation(2.0), new FifoStation(2.0)]),
     ];
 
     /// <summary>Offers each job just before the first horizon it precedes, then advances.</summary>

@@ -166,24 +166,4 @@ public sealed class StationTimingTests
         Assert.Equal(1.0, d.Start, 12);
         Assert.Equal(2.0, d.End, 12);
     }
-
-    [Fact]
-    public void Tandem_of_fifo_hops_reports_total_waiting_and_service()
-    {
-        // Two store-and-forward hops of rate 1. Job A (2 units) then job B (1 unit), both at t = 0.
-        // Hop 1: A 0-2, B 2-3. Hop 2: A 2-4, B 4-5 (waits 1 s behind A).
-        var station = new TandemStation([new FifoStation(1), new FifoStation(1)]);
-        station.Arrive(new Job(1, 0.0, 2, 1));
-        station.Arrive(new Job(2, 0.0, 1, 1));
-
-        var d = AdvanceAll(station);
-
-        var a = d.Single(x => x.Id == 1);
-        var b = d.Single(x => x.Id == 2);
-        Assert.Equal(4.0, a.End, 12);
-        Assert.Equal(0.0, a.Waiting, 12);
-        Assert.Equal(5.0, b.End, 12);
-        Assert.Equal(3.0, b.Waiting, 12);
-        Assert.Equal(2.0, b.Service, 12);
-    }
 }

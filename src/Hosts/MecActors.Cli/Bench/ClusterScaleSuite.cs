@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster;
 using MecActors.Actors.Cluster;
+using MecActors.Core.Metrics;
 using MecActors.Core.Scenarios;
 
 namespace MecActors.Cli.Bench;
@@ -106,8 +107,9 @@ internal sealed class ClusterScaleSuite(ScenarioSpec scenario, ScaleSettings set
             var runSeconds = Timing.Median(runs);
             var setupSeconds = Timing.Median(setups);
             var slotSeconds = Math.Max(runSeconds - setupSeconds, 1e-9);
-            var protocol = ProtocolMessageCount.ForRun(sized.EdgeCount, sized.DeviceCount, settings.Slots, executed)
-                - ProtocolMessageCount.ForRun(sized.EdgeCount, sized.DeviceCount, 0, 0);
+            var waves = first.Waves ?? throw new InvalidOperationException("the cluster run did not count its wave messages");
+            var protocol = ProtocolMessageCount.ForRun(sized.EdgeCount, sized.DeviceCount, settings.Slots, executed, waves)
+                - ProtocolMessageCount.ForRun(sized.EdgeCount, sized.DeviceCount, 0, 0, new WaveTraffic(0, 0, 0, 0, 0));
             var cellMessages = 4L * sized.EdgeCount * settings.Slots;
             var protocolRate = protocol / slotSeconds;
             var remoteRate = Timing.Median(remote);

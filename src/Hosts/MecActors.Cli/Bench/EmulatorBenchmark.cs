@@ -9,7 +9,7 @@ using MecActors.Policies;
 namespace MecActors.Cli.Bench;
 
 /// <summary>One emulator run: its wall time from StartRun to RunCompleted (actor creation included) and what it did.</summary>
-internal sealed record EmulatorRun(double Seconds, int Slots, int Tasks, long ExecutedTasks, long Messages, long? FiberPathWaves);
+internal sealed record EmulatorRun(double Seconds, int Slots, int Tasks, long ExecutedTasks, long Messages, WaveTraffic Waves);
 
 /// <summary>Times <see cref="EmulationRunner.RunAsync"/> with a fresh policy set each run, in a given actor system.</summary>
 internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec scenario, string policy, int seed)
@@ -40,8 +40,9 @@ internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec sc
             }
         }
 
-        var messages = ProtocolMessageCount.ForRun(scenario.EdgeCount, scenario.DeviceCount, run.Slots, executed, run.FiberPathWaves);
-        return new EmulatorRun(seconds, run.Slots, run.Records.Count, executed, messages, run.FiberPathWaves);
+        var waves = run.Waves ?? throw new InvalidOperationException("the run did not count its wave messages");
+        var messages = ProtocolMessageCount.ForRun(scenario.EdgeCount, scenario.DeviceCount, run.Slots, executed, waves);
+        return new EmulatorRun(seconds, run.Slots, run.Records.Count, executed, messages, waves);
     }
 
     /// <summary>

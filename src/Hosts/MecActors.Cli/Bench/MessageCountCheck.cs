@@ -24,7 +24,7 @@ internal static class MessageCountCheck
             tally.Reset();
             var run = new EmulatorBenchmark(actorSystem, scenario, policy, seed).Run(slots);
             var counted = tally.Snapshot();
-            var expected = ProtocolMessageCount.Breakdown(scenario.EdgeCount, scenario.DeviceCount, slots, run.ExecutedTasks, run.FiberPathWaves);
+            var expected = ProtocolMessageCount.Breakdown(scenario.EdgeCount, scenario.DeviceCount, slots, run.ExecutedTasks, run.Waves);
             var differences = new List<string>();
             foreach (var name in counted.Keys.Union(expected.Keys).Order(StringComparer.Ordinal))
             {

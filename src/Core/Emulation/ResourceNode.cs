@@ -1,0 +1,225 @@
+using MecActors.Core.Queueing;
+
+namespace MecActors.Core.Emulation;
+
+/// <summary>
+/// One resource of the system: its station and the work in it. The only place a stage is served: every driver
+/// (the reference model, the virtual-time actors, the realtime actors, the cluster cells) offers tasks and
+/// downloads here and takes what leaves. A task arrives at the stage it is at; it leaves advanced to its next
+/// stage with the delay components of this one added (transfer: transmission and queueing; compute: download
+/// wait, queueing and compute). A compute stage that joins a fetch waits until the fetched model is in as well.
+/// A download crossing a link leaves as a <see cref="ModelArrival"/> for the processor that waits for it.
+/// </summary>
+public sealed class ResourceNode
+{
+    private readonly IStation _station;
+    private readonly int _models;
+    private readonly Dictionary<long, InService> _jobs;
+    private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
+    private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
+    private readonly List<Departure> _departures = new();
+
+    public ResourceNode(ResourceRef resource, IStation station, int models)
+    {
+        Resource = resource;
+        _station = station;
+        _models = models;
+        _jobs = new Dictionary<long, InService>();
+        _fetched = new Dictionary<(int, int), Fetched>();
+        _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
+    }
+
+    private ResourceNode(ResourceNode other)
+    {
+        Resource = other.Resource;
+        _station = other._station.Clone();
+        _models = other._models;
+        _jobs = new Dictionary<long, InService>(other._jobs);
+        _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
+        _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
+        foreach (var (key, waiting) in other._awaitingModel)
+        {
+            _awaitingModel.Add(key, new List<TaskProgress>(waiting));
+        }
+    }
+
+    public ResourceRef Resource { get; }
+
+    /// <summary>Tasks and downloads offered and not yet left, including tasks waiting for their model.</summary>
+    public int Pending
+    {
+        get
+        {
+            var n = _jobs.Count;
+            foreach (var waiting in _awaitingModel.Values)
+            {
+                n += waiting.Count;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>The earliest time a new job could start service, given the work finalised so far.</summary>
+    public double FreeAt => _station.FreeAt;
+
+    /// <summary>When a job still in service could next leave, if nothing else arrives (see <see cref="IStation.NextDeparture"/>).</summary>
+    public double NextDeparture => _station.NextDeparture;
+
+    /// <summary>A copy that goes on independently: a wave repeated to its fixpoint restarts each pass from one.</summary>
+    public ResourceNode Copy() => new(this);
+
+    /// <summary>How many jobs slot <paramref name="slot"/> brings here (the K of an equal share per slot).</summary>
+    public void Expect(int slot, int jobs) => _station.ExpectBatch(slot, jobs);
+
+    /// <summary>A task reaching its current stage, which runs here, at <see cref="TaskProgress.Time"/>.</summary>
+    public void Arrive(TaskProgress task)
+    {
+        var stage = task.CurrentStage();
+        if (stage.Resource != Resource)
+        {
+            throw new InvalidOperationException($"{Resource}: task {task.TaskId} arrived for a stage at {stage.Resource}");
+        }
+
+        if (!stage.JoinsFetch)
+        {
+            Serve(task, task.Time, task.Time);
+            return;
+        }
+
+        var key = (task.Plan.Request.ModelId, task.Slot);
+        if (_fetched.TryGetValue(key, out var fetched))
+        {
+            Serve(task, Math.Max(task.Time, fetched.Time), task.Time);
+            Joined(key, fetched, 1);
+            return;
+        }
+
+        if (!_awaitingModel.TryGetValue(key, out var waiting))
+        {
+            waiting = new List<TaskProgress>();
+            _awaitingModel.Add(key, waiting);
+        }
+
+        waiting.Add(task);
+    }
+
+    /// <summary>A model download crossing this link.</summary>
+    public void Fetch(ModelDownload download)
+    {
+        var id = FetchId(download.Slot, download.ModelId);
+        _jobs.Add(id, new InService(null, download, 0, 0));
+        _station.Arrive(new Job(id, download.RequestTime, download.SizeBits, download.Slot));
+    }
+
+    /// <summary>A model fetched for tasks of its slot has arrived at this processor.</summary>
+    public void ModelArrived(ModelArrival arrival)
+    {
+        var key = (arrival.ModelId, arrival.Slot);
+        var fetched = new Fetched(arrival.Time, arrival.Joiners);
+        if (_awaitingModel.Remove(key, out var waiting))
+        {
+            foreach (var task in waiting)
+            {
+                Serve(task, Math.Max(task.Time, arrival.Time), task.Time);
+            }
+
+            if (waiting.Count == arrival.Joiners)
+            {
+                return;
+            }
+
+            fetched = fetched with { Left = arrival.Joiners - waiting.Count };
+        }
+
+        _fetched[key] = fetched;
+    }
+
+    /// <summary>Finalises what the horizon allows: tasks leave advanced to their next stage, downloads as arrivals.</summary>
+    public void Advance(double horizon, List<TaskProgress> tasks, List<ModelArrival> models)
+    {
+        _departures.Clear();
+        _station.Advance(horizon, _departures);
+        foreach (var d in _departures)
+        {
+            var job = _jobs[d.Id];
+            _jobs.Remove(d.Id);
+            if (job.Task is { } task)
+            {
+                tasks.Add(Advanced(task, job, d));
+            }
+            else
+            {
+                var download = job.Download;
+                models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners));
+            }
+        }
+    }
+
+    private TaskProgress Advanced(TaskProgress task, InService job, Departure d)
+    {
+        var next = task.StageIndex + 1;
+        if (task.CurrentStage().Kind == StageKind.Compute)
+        {
+            return task with
+            {
+                StageIndex = next,
+                Time = d.End,
+                DownloadS = task.DownloadS + (job.Ready - job.DataArrival),
+                QueueingS = task.QueueingS + d.Waiting,
+                ComputeS = task.ComputeS + d.Service,
+                FiberRun = null,
+            };
+        }
+
+        if (Resource.Kind != ResourceKind.Fiber)
+        {
+            return task with
+            {
+                StageIndex = next,
+                Time = d.End,
+                TransmissionS = task.TransmissionS + d.Service,
+                QueueingS = task.QueueingS + d.Waiting,
+                FiberRun = null,
+            };
+        }
+
+        var run = task.FiberRun is { } current
+            ? current with { Waiting = current.Waiting + d.Waiting }
+            : new FiberRun(task.TransmissionS, d.Arrival, d.Waiting);
+        var span = task.FiberRun is null ? d.Service : d.End - (run.Arrival + run.Waiting);
+        return task with
+        {
+            StageIndex = next,
+            Time = d.End,
+            TransmissionS = run.TransmissionBefore + span,
+            QueueingS = task.QueueingS + d.Waiting,
+            FiberRun = run,
+        };
+    }
+
+    private void Serve(TaskProgress task, double ready, double dataArrival)
+    {
+        _jobs.Add(task.TaskId, new InService(task, default, ready, dataArrival));
+        _station.Arrive(new Job(task.TaskId, ready, task.CurrentStage().CapacityWork, task.Slot));
+    }
+
+    private void Joined((int, int) key, Fetched fetched, int count)
+    {
+        if (fetched.Left - count <= 0)
+        {
+            _fetched.Remove(key);
+        }
+        else
+        {
+            _fetched[key] = fetched with { Left = fetched.Left - count };
+        }
+    }
+
+    /// <summary>Downloads take negative ids, apart from the tasks' (non-negative) ones.</summary>
+    private long FetchId(int slot, int model) => -((long)slot * _models + model) - 1;
+
+    private readonly record struct InService(TaskProgress? Task, ModelDownload Download, double Ready, double DataArrival);
+
+    private readonly record struct Fetched(double Time, int Left);
+}
