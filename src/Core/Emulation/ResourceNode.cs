@@ -18,6 +18,7 @@ public sealed class ResourceNode
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
+    private int _downloads;
 
     public ResourceNode(ResourceRef resource, IStation station, int models)
     {
@@ -34,6 +35,7 @@ public sealed class ResourceNode
         Resource = other.Resource;
         _station = other._station.Clone();
         _models = other._models;
+        _downloads = other._downloads;
         _jobs = new Dictionary<long, InService>(other._jobs);
         _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
@@ -45,12 +47,12 @@ public sealed class ResourceNode
 
     public ResourceRef Resource { get; }
 
-    /// <summary>Tasks and downloads offered and not yet left, including tasks waiting for their model.</summary>
+    /// <summary>Tasks offered and not yet left, including tasks waiting for their model (downloads are not tasks).</summary>
     public int Pending
     {
         get
         {
-            var n = _jobs.Count;
+            var n = _jobs.Count - _downloads;
             foreach (var waiting in _awaitingModel.Values)
             {
                 n += waiting.Count;
@@ -109,6 +111,7 @@ public sealed class ResourceNode
     {
         var id = FetchId(download.Slot, download.ModelId);
         _jobs.Add(id, new InService(null, download, 0, 0));
+        _downloads++;
         _station.Arrive(new Job(id, download.RequestTime, download.SizeBits, download.Slot));
     }
 
@@ -151,6 +154,7 @@ public sealed class ResourceNode
             else
             {
                 var download = job.Download;
+                _downloads--;
                 models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners));
             }
         }

@@ -73,7 +73,7 @@ public sealed class MessageRoundTripTests : TestKit
 
         var batch = (TaskCommands.TransitBatch)SerializationSupport.RoundTrip(Sys, _samples.TransitBatch(10), out _);
         Assert.Equal(10, batch.Tasks.Length);
-        Assert.Equal(ResourceRef.Wireless(0), batch.From);
+        Assert.Equal(ResourceRef.Fiber(0, 1), batch.From);
         Assert.Equal(_samples.TransitBatch(10).Tasks[9].Time, batch.Tasks[9].Time);
 
         var reported = (TaskEvents.TaskReported)SerializationSupport.RoundTrip(Sys, _samples.Build(typeof(TaskEvents.TaskReported)), out _);

@@ -145,7 +145,7 @@ internal sealed class MessageSamples
             ? build()
             : throw new InvalidOperationException($"no sample for message type {messageType.FullName}: add one to {nameof(MessageSamples)}");
 
-    /// <summary>A wave of <paramref name="tasks"/> tasks leaving cell 0's radio for the fiber to edge 1, each with its own plan.</summary>
+    /// <summary>A wave of <paramref name="tasks"/> tasks leaving the fiber from cell 0 for edge 1, each with its own plan, and a download.</summary>
     public TaskCommands.TransitBatch TransitBatch(int tasks)
     {
         var transits = new TaskProgress[tasks];
@@ -156,7 +156,7 @@ internal sealed class MessageSamples
             var request = Tiny.Request(Scenario, 2 + i / cellDevices, 2 * (i % cellDevices), i % 2 == 0 ? Tiny.SmallModel : Tiny.LargeModel, 1e6 + i * 0.25e6);
             int[] cached = i % 3 == 0 ? [request.ModelId] : [];
             var plan = Tiny.Plan(System, request, targetEdge: 1, exit: 1, cached);
-            var progress = Tiny.ArrivedAt(plan, ResourceRef.Fiber(0, 1), request.ReleaseTime + 0.5 + i * 0.0625) with
+            var progress = Tiny.ArrivedAt(plan, ResourceRef.EdgeCompute(1), request.ReleaseTime + 0.5 + i * 0.0625) with
             {
                 TransmissionS = 0.0625 * (i + 1),
                 QueueingS = 0.03125 * i,
@@ -164,7 +164,7 @@ internal sealed class MessageSamples
             transits[i] = progress;
         }
 
-        return new TaskCommands.TransitBatch(5, 1, ResourceRef.Wireless(0), transits, [new ModelArrival(Tiny.SmallModel, 2, 1.4, 2)]);
+        return new TaskCommands.TransitBatch(5, 1, ResourceRef.Fiber(0, 1), transits, [new ModelArrival(Tiny.SmallModel, 2, 1.4, 2)]);
     }
 
     /// <summary>The properties declared by the message's own record whose value is null, zero, false or an empty collection.</summary>
