@@ -96,6 +96,7 @@ internal static class TrainCommand
     {
         var scenario = ScenarioFiles.Load(request.ScenarioPath);
         var seed = request.Seed ?? scenario.Seed;
+        Experiments.EvaluationEpisodes.CheckTraining(request.Steps, scenario.Slots, "--steps");
         if (File.Exists(request.OutDir))
         {
             throw new BadInputException($"--out: {request.OutDir} is a file, not a directory");
@@ -115,8 +116,10 @@ internal static class TrainCommand
                     console,
                     [request.Policy],
                     request.Steps,
-                    (policy, curve, onSlotClosed) =>
-                        Trainer.TrainAsync(actorSystem, system, policy, request.Steps, seed, curve, onSlotClosed, cancellationToken))
+                    parallel: 1,
+                    (_, curve, onSlotClosed) =>
+                        Trainer.TrainAsync(actorSystem, system, request.Policy, request.Steps, seed, curve, onSlotClosed, cancellationToken),
+                    cancellationToken)
                 .ConfigureAwait(false);
             result = results[0];
         }

@@ -21,8 +21,9 @@ internal sealed class LearnedWeights
     private readonly int? _trainSteps;
     private readonly string? _checkpointsDir;
 
-    private LearnedWeights(Dictionary<string, byte[]> weights, List<string> toTrain, int? trainSteps, string? checkpointsDir)
+    private LearnedWeights(int seed, Dictionary<string, byte[]> weights, List<string> toTrain, int? trainSteps, string? checkpointsDir)
     {
+        Seed = seed;
         _weights = weights;
         _toTrain = toTrain;
         _trainSteps = trainSteps;
@@ -75,51 +76,65 @@ internal sealed class LearnedWeights
                 $"warning: --train-steps is ignored: none of {string.Join(", ", policies)} learns");
         }
 
-        return new LearnedWeights(weights, toTrain, trainSteps, checkpointsDir);
+        return new LearnedWeights(seed, weights, toTrain, trainSteps, checkpointsDir);
     }
 
+    /// <summary>The seed these weights are for (training and evaluation run on it).</summary>
+    public int Seed { get; }
+
     /// <summary>
-    /// Trains <see cref="ToTrain"/> one after another in <paramref name="actorSystem"/>, saves each checkpoint into
-    /// the checkpoints directory as soon as it is trained (when one was given), then prints each policy's training
-    /// summary on stderr.
+    /// Trains what every one of <paramref name="perSeed"/> still has to train, <paramref name="parallel"/> trainings at
+    /// a time, saves each checkpoint into its checkpoints directory as soon as it is trained (when one was given), then
+    /// prints each training's summary on stderr in order.
     /// </summary>
-    public async Task TrainAsync(
-        CliConsole console, ActorSystem actorSystem, SystemView system, int seed, CancellationToken cancellationToken)
+    public static async Task TrainAllAsync(
+        CliConsole console,
+        ActorSystem actorSystem,
+        SystemView system,
+        IReadOnlyList<LearnedWeights> perSeed,
+        int parallel,
+        CancellationToken cancellationToken)
     {
-        if (_toTrain.Count == 0 || _trainSteps is not { } steps)
+        var jobs = perSeed.SelectMany(w => w._toTrain.Select(policy => (Weights: w, Policy: policy))).ToList();
+        if (jobs.Count == 0)
         {
             return;
         }
 
+        var steps = jobs[0].Weights._trainSteps!.Value;
+        var labels = jobs.Select(j => perSeed.Count == 1 ? j.Policy : $"{j.Policy}, seed {j.Weights.Seed}").ToList();
         var results = await TrainingProgress.RunAllAsync(
                 console,
-                _toTrain,
+                labels,
                 steps,
-                async (policy, curve, onSlotClosed) =>
+                parallel,
+                async (i, curve, onSlotClosed) =>
                 {
+                    var (weights, policy) = jobs[i];
                     var result = await Trainer
-                        .TrainAsync(actorSystem, system, policy, steps, seed, curve, onSlotClosed, cancellationToken)
+                        .TrainAsync(actorSystem, system, policy, steps, weights.Seed, curve, onSlotClosed, cancellationToken)
                         .ConfigureAwait(false);
-                    if (_checkpointsDir is not null)
+                    if (weights._checkpointsDir is not null)
                     {
                         ResultsWriter.WriteFilesAtomically(
-                            _checkpointsDir, [new(Checkpoints.FileName(policy), result.Checkpoint)]);
+                            weights._checkpointsDir, [new(Checkpoints.FileName(policy), result.Checkpoint)]);
                     }
 
                     return result;
-                })
+                },
+                cancellationToken)
             .ConfigureAwait(false);
 
-        foreach (var result in results)
+        for (var i = 0; i < jobs.Count; i++)
         {
-            _weights[result.Policy] = result.Checkpoint;
-            console.Error.WriteLine($"trained {result.Describe()}; {result.DescribeTimeSplit()}");
+            jobs[i].Weights._weights[jobs[i].Policy] = results[i].Checkpoint;
+            console.Error.WriteLine($"trained {results[i].Describe()}{(perSeed.Count == 1 ? "" : $", seed {jobs[i].Weights.Seed}")}; {results[i].DescribeTimeSplit()}");
         }
     }
 
-    /// <summary>A fresh policy set for evaluation: a learning one gets its weights (if any) and acts greedily.</summary>
-    public PolicySet CreateForEvaluation(string policy, SystemView system, int seed) =>
-        EvaluationPolicies.Create(policy, system, seed, ParametersOf(policy));
+    /// <summary>A fresh policy set for evaluation on <see cref="Seed"/>: a learning one gets its weights (if any) and acts greedily.</summary>
+    public PolicySet CreateForEvaluation(string policy, SystemView system) =>
+        EvaluationPolicies.Create(policy, system, Seed, ParametersOf(policy));
 
     /// <summary>The trained weights of <paramref name="policy"/>, or null (untrained, or not a learning policy).</summary>
     public byte[]? ParametersOf(string policy) => _weights.GetValueOrDefault(policy);
