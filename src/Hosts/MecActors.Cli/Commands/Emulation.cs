@@ -38,6 +38,8 @@ internal static class Emulation
         }
 
         var policies = request.Policies ?? scenario.Policies;
+        var noCheckpoints = request.CheckpointsDir == EmulationOptions.NoCheckpoints;
+        var checkpointsDir = noCheckpoints ? null : request.CheckpointsDir;
         var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose);
 
         using var logger = CliLogging.Create(console, request.Verbose);
@@ -55,9 +57,11 @@ internal static class Emulation
             seeds,
             episodes,
             request.TrainSteps,
-            seed => request.CheckpointsDir is null || seeds.Count == 1 ? request.CheckpointsDir : Path.Combine(request.CheckpointsDir, $"seed-{seed}"),
+            seed => checkpointsDir is null || seeds.Count == 1 ? checkpointsDir : Path.Combine(checkpointsDir, $"seed-{seed}"),
             parallel,
-            KeepSlotRows: true);
+            KeepSlotRows: true,
+            noCheckpoints ? null : ShippedCheckpoints.For(request.ScenarioPath),
+            CheckpointStamp.ScenarioHash(request.ScenarioPath));
         var weights = Experiment.ResolveWeights(console, setup);
 
         ExperimentResult result;

@@ -11,7 +11,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="OutDir">Null: <c>out/&lt;scenario name&gt;</c>.</param>
 /// <param name="DispatcherThroughput">Null: as in config/akka.conf.</param>
 /// <param name="TrainSteps">Null: learning policies without a checkpoint are evaluated untrained.</param>
-/// <param name="CheckpointsDir">Null: no checkpoints are loaded or saved.</param>
+/// <param name="CheckpointsDir">Null: only the scenario's shipped checkpoints are used; <c>none</c>: not even those.</param>
 /// <param name="Clock"><c>virtual</c> (default) or <c>realtime</c>.</param>
 /// <param name="TimeScale">Wall seconds per simulated second under the realtime clock.</param>
 /// <param name="Cluster">A seed node's address to run on that cluster, or null to run in this process.</param>
@@ -91,6 +91,9 @@ internal sealed class EmulationOptions
 
     public const string RealtimeClock = "realtime";
 
+    /// <summary>The <c>--checkpoints</c> value that turns checkpoints off, the scenario's shipped ones included.</summary>
+    public const string NoCheckpoints = "none";
+
     public Option<bool> Verbose { get; }
 
     public Argument<string> Scenario { get; } = new("scenario")
@@ -131,7 +134,7 @@ internal sealed class EmulationOptions
     public Option<string?> Checkpoints { get; } = new("--checkpoints")
     {
         HelpName = "DIR",
-        Description = "Load <policy>.mecnn from DIR for each learning policy; save the ones trained here into it",
+        Description = "Load <policy>.mecnn from DIR for each learning policy, before the scenario's shipped checkpoints (config/checkpoints/<scenario>/, used when their stamp matches); save the ones trained here into it; 'none': no checkpoints at all, shipped ones included",
     };
 
     public Option<string> Clock { get; } = new("--clock")

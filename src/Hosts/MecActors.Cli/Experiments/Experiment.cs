@@ -18,6 +18,8 @@ internal sealed record ReplicationRun(PolicySummary Summary, IReadOnlyList<SlotR
 /// <param name="TrainSteps">Null: learning policies without a checkpoint are evaluated untrained.</param>
 /// <param name="CheckpointsFor">The checkpoints directory of a seed, or null for none.</param>
 /// <param name="KeepSlotRows">Keep every run's slot rows (for slots.csv); a sweep keeps only the summaries.</param>
+/// <param name="Shipped">The scenario's shipped checkpoints, or null to use none.</param>
+/// <param name="ScenarioSha256">The scenario file's content hash, stamped on saved checkpoints; null for none.</param>
 internal sealed record ExperimentSetup(
     ScenarioSpec Scenario,
     IReadOnlyList<string> Policies,
@@ -27,7 +29,9 @@ internal sealed record ExperimentSetup(
     int? TrainSteps,
     Func<int, string?> CheckpointsFor,
     int Parallel,
-    bool KeepSlotRows);
+    bool KeepSlotRows,
+    ShippedCheckpoints? Shipped = null,
+    string? ScenarioSha256 = null);
 
 /// <summary>Evaluates <c>policy</c> on one replication's system (its episode set) with the seed's weights.</summary>
 internal delegate Task<PolicyRun> PolicyEvaluator(string policy, SystemView system, LearnedWeights weights, Action<int, int> onSlotClosed);
@@ -61,7 +65,8 @@ internal static class Experiment
         }
 
         return setup.Seeds
-            .Select(seed => LearnedWeights.Resolve(console, setup.Policies, setup.TrainSteps, setup.CheckpointsFor(seed), system, seed))
+            .Select(seed => LearnedWeights.Resolve(
+                console, setup.Policies, setup.TrainSteps, setup.CheckpointsFor(seed), setup.Shipped, setup.ScenarioSha256, system, seed))
             .ToList();
     }
 
