@@ -17,7 +17,7 @@ public sealed class HostingTests
 
         Assert.Equal(100, config.GetInt("akka.actor.default-dispatcher.throughput"));
         Assert.Equal("INFO", config.GetString("akka.loglevel"));
-        Assert.Equal(["MecActors.Cli.Logging.SerilogLogger, mec"], config.GetStringList("akka.loggers"));
+        Assert.Equal(["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"], config.GetStringList("akka.loggers"));
     }
 
     [Fact]

@@ -134,7 +134,10 @@ public sealed class TrainCommandTests
         Assert.True(b.ExitCode == ExitCodes.Success, b.ToString());
         Assert.True(c.ExitCode == ExitCodes.Success, c.ToString());
         Assert.Equal(
-            ["local-edge.mecnn", "no-early-exit.mecnn", "random-caching.mecnn"],
+            [
+                "local-edge.mecnn", "local-edge.mecnn.json", "no-early-exit.mecnn", "no-early-exit.mecnn.json",
+                "random-caching.mecnn", "random-caching.mecnn.json",
+            ],
             Directory.GetFiles(checkpoints).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         foreach (var policy in new[] { "random-caching", "local-edge", "no-early-exit" })

@@ -219,9 +219,11 @@ public static class ResultsWriter
 
     private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A double as its shortest round-trip text, invariant culture (as in every results file).</summary>
+    public static string RoundTrip(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string CsvField(string value) =>
+    /// <summary>A CSV field, quoted only when it holds a comma, a quote or a line break.</summary>
+    public static string CsvField(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static void TryDelete(string path)

@@ -49,6 +49,7 @@ public static class MecCli
         root.Options.Add(verbose);
         root.Subcommands.Add(RunCommand.Create(console, verbose));
         root.Subcommands.Add(CompareCommand.Create(console, verbose));
+        root.Subcommands.Add(SweepCommand.Create(console, verbose));
         root.Subcommands.Add(TrainCommand.Create(console, verbose));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Serialization;
 using Akka.TestKit.Xunit2;
 using MecActors.Actors.Protocol;
 using MecActors.Actors.Serialization;
@@ -16,6 +17,9 @@ namespace MecActors.Actors.Tests.Serialization;
 /// <summary>The binding, the serializer's settings, its thread safety, and the size of typical messages.</summary>
 public sealed class HyperionSerializerTests : TestKit
 {
+    /// <summary>The wire id of the Akka.Serialization.Hyperion package's serializer, the same on every node.</summary>
+    private const int PackageSerializerId = -5;
+
     private readonly ITestOutputHelper _output;
     private readonly MessageSamples _samples;
 
@@ -25,6 +29,9 @@ public sealed class HyperionSerializerTests : TestKit
         _output = output;
         _samples = new MessageSamples(CreateTestProbe("device").Ref, CreateTestProbe("client").Ref);
     }
+
+    private static HyperionSerializerSettings Lean =>
+        HyperionSerializerSettings.Create(MecSerialization.Config.GetConfig("akka.actor.serialization-settings.hyperion"));
 
     [Fact]
     public void Config_file_and_MecSerialization_hold_the_same_text()
@@ -48,33 +55,34 @@ public sealed class HyperionSerializerTests : TestKit
     }
 
     [Fact]
-    public void The_bound_serializer_is_the_fast_setting_with_its_fixed_id()
+    public void The_bound_serializer_is_the_package_one_in_the_lean_setting()
     {
         var serializer = Assert.IsType<HyperionSerializer>(Sys.Serialization.FindSerializerForType(typeof(IMecMessage)));
 
-        Assert.Equal(HyperionSerializer.SerializerId, serializer.Identifier);
-        Assert.Equal(441, serializer.Identifier);
+        Assert.Equal(PackageSerializerId, serializer.Identifier);
         Assert.False(serializer.IncludeManifest);
-        Assert.False(serializer.VersionTolerance);
-        Assert.False(serializer.PreserveObjectReferences);
+        Assert.False(serializer.Settings.VersionTolerance);
+        Assert.False(serializer.Settings.PreserveObjectReferences);
+        Assert.True(serializer.Settings.DisallowUnsafeType);
     }
 
     [Fact]
-    public void Both_constructors_default_to_the_fast_setting_and_settings_can_turn_it_off()
+    public void The_lean_setting_writes_fewer_bytes_than_the_package_default_and_both_read_back()
     {
-        var system = (ExtendedActorSystem)Sys;
-        var plain = new HyperionSerializer(system);
-        var empty = new HyperionSerializer(system, ConfigurationFactory.Empty);
-        var tolerant = new HyperionSerializer(system, ConfigurationFactory.ParseString("version-tolerance = on\npreserve-object-references = on"));
-        var message = _samples.Build(typeof(TaskCommands.Enter));
+        var lean = (HyperionSerializer)Sys.Serialization.FindSerializerForType(typeof(IMecMessage));
+        var tolerant = new HyperionSerializer((ExtendedActorSystem)Sys, HyperionSerializerSettings.Default);
 
-        Assert.False(plain.VersionTolerance || plain.PreserveObjectReferences);
-        Assert.False(empty.VersionTolerance || empty.PreserveObjectReferences);
-        Assert.True(tolerant.VersionTolerance && tolerant.PreserveObjectReferences);
-        Assert.Equal(plain.ToBinary(message), empty.ToBinary(message));
-        var tolerantBytes = tolerant.ToBinary(message);
-        Assert.True(tolerantBytes.Length > plain.ToBinary(message).Length, "field names should make the tolerant payload longer");
-        Assert.Null(StructuralEquality.FirstDifference(message, tolerant.FromBinary(tolerantBytes, typeof(TaskCommands.Enter))));
+        Assert.True(HyperionSerializerSettings.Default.VersionTolerance && HyperionSerializerSettings.Default.PreserveObjectReferences);
+        foreach (var type in new[] { typeof(TaskCommands.Enter), typeof(TaskEvents.TaskReported), typeof(SlotCommands.BeginSlot) })
+        {
+            var message = _samples.Build(type);
+            var leanBytes = lean.ToBinary(message);
+            var tolerantBytes = tolerant.ToBinary(message);
+
+            Assert.True(tolerantBytes.Length > leanBytes.Length, $"{type.Name}: field names should make the tolerant payload longer");
+            Assert.Null(StructuralEquality.FirstDifference(message, lean.FromBinary(leanBytes, type)));
+            Assert.Null(StructuralEquality.FirstDifference(message, tolerant.FromBinary(tolerantBytes, type)));
+        }
     }
 
     [Fact]
@@ -83,7 +91,7 @@ public sealed class HyperionSerializerTests : TestKit
         var message = _samples.Build(typeof(TaskCommands.Execute));
         var bytes = Sys.Serialization.Serialize(message);
 
-        var copy = Sys.Serialization.Deserialize(bytes, HyperionSerializer.SerializerId, string.Empty);
+        var copy = Sys.Serialization.Deserialize(bytes, PackageSerializerId, string.Empty);
 
         Assert.Null(StructuralEquality.FirstDifference(message, copy));
     }
@@ -91,7 +99,7 @@ public sealed class HyperionSerializerTests : TestKit
     [Fact]
     public void Garbage_fails_as_a_serialization_exception()
     {
-        var serializer = new HyperionSerializer((ExtendedActorSystem)Sys);
+        var serializer = Sys.Serialization.FindSerializerForType(typeof(IMecMessage));
 
         Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary([255, 3, 0, 0, 0, 65, 66, 67], typeof(IMecMessage)));
     }
@@ -101,11 +109,11 @@ public sealed class HyperionSerializerTests : TestKit
     {
         var system = (ExtendedActorSystem)Sys;
         var messages = MessageSamples.MessageTypes().Select(_samples.Build).Append(_samples.TransitBatch(10)).ToArray();
-        var sequential = new HyperionSerializer(system);
+        var sequential = new HyperionSerializer(system, Lean);
         var expected = messages.Select(sequential.ToBinary).ToArray();
 
         // A fresh serializer, so threads also race to build its per-type readers and writers.
-        var shared = new HyperionSerializer(system);
+        var shared = new HyperionSerializer(system, Lean);
         const int threads = 8;
         const int rounds = 50;
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();

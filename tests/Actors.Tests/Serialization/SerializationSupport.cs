@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Serialization;
 using MecActors.Actors.Serialization;
 using Xunit;
 

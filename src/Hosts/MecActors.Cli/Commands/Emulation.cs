@@ -4,75 +4,95 @@ using MecActors.Actors.Realtime;
 using MecActors.Cli.Hosting;
 using MecActors.Cli.Logging;
 using MecActors.Cli.Output;
+using MecActors.Cli.Experiments;
 using MecActors.Cli.Training;
-using MecActors.Core.Decisions;
 using MecActors.Core.Metrics;
 
 namespace MecActors.Cli.Commands;
 
 /// <summary>
-/// The body of <c>mec run</c> and <c>mec compare</c>: load the scenario, give the learning policies their weights
-/// (a checkpoint, or training them first; see <see cref="LearnedWeights"/>), emulate each policy in turn in one
-/// actor system (a fresh policy set each, the same seed), then write the results contract to the output
-/// directory all at once and print the table. Nothing is written to the output directory unless every policy
-/// finished.
+/// The body of <c>mec run</c> and <c>mec compare</c>: load the scenario, give each seed's learning policies their
+/// weights (a checkpoint, or training them first; see <see cref="LearnedWeights"/>), evaluate each policy on every
+/// (seed, episode) replication in one actor system (a fresh policy set each; see <see cref="Experiment"/>), then write
+/// the results contract to the output directory all at once and print the table. One seed and one episode give a
+/// single run's contract; more give means, deviations and 95% intervals (<see cref="ReplicatedResults"/>). Nothing is
+/// written to the output directory unless every run finished.
 /// </summary>
 internal static class Emulation
 {
     public static async Task<int> RunAsync(CliConsole console, EmulationRequest request, CancellationToken cancellationToken)
     {
-        // Training sets its own episodes; the episode chosen here is the workload the policies are evaluated on.
-        var scenario = ScenarioFiles.Load(request.ScenarioPath) with { Episode = request.Episode };
+        var scenario = ScenarioFiles.Load(request.ScenarioPath);
         var slots = request.Slots ?? scenario.Slots;
-        var seed = request.Seed ?? scenario.Seed;
+        var seeds = request.Seeds ?? [request.Seed ?? scenario.Seed];
+        var episodes = EvaluationEpisodes.For(request.Episode, request.Episodes);
         var outDir = request.OutDir ?? Path.Combine("out", scenario.Name);
         if (File.Exists(outDir))
         {
             throw new BadInputException($"--out: {outDir} is a file, not a directory");
         }
 
-        var policies = request.Policies ?? scenario.Policies;
-        var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose);
-
-        using var logger = CliLogging.Create(console, request.Verbose);
-        var log = logger.ForContext(CliLogging.SourceProperty, "mec");
-        log.Information(
-            "{Scenario}: {Slots} slots, seed {Seed}, episode {Episode}, policies {Policies}",
-            scenario.Name, slots, seed, scenario.Episode, string.Join(", ", policies));
-
-        var system = new SystemView(scenario);
-        var weights = LearnedWeights.Resolve(console, policies, request.TrainSteps, request.CheckpointsDir, system, seed);
         if (request.Cluster is not null && request.Clock == EmulationOptions.RealtimeClock)
         {
             throw new BadInputException("--cluster: runs on a cluster use the virtual clock; drop --clock realtime or --cluster");
         }
 
-        IReadOnlyList<PolicyRun> runs;
+        var policies = request.Policies ?? scenario.Policies;
+        var noCheckpoints = request.CheckpointsDir == EmulationOptions.NoCheckpoints;
+        var checkpointsDir = noCheckpoints ? null : request.CheckpointsDir;
+        var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose);
+
+        using var logger = CliLogging.Create(console, request.Verbose);
+        var log = logger.ForContext(CliLogging.SourceProperty, "mec");
+        log.Information(
+            "{Scenario}: {Slots} slots, seeds {Seeds}, episodes {Episodes}, policies {Policies}",
+            scenario.Name, slots, string.Join(", ", seeds), Describe(episodes), string.Join(", ", policies));
+
+        // Realtime runs measure wall time and cluster runs share the cluster: one at a time.
+        var parallel = request.Cluster is not null || request.Clock == EmulationOptions.RealtimeClock ? 1 : request.Parallel;
+        var setup = new ExperimentSetup(
+            scenario,
+            policies,
+            slots,
+            seeds,
+            episodes,
+            request.TrainSteps,
+            seed => checkpointsDir is null || seeds.Count == 1 ? checkpointsDir : Path.Combine(checkpointsDir, $"seed-{seed}"),
+            parallel,
+            KeepSlotRows: true,
+            noCheckpoints ? null : ShippedCheckpoints.For(request.ScenarioPath),
+            CheckpointStamp.ScenarioHash(request.ScenarioPath));
+        var weights = Experiment.ResolveWeights(console, setup);
+
+        ExperimentResult result;
         var actorSystem = request.Cluster is null
             ? MecActorSystem.Create(akkaConfig, logger)
             : await Submitter.JoinAsync(request.Cluster, request.Verbose, logger, log).ConfigureAwait(false);
         try
         {
-            if (weights.ToTrain.Count > 0)
+            if (weights.Any(w => w.ToTrain.Count > 0))
             {
                 log.Information(
-                    "Training {Policies} for {Steps} steps each, seed {Seed}", string.Join(", ", weights.ToTrain), request.TrainSteps, seed);
-                await weights.TrainAsync(console, actorSystem, system, seed, cancellationToken).ConfigureAwait(false);
+                    "Training {Policies} for {Steps} steps each, seeds {Seeds}",
+                    string.Join(", ", weights.SelectMany(w => w.ToTrain).Distinct()), request.TrainSteps, string.Join(", ", weights.Where(w => w.ToTrain.Count > 0).Select(w => w.Seed)));
             }
 
             var realtime = RealtimeSettingsFor(request, scenario, actorSystem);
             var learner = request.Cluster is null ? null : MecCluster.LearnerProxy(actorSystem);
-            runs = await SlotProgress.RunAllAsync(
+            result = await Experiment.RunAsync(
                     console,
-                    policies,
-                    slots,
-                    (policy, onSlotClosed) => (learner is not null
-                            ? ClusterRunner.RunAsync(
-                                actorSystem, learner, scenario, policy, weights.ParametersOf(policy), slots, seed, Submitter.RunTimeout(scenario, slots), onSlotClosed)
-                            : realtime is null
-                            ? EmulationRunner.RunAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, onSlotClosed)
-                            : EmulationRunner.RunRealtimeAsync(actorSystem, system, weights.CreateForEvaluation(policy, system, seed), slots, seed, realtime, onSlotClosed))
-                        .WaitAsync(cancellationToken))
+                    actorSystem,
+                    setup,
+                    weights,
+                    (policy, system, seedWeights, onSlotClosed) => learner is not null
+                        ? ClusterRunner.RunAsync(
+                            actorSystem, learner, system.Scenario, policy, seedWeights.ParametersOf(policy), slots, seedWeights.Seed,
+                            Submitter.RunTimeout(system.Scenario, slots), onSlotClosed)
+                        : realtime is null
+                        ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, onSlotClosed)
+                        : EmulationRunner.RunRealtimeAsync(
+                            actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, realtime, onSlotClosed),
+                    cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -85,23 +105,53 @@ internal static class Emulation
             await MecActorSystem.TerminateAsync(actorSystem, log).ConfigureAwait(false);
         }
 
-        var summaries = runs.Select(r => PolicySummary.From(r, scenario.Objective)).ToList();
-        var rows = runs.SelectMany(r => SlotRow.From(r, scenario.Objective)).ToList();
-        var plot = DelayAccuracyPlot.RenderPng(scenario.Name, summaries);
-        ResultsWriter.WriteAll(
-            outDir,
-            scenario.Name,
-            seed,
-            slots,
-            request.Clock == EmulationOptions.RealtimeClock ? RealtimeClock.Name : ResultsWriter.VirtualClock,
-            summaries,
-            rows,
-            [new(DelayAccuracyPlot.FileName, plot)]);
-        log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
+        var clock = request.Clock == EmulationOptions.RealtimeClock ? RealtimeClock.Name : ResultsWriter.VirtualClock;
+        if (result.IsSingle)
+        {
+            var summaries = result.Runs.Select(r => r[0].Summary).ToList();
+            ResultsWriter.WriteAll(
+                outDir,
+                scenario.Name,
+                seeds[0],
+                slots,
+                clock,
+                summaries,
+                result.Runs.SelectMany(r => r[0].Slots!),
+                [new(DelayAccuracyPlot.FileName, DelayAccuracyPlot.RenderPng(scenario.Name, summaries))]);
+            log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
+            ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seeds[0]}", summaries);
+            return ExitCodes.Success;
+        }
 
-        ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seed}", summaries);
+        var statistics = result.Statistics();
+        ResultsWriter.WriteFilesAtomically(
+            outDir,
+            [
+                new(ResultsWriter.SummaryFileName, ReplicatedResults.SummaryJson(scenario.Name, seeds, episodes, slots, clock, statistics)),
+                new(ResultsWriter.SlotsFileName, ReplicatedResults.SlotsCsv(result)),
+                new(ReplicatedResults.RunsFileName, ReplicatedResults.RunsCsv(result)),
+                new(DelayAccuracyPlot.FileName, DelayAccuracyPlot.RenderPng(scenario.Name, statistics)),
+            ]);
+        log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
+        ResultsTable.Write(
+            console,
+            $"{scenario.Name}: {slots} slots, seeds {string.Join(",", seeds)}, {episodes.Count} episodes each: mean ± 95% interval",
+            statistics);
         return ExitCodes.Success;
     }
+
+    /// <summary>"990-999", "0", or "0, 1000001-1000009": a first episode, then a contiguous run.</summary>
+    private static string Describe(IReadOnlyList<int> episodes)
+    {
+        static string Range(int first, int last) =>
+            first == last ? Invariant($"{first}") : Invariant($"{first}-{last}");
+
+        return episodes.Count == 1 || episodes[1] == episodes[0] + 1
+            ? Range(episodes[0], episodes[^1])
+            : Invariant($"{episodes[0]}, {Range(episodes[1], episodes[^1])}");
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     /// <summary>Null for the virtual clock; for the realtime clock, its settings, refused as bad input if the scenario cannot run at that time scale.</summary>
     private static RealtimeSettings? RealtimeSettingsFor(EmulationRequest request, Core.Scenarios.ScenarioSpec scenario, Akka.Actor.ActorSystem actorSystem)

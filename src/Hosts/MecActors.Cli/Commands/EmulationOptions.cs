@@ -11,11 +11,17 @@ namespace MecActors.Cli.Commands;
 /// <param name="OutDir">Null: <c>out/&lt;scenario name&gt;</c>.</param>
 /// <param name="DispatcherThroughput">Null: as in config/akka.conf.</param>
 /// <param name="TrainSteps">Null: learning policies without a checkpoint are evaluated untrained.</param>
-/// <param name="CheckpointsDir">Null: no checkpoints are loaded or saved.</param>
+/// <param name="CheckpointsDir">Null: only the scenario's shipped checkpoints are used; <c>none</c>: not even those.</param>
 /// <param name="Clock"><c>virtual</c> (default) or <c>realtime</c>.</param>
 /// <param name="TimeScale">Wall seconds per simulated second under the realtime clock.</param>
 /// <param name="Cluster">A seed node's address to run on that cluster, or null to run in this process.</param>
-/// <param name="Episode">The workload episode evaluated (0: the evaluation workload; training uses episodes 1, 2, ...).</param>
+/// <param name="Episode">
+/// The first workload episode evaluated, followed by the next <paramref name="Episodes"/> − 1; null: the held-out
+/// evaluation block (<see cref="Experiments.EvaluationEpisodes"/>).
+/// </param>
+/// <param name="Episodes">How many workload episodes each policy is evaluated on (K).</param>
+/// <param name="Seeds">The seeds to repeat over (each places the network), or null for <paramref name="Seed"/> alone.</param>
+/// <param name="Parallel">How many emulation runs (evaluations, trainings) run at once; results do not depend on it.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -29,7 +35,10 @@ internal sealed record EmulationRequest(
     string Clock = EmulationOptions.VirtualClock,
     double TimeScale = 1.0,
     string? Cluster = null,
-    int Episode = 0);
+    int? Episode = null,
+    int Episodes = 1,
+    IReadOnlyList<int>? Seeds = null,
+    int Parallel = 1);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -45,10 +54,19 @@ internal sealed class EmulationOptions
         TrainSteps.Validators.Add(r => RequirePositive(r, "--train-steps"));
         Episode.Validators.Add(r =>
         {
-            var value = r.GetValueOrDefault<int>();
+            var value = r.GetValueOrDefault<int?>();
             if (value < 0)
             {
                 r.AddError($"--episode: must be 0 or more, got {value}");
+            }
+        });
+        Episodes.Validators.Add(r => RequirePositive(r, "--episodes"));
+        Parallel.Validators.Add(r => RequirePositive(r, "--parallel"));
+        Seeds.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && SeedList.Parse(r.Tokens[0].Value) is { Error: { } error })
+            {
+                r.AddError($"--seeds: {error}");
             }
         });
         Clock.Validators.Add(r =>
@@ -72,6 +90,9 @@ internal sealed class EmulationOptions
     public const string VirtualClock = "virtual";
 
     public const string RealtimeClock = "realtime";
+
+    /// <summary>The <c>--checkpoints</c> value that turns checkpoints off, the scenario's shipped ones included.</summary>
+    public const string NoCheckpoints = "none";
 
     public Option<bool> Verbose { get; }
 
@@ -113,7 +134,7 @@ internal sealed class EmulationOptions
     public Option<string?> Checkpoints { get; } = new("--checkpoints")
     {
         HelpName = "DIR",
-        Description = "Load <policy>.mecnn from DIR for each learning policy; save the ones trained here into it",
+        Description = "Load <policy>.mecnn from DIR for each learning policy, before the scenario's shipped checkpoints (config/checkpoints/<scenario>/, used when their stamp matches); save the ones trained here into it; 'none': no checkpoints at all, shipped ones included",
     };
 
     public Option<string> Clock { get; } = new("--clock")
@@ -130,11 +151,30 @@ internal sealed class EmulationOptions
         DefaultValueFactory = _ => 1.0,
     };
 
-    public Option<int> Episode { get; } = new("--episode")
+    public Option<int?> Episode { get; } = new("--episode")
     {
         HelpName = "E",
-        Description = "The workload episode to evaluate on: 0 is the evaluation workload; training runs episodes 1, 2, ... (one per scenario length), so high ones such as 990-999 are held out for validation",
-        DefaultValueFactory = _ => 0,
+        Description = "Evaluate on workload episodes E, E+1, ... (--episodes of them) instead of the held-out evaluation block (0, 1000001, 1000002, ...); training runs episodes 1, 2, ..., so 990-999 serve as validation workloads",
+    };
+
+    public Option<int> Episodes { get; } = new("--episodes")
+    {
+        HelpName = "K",
+        Description = "Evaluate every policy on K workload episodes; summary.json then holds each metric's mean, standard deviation, 95% interval and n",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<string?> Seeds { get; } = new("--seeds")
+    {
+        HelpName = "S1,S2,...",
+        Description = "Repeat over these seeds (each places the network anew; learning policies are trained once per seed); instead of --seed",
+    };
+
+    public Option<int> Parallel { get; } = new("--parallel")
+    {
+        HelpName = "P",
+        Description = "Emulation runs (evaluations and trainings) at once [default: the core count]; results do not depend on it",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
     public Option<string?> Cluster { get; } = new("--cluster")
@@ -156,6 +196,16 @@ internal sealed class EmulationOptions
         command.Options.Add(TimeScale);
         command.Options.Add(Cluster);
         command.Options.Add(Episode);
+        command.Options.Add(Episodes);
+        command.Options.Add(Seeds);
+        command.Options.Add(Parallel);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
+            {
+                r.AddError("--seeds: give either --seed or --seeds, not both");
+            }
+        });
     }
 
     public EmulationRequest Read(ParseResult parse, IReadOnlyList<string>? policies) => new(
@@ -171,7 +221,10 @@ internal sealed class EmulationOptions
         parse.GetValue(Clock)!,
         parse.GetValue(TimeScale),
         parse.GetValue(Cluster),
-        parse.GetValue(Episode));
+        parse.GetValue(Episode),
+        parse.GetValue(Episodes),
+        parse.GetValue(Seeds) is { } seeds ? SeedList.Parse(seeds).Seeds : null,
+        parse.GetValue(Parallel));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

@@ -11,7 +11,8 @@ namespace MecActors.Cli.Commands;
 
 /// <summary>
 /// <c>mec train &lt;scenario&gt; --policy NAME --steps N [--seed S] --out DIR</c>: trains a learning policy in the
-/// actor emulation (one step = one slot) and writes its checkpoint <c>&lt;policy&gt;.mecnn</c>,
+/// actor emulation (one step = one slot) and writes its checkpoint <c>&lt;policy&gt;.mecnn</c> with its stamp
+/// <c>&lt;policy&gt;.mecnn.json</c> (<see cref="CheckpointStamp"/>),
 /// <c>training.csv</c>, <c>training.png</c>, and the training run's <c>summary.json</c> and <c>slots.csv</c>,
 /// all at once. Prints the wall time, steps/s and how it splits between the network and the actors.
 /// </summary>
@@ -96,6 +97,7 @@ internal static class TrainCommand
     {
         var scenario = ScenarioFiles.Load(request.ScenarioPath);
         var seed = request.Seed ?? scenario.Seed;
+        Experiments.EvaluationEpisodes.CheckTraining(request.Steps, scenario.Slots, "--steps");
         if (File.Exists(request.OutDir))
         {
             throw new BadInputException($"--out: {request.OutDir} is a file, not a directory");
@@ -115,8 +117,10 @@ internal static class TrainCommand
                     console,
                     [request.Policy],
                     request.Steps,
-                    (policy, curve, onSlotClosed) =>
-                        Trainer.TrainAsync(actorSystem, system, policy, request.Steps, seed, curve, onSlotClosed, cancellationToken))
+                    parallel: 1,
+                    (_, curve, onSlotClosed) =>
+                        Trainer.TrainAsync(actorSystem, system, request.Policy, request.Steps, seed, curve, onSlotClosed, cancellationToken),
+                    cancellationToken)
                 .ConfigureAwait(false);
             result = results[0];
         }
@@ -137,6 +141,9 @@ internal static class TrainCommand
             SlotRow.From(result.Run, scenario.Objective),
             [
                 new(Checkpoints.FileName(request.Policy), result.Checkpoint),
+                new(
+                    CheckpointStamp.FileName(request.Policy),
+                    CheckpointStamp.For(request.Policy, CheckpointStamp.ScenarioHash(request.ScenarioPath), seed, request.Steps, result.Checkpoint).ToJson()),
                 new(TrainingCsv.FileName, TrainingCsv.Write(result.Updates)),
                 new(TrainingPlot.FileName, TrainingPlot.RenderPng(title, result.Updates)),
             ]);

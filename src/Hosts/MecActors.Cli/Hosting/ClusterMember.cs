@@ -42,6 +42,6 @@ internal static class ClusterMember
             config = Akka.Configuration.ConfigurationFactory.ParseString(quiet).WithFallback(config);
         }
 
-        return ActorSystem.Create(MecClusterConfig.SystemName, BootstrapSetup.Create().WithConfig(config).And(new SerilogSetup(logger)));
+        return AkkaLogRoute.Create(() => ActorSystem.Create(MecClusterConfig.SystemName, config), logger);
     }
 }

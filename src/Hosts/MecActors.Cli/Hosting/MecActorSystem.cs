@@ -42,8 +42,9 @@ internal static class MecActorSystem
         return overrides.Length == 0 ? config : ConfigurationFactory.ParseString(overrides.ToString()).WithFallback(config);
     }
 
+    /// <summary>The actor system, its Akka log events (through Akka.Logger.Serilog) going to <paramref name="logger"/>.</summary>
     public static ActorSystem Create(Config config, Serilog.ILogger logger) =>
-        ActorSystem.Create(SystemName, BootstrapSetup.Create().WithConfig(config).And(new SerilogSetup(logger)));
+        AkkaLogRoute.Create(() => ActorSystem.Create(SystemName, config), logger);
 
     /// <summary>Terminates <paramref name="system"/>, waiting a bounded time so a stuck actor cannot hang the command.</summary>
     public static async Task TerminateAsync(ActorSystem system, Serilog.ILogger logger)

@@ -13,9 +13,10 @@ namespace MecActors.Cli.Logging;
 /// </summary>
 internal static class CliLogging
 {
-    public const string SourceProperty = "Source";
+    /// <summary>The property naming where an event comes from: Akka.Logger.Serilog sets it to the event's log source.</summary>
+    public const string SourceProperty = "LogSource";
 
-    private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {Source}: {Message:lj}{NewLine}{Exception}";
+    private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {LogSource}: {Message:lj}{NewLine}{Exception}";
 
     public static Logger Create(CliConsole console, bool verbose)
     {
@@ -32,9 +33,6 @@ internal static class CliLogging
 
         return configuration.CreateLogger();
     }
-
-    /// <summary>A logger to the process's stderr, for actor systems created without a <see cref="SerilogSetup"/>.</summary>
-    public static Logger CreateStderr() => ToStderr(Base(LogEventLevel.Debug)).CreateLogger();
 
     private static LoggerConfiguration Base(LogEventLevel minimum) =>
         new LoggerConfiguration().MinimumLevel.Is(minimum).Enrich.WithProperty(SourceProperty, "mec");

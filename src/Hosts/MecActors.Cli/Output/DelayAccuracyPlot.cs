@@ -1,10 +1,12 @@
+using MecActors.Cli.Experiments;
 using MecActors.Core.Metrics;
 using ScottPlot;
 
 namespace MecActors.Cli.Output;
 
 /// <summary>
-/// <c>delay-accuracy.png</c>: average delay (left panel) and average accuracy (right panel) per policy, as bars.
+/// <c>delay-accuracy.png</c>: average delay (left panel) and average accuracy (right panel) per policy, as bars (over
+/// replications: the means, with their 95% intervals).
 /// Rendered off-screen by ScottPlot on SkiaSharp, so it needs no display.
 /// </summary>
 internal static class DelayAccuracyPlot
@@ -17,9 +19,28 @@ internal static class DelayAccuracyPlot
     public static byte[] RenderPng(string scenario, IReadOnlyList<PolicySummary> policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        var names = policies.Select(p => p.Name).ToArray();
-        var delay = Panel($"{scenario}: average delay", "delay (ms)", names, policies.Select(p => p.AvgDelayMs).ToArray(), Colors.SteelBlue);
-        var accuracy = Panel($"{scenario}: average accuracy", "accuracy", names, policies.Select(p => p.AvgAccuracy).ToArray(), Colors.DarkOrange);
+        return Render(
+            scenario, policies.Select(p => p.Name).ToArray(), policies.Select(p => p.AvgDelayMs).ToArray(), null,
+            policies.Select(p => p.AvgAccuracy).ToArray(), null);
+    }
+
+    /// <summary>The means over replications, each bar with its 95% interval as an error bar.</summary>
+    public static byte[] RenderPng(string scenario, IReadOnlyList<PolicyStatistics> policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return Render(
+            scenario,
+            policies.Select(p => p.Name).ToArray(),
+            policies.Select(p => p["avgDelayMs"].Mean).ToArray(),
+            policies.Select(p => p["avgDelayMs"].HalfWidth95).ToArray(),
+            policies.Select(p => p["avgAccuracy"].Mean).ToArray(),
+            policies.Select(p => p["avgAccuracy"].HalfWidth95).ToArray());
+    }
+
+    private static byte[] Render(string scenario, string[] names, double[] delays, double[]? delayErrors, double[] accuracies, double[]? accuracyErrors)
+    {
+        var delay = Panel($"{scenario}: average delay", "delay (ms)", names, delays, delayErrors, Colors.SteelBlue);
+        var accuracy = Panel($"{scenario}: average accuracy", "accuracy", names, accuracies, accuracyErrors, Colors.DarkOrange);
         accuracy.Axes.SetLimitsY(0, 1);
 
         var figure = new Multiplot();
@@ -31,12 +52,18 @@ internal static class DelayAccuracyPlot
         return image.GetImageBytes(ImageFormat.Png, 100);
     }
 
-    private static Plot Panel(string title, string yLabel, string[] names, double[] values, Color color)
+    private static Plot Panel(string title, string yLabel, string[] names, double[] values, double[]? errors, Color color)
     {
         var plot = new Plot();
         var bars = plot.Add.Bars(values);
         bars.Color = color;
         var positions = Enumerable.Range(0, names.Length).Select(i => (double)i).ToArray();
+        if (errors is not null)
+        {
+            var whiskers = plot.Add.ErrorBar(positions, values, errors);
+            whiskers.Color = Colors.Black;
+        }
+
         plot.Axes.Bottom.SetTicks(positions, names);
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;

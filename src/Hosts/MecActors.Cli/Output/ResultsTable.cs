@@ -1,15 +1,31 @@
 using System.Globalization;
+using MecActors.Cli.Experiments;
 using MecActors.Core.Metrics;
 using Spectre.Console;
 
 namespace MecActors.Cli.Output;
 
-/// <summary>The per-policy console table of <c>mec run</c> and <c>mec compare</c>.</summary>
+/// <summary>
+/// The per-policy console table of <c>mec run</c> and <c>mec compare</c>: one run's values, or over replications each
+/// metric's mean ± its 95% half-width, with n.
+/// </summary>
 internal static class ResultsTable
 {
     private static readonly string[] Headers =
     [
         "policy", "avg delay ms", "avg accuracy", "objective", "tasks", "completed", "missed", "dropped", "cache hit rate",
+    ];
+
+    /// <summary>Over replications the task count is left out: with intervals the table would not fit 160 columns.</summary>
+    private static readonly string[] ReplicatedHeaders =
+    [
+        "policy", "avg delay ms", "avg accuracy", "objective", "completed", "missed", "dropped", "cache hit rate", "n",
+    ];
+
+    private static readonly (string Metric, int Decimals)[] ReplicatedColumns =
+    [
+        ("avgDelayMs", 1), ("avgAccuracy", 4), ("objective", 4), ("completed", 1), ("missedDeadline", 1), ("dropped", 1),
+        ("cacheHitRate", 3),
     ];
 
     /// <summary>Cell padding and separators of <see cref="TableBorder.Minimal"/>: " │ " between columns, one space at each edge.</summary>
@@ -20,23 +36,29 @@ internal static class ResultsTable
     /// The console width. When the table would be wider, the value columns are pinned to their values' width so
     /// that only the headers and policy names wrap, never a number.
     /// </param>
-    public static Table Build(string title, IReadOnlyList<PolicySummary> policies, int maxWidth)
+    public static Table Build(string title, IReadOnlyList<PolicySummary> policies, int maxWidth) =>
+        Build(title, Headers, policies.Select(Cells).ToList(), maxWidth);
+
+    /// <summary>Over replications: "mean ± half-width" per metric, and the number of replications n.</summary>
+    public static Table Build(string title, IReadOnlyList<PolicyStatistics> policies, int maxWidth) =>
+        Build(title, ReplicatedHeaders, policies.Select(ReplicatedCells).ToList(), maxWidth);
+
+    private static Table Build(string title, string[] headers, List<string[]> cells, int maxWidth)
     {
-        var cells = policies.Select(Cells).ToList();
-        var widths = new int[Headers.Length];
-        var valueWidths = new int[Headers.Length];
-        for (var c = 0; c < Headers.Length; c++)
+        var widths = new int[headers.Length];
+        var valueWidths = new int[headers.Length];
+        for (var c = 0; c < headers.Length; c++)
         {
             valueWidths[c] = cells.Count == 0 ? 1 : cells.Max(row => row[c].Length);
-            widths[c] = Math.Max(Headers[c].Length, valueWidths[c]);
+            widths[c] = Math.Max(headers[c].Length, valueWidths[c]);
         }
 
-        var narrow = widths.Sum() + SeparatorWidth * (Headers.Length - 1) + EdgeWidth > maxWidth;
+        var narrow = widths.Sum() + SeparatorWidth * (headers.Length - 1) + EdgeWidth > maxWidth;
         var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Minimal };
-        table.AddColumn(new TableColumn(Headers[0]));
-        for (var c = 1; c < Headers.Length; c++)
+        table.AddColumn(new TableColumn(headers[0]));
+        for (var c = 1; c < headers.Length; c++)
         {
-            var column = new TableColumn(Headers[c]).RightAligned();
+            var column = new TableColumn(headers[c]).RightAligned();
             table.AddColumn(narrow ? column.Width(valueWidths[c]) : column);
         }
 
@@ -52,9 +74,14 @@ internal static class ResultsTable
     /// On a terminal, Spectre draws the table directly; elsewhere (pipes, files, CI logs) it is rendered as plain
     /// text without the border's trailing blanks and empty lines.
     /// </summary>
-    public static void Write(CliConsole console, string title, IReadOnlyList<PolicySummary> policies)
+    public static void Write(CliConsole console, string title, IReadOnlyList<PolicySummary> policies) =>
+        Write(console, Build(title, policies, console.Ansi.Profile.Width));
+
+    public static void Write(CliConsole console, string title, IReadOnlyList<PolicyStatistics> policies) =>
+        Write(console, Build(title, policies, console.Ansi.Profile.Width));
+
+    private static void Write(CliConsole console, Table table)
     {
-        var table = Build(title, policies, console.Ansi.Profile.Width);
         if (console.IsTerminal)
         {
             console.Ansi.Write(table);
@@ -96,6 +123,19 @@ internal static class ResultsTable
         Integer(p.Dropped),
         Fixed(p.CacheHitRate, 3),
     ];
+
+    private static string[] ReplicatedCells(PolicyStatistics p) =>
+    [
+        p.Name,
+        .. ReplicatedColumns.Select(c => MeanAndInterval(p[c.Metric], c.Decimals)),
+        Integer(p.N),
+    ];
+
+    /// <summary>"mean ± half-width", or the mean alone when there is no interval (one replication).</summary>
+    private static string MeanAndInterval(SampleStatistics stats, int decimals) =>
+        double.IsFinite(stats.HalfWidth95)
+            ? $"{Fixed(stats.Mean, decimals)} ± {Fixed(stats.HalfWidth95, decimals)}"
+            : Fixed(stats.Mean, decimals);
 
     private static string Fixed(double value, int decimals) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -6,25 +6,29 @@ using Spectre.Console.Rendering;
 
 namespace MecActors.Cli.Output;
 
-/// <summary>Trains one policy, reporting each closed slot as (slot, slots) and each update into the curve.</summary>
-internal delegate Task<TrainingResult> TrainingRunner(string policy, TrainingCurve curve, Action<int, int> onSlotClosed);
+/// <summary>Runs training job <c>index</c>, reporting each closed slot as (slot, slots) and each update into the curve.</summary>
+internal delegate Task<TrainingResult> TrainingRunner(int index, TrainingCurve curve, Action<int, int> onSlotClosed);
 
 /// <summary>
-/// Trains policies one after another and shows their progress: a live Spectre bar per policy on a terminal
-/// (steps done, steps/s, moving reward), otherwise a plain line on stderr at every tenth of the steps.
+/// Runs training jobs (a policy, on a seed), <c>parallel</c> at a time in the order given, and shows their progress: a
+/// live Spectre bar per job on a terminal (steps done, steps/s, moving reward), otherwise a plain line on stderr at
+/// every tenth of each job's steps. The results come back in the jobs' order.
 /// </summary>
 internal static class TrainingProgress
 {
     private const int Lines = 10;
 
-    public static Task<IReadOnlyList<TrainingResult>> RunAllAsync(
-        CliConsole console, IReadOnlyList<string> policies, int steps, TrainingRunner run) =>
-        console.IsTerminal ? RunWithBarsAsync(console, policies, steps, run) : RunWithLinesAsync(console, policies, steps, run);
+    /// <param name="labels">One label per job, e.g. its policy.</param>
+    public static Task<TrainingResult[]> RunAllAsync(
+        CliConsole console, IReadOnlyList<string> labels, int steps, int parallel, TrainingRunner run, CancellationToken cancellationToken) =>
+        console.IsTerminal
+            ? RunWithBarsAsync(console, labels, steps, parallel, run, cancellationToken)
+            : RunWithLinesAsync(console, labels, steps, parallel, run, cancellationToken);
 
-    private static async Task<IReadOnlyList<TrainingResult>> RunWithBarsAsync(
-        CliConsole console, IReadOnlyList<string> policies, int steps, TrainingRunner run)
+    private static async Task<TrainingResult[]> RunWithBarsAsync(
+        CliConsole console, IReadOnlyList<string> labels, int steps, int parallel, TrainingRunner run, CancellationToken cancellationToken)
     {
-        var results = new List<TrainingResult>(policies.Count);
+        TrainingResult[] results = [];
         await console.Ansi.Progress()
             .AutoClear(false)
             .Columns(
@@ -36,39 +40,46 @@ internal static class TrainingProgress
                 new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var bars = new ProgressTask[policies.Count];
-                for (var i = 0; i < policies.Count; i++)
+                var bars = new ProgressTask[labels.Count];
+                for (var i = 0; i < labels.Count; i++)
                 {
-                    bars[i] = context.AddTask(policies[i], autoStart: false, maxValue: steps);
+                    bars[i] = context.AddTask(labels[i], autoStart: false, maxValue: steps);
                 }
 
-                for (var i = 0; i < policies.Count; i++)
-                {
-                    var bar = bars[i];
-                    var curve = new TrainingCurve();
-                    bar.Tag = curve;
-                    bar.StartTask();
-                    results.Add(await run(policies[i], curve, (slot, _) => bar.Value = slot).ConfigureAwait(false));
-                    bar.Value = steps;
-                    bar.StopTask();
-                }
+                results = await Experiments.Concurrently.RunAsync(
+                        labels.Count,
+                        parallel,
+                        async i =>
+                        {
+                            var bar = bars[i];
+                            var curve = new TrainingCurve();
+                            bar.Tag = curve;
+                            bar.StartTask();
+                            var result = await run(i, curve, (slot, _) => bar.Value = slot).ConfigureAwait(false);
+                            bar.Value = steps;
+                            bar.StopTask();
+                            return result;
+                        },
+                        cancellationToken)
+                    .ConfigureAwait(false);
             })
             .ConfigureAwait(false);
         return results;
     }
 
-    private static async Task<IReadOnlyList<TrainingResult>> RunWithLinesAsync(
-        CliConsole console, IReadOnlyList<string> policies, int steps, TrainingRunner run)
-    {
-        var results = new List<TrainingResult>(policies.Count);
-        for (var i = 0; i < policies.Count; i++)
-        {
-            var prefix = $"[train {i + 1}/{policies.Count}] {policies[i]}";
-            var curve = new TrainingCurve();
-            var watch = Stopwatch.StartNew();
-            var reported = 0;
-            results.Add(await run(
-                    policies[i],
+    private static Task<TrainingResult[]> RunWithLinesAsync(
+        CliConsole console, IReadOnlyList<string> labels, int steps, int parallel, TrainingRunner run, CancellationToken cancellationToken) =>
+        Experiments.Concurrently.RunAsync(
+            labels.Count,
+            parallel,
+            i =>
+            {
+                var prefix = $"[train {i + 1}/{labels.Count}] {labels[i]}";
+                var curve = new TrainingCurve();
+                var watch = Stopwatch.StartNew();
+                var reported = 0;
+                return run(
+                    i,
                     curve,
                     (slot, _) =>
                     {
@@ -78,12 +89,9 @@ internal static class TrainingProgress
                             reported = tenth;
                             console.Error.WriteLine(Line(prefix, slot, steps, watch.Elapsed, curve.MovingAverage));
                         }
-                    })
-                .ConfigureAwait(false));
-        }
-
-        return results;
-    }
+                    });
+            },
+            cancellationToken);
 
     private static string Line(string prefix, int slot, int steps, TimeSpan elapsed, double? reward)
     {
