@@ -9,7 +9,8 @@ namespace MecActors.Policies;
 /// The named policy sets of paper 000 (Sec. IV). The proposed method and the paper's baselines are the
 /// same A2C agent with the fixed part masked; the "-greedy" rows replace the agent by the myopic
 /// best-response optimiser; the "slot-search" rows by a per-slot local search of the objective (a reference
-/// for where a learned policy should land, run on request, not listed by the paper's scenario). Every set created from the same seed decides identically; the offloading
+/// for where a learned policy should land, run on request, not listed by the paper's scenario); and placements for
+/// any scenario: the whole model on the device, the local edge or the cloud, and one device/edge cut per task. Every set created from the same seed decides identically; the offloading
 /// and caching halves draw from separate streams of that seed.
 /// </summary>
 public static class PolicyCatalog
@@ -26,12 +27,17 @@ public static class PolicyCatalog
     public const string SlotSearchName = "slot-search";
     public const string SlotSearchLocalEdgeName = "slot-search-local-edge";
     public const string SlotSearchNoEarlyExitName = "slot-search-no-early-exit";
+    public const string DeviceOnlyName = "device-only";
+    public const string EdgeOnlyName = "edge-only";
+    public const string CloudOnlyName = "cloud-only";
+    public const string BestCutName = "best-cut";
 
     public static IReadOnlyList<string> Names { get; } =
     [
         JointA2CName, RandomDecisionsName, RandomCachingName, LocalEdgeName, NoEarlyExitName,
         GreedyName, RandomCachingGreedyName, LocalEdgeGreedyName, NoEarlyExitGreedyName,
         SlotSearchName, SlotSearchLocalEdgeName, SlotSearchNoEarlyExitName,
+        DeviceOnlyName, EdgeOnlyName, CloudOnlyName, BestCutName,
     ];
 
     public static bool IsKnown(string name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
@@ -57,6 +63,10 @@ public static class PolicyCatalog
             SlotSearchName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Joint), new PopularityCaching(system)),
             SlotSearchLocalEdgeName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Exit), new PopularityCaching(system)),
             SlotSearchNoEarlyExitName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Edge), new PopularityCaching(system)),
+            DeviceOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Device), new PopularityCaching(system)),
+            EdgeOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Edge), new PopularityCaching(system)),
+            CloudOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Cloud), new PopularityCaching(system)),
+            BestCutName => new PolicySet(name, new BestCut(), new PopularityCaching(system)),
             _ => throw new ArgumentException($"unknown policy '{name}'; known policies: {string.Join(", ", Names)}", nameof(name)),
         };
     }

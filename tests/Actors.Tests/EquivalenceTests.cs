@@ -14,18 +14,17 @@ public sealed class EquivalenceTests : TestKit
 {
     private const double Tolerance = 1e-9;
 
-    public static IEnumerable<object[]> Scenarios() => Enumerable.Range(1, 24).Select(i => new object[] { i });
+    public static IEnumerable<object[]> Scenarios() => Enumerable.Range(1, 44).Select(i => new object[] { i });
 
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task Every_task_delay_component_matches_the_reference_model(int index)
     {
         var scenario = RandomScenarios.Draw(index);
-        var policy = RandomScenarios.Policies[index % RandomScenarios.Policies.Length];
         var system = new SystemView(scenario);
 
-        var expected = ReferenceModel.Run(system, PolicyCatalog.Create(policy, system, scenario.Seed), scenario.Slots, scenario.Seed);
-        var actual = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(policy, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var expected = ReferenceModel.Run(system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunAsync(Sys, system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
 
         Assert.Equal(expected.Records.Count, actual.Records.Count);
         for (var i = 0; i < expected.Records.Count; i++)
@@ -71,8 +70,7 @@ public sealed class EquivalenceTests : TestKit
             var index = (int)row[0];
             var scenario = RandomScenarios.Draw(index);
             var system = new SystemView(scenario);
-            var policy = RandomScenarios.Policies[index % RandomScenarios.Policies.Length];
-            var run = ReferenceModel.Run(system, PolicyCatalog.Create(policy, system, scenario.Seed), scenario.Slots, scenario.Seed);
+            var run = ReferenceModel.Run(system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
             carried += run.Records.Count(r => r.Ran && r.End > r.Slot * scenario.SlotSeconds);
             dropped += run.Records.Count(r => r.Outcome == TaskOutcome.Dropped);
             links.Add(scenario.Disciplines.Wireless);
@@ -84,6 +82,68 @@ public sealed class EquivalenceTests : TestKit
         Assert.True(dropped > 0, "no task was dropped");
         Assert.Equal(3, links.Count);
         Assert.Equal(3, computes.Count);
+    }
+
+    [Fact]
+    public void The_random_scenarios_cover_every_stage_kind_route_shape_and_resource()
+    {
+        var resources = new HashSet<ResourceKind>();
+        var stages = new HashSet<StageKind>();
+        var shapes = new HashSet<string>();
+        var cyclic = 0;
+        foreach (var row in Scenarios())
+        {
+            var index = (int)row[0];
+            var scenario = RandomScenarios.Draw(index);
+            var system = new SystemView(scenario);
+            var policies = PoliciesFor(index, system);
+            var cycle = new SlotCycle(system, policies, scenario.Seed);
+            var devices = Enumerable.Range(0, scenario.DeviceCount).Select(u => new Core.Workload.DeviceWorkload(scenario, u, scenario.Seed)).ToArray();
+            var activity = new RouteActivity();
+            for (var slot = 1; slot <= 3; slot++)
+            {
+                cycle.Gather();
+                foreach (var device in devices)
+                {
+                    cycle.TaskGenerated(device.Device, device.Generate(slot, cycle.PopularityOf(device.LocalEdge)));
+                }
+
+                for (var n = 0; n < scenario.EdgeCount; n++)
+                {
+                    cycle.EdgeReported(Behaviour.Tiny.Status(scenario, n));
+                }
+
+                var decision = cycle.Decide(slot);
+                foreach (var plan in decision.Plans.Where(p => p.DropReason is null))
+                {
+                    activity.Released(plan);
+                    stages.UnionWith(plan.Route.Select(s => s.Kind));
+                    resources.UnionWith(plan.Route.Select(s => s.Resource.Kind));
+                    shapes.Add(string.Join(">", plan.Route.Where(s => s.Kind == StageKind.Compute).Select(s => s.Resource.Kind)));
+                }
+
+                cyclic += activity.Layout(slot, slot * scenario.SlotSeconds, decision).Cyclic ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(Enum.GetValues<StageKind>().Length, stages.Count);
+        Assert.Equal(Enum.GetValues<ResourceKind>().Where(k => k != ResourceKind.Transmitter), resources.Order());
+        Assert.Contains("DeviceCompute", shapes);
+        Assert.Contains("EdgeCompute", shapes);
+        Assert.Contains("CloudCompute", shapes);
+        Assert.Contains("DeviceCompute>EdgeCompute", shapes);
+        Assert.Contains(shapes, s => s.Split('>').Length >= 3 && s.Split('>')[0] == s.Split('>')[2]);
+        Assert.True(cyclic > 0, "no wave was cyclic");
+    }
+
+    private static PolicySet PoliciesFor(int index, SystemView system)
+    {
+        if (index >= RandomScenarios.FirstWithSplits)
+        {
+            return new PolicySet("random-splits", new RandomSplits(index), PolicyCatalog.Create(PolicyCatalog.GreedyName, system, index).Caching);
+        }
+
+        return PolicyCatalog.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);
     }
 
     private static void AssertSame(TaskRecord expected, TaskRecord actual)
@@ -99,5 +159,6 @@ public sealed class EquivalenceTests : TestKit
         Assert.Equal(expected.QueueingS, actual.QueueingS, Tolerance);
         Assert.Equal(expected.DownloadS, actual.DownloadS, Tolerance);
         Assert.Equal(expected.ComputeS, actual.ComputeS, Tolerance);
+        Assert.Equal(expected.EnergyJ, actual.EnergyJ, Tolerance);
     }
 }

@@ -60,7 +60,9 @@ internal static class TestSystem
             Objective: new ObjectiveSpec(alpha, beta),
             Caching: new CachingSpec(windowSlots),
             Disciplines: new DisciplineSpec(LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, ComputeDiscipline.EqualSharePerSlot),
-            Policies: ["greedy"]);
+            Policies: ["greedy"],
+            DeviceCompute: new DeviceComputeSpec(2e9, 1, 1e-27),
+            Cloud: new CloudSpec(50e9, 8, 1e9));
         return new SystemView(scenario);
     }
 

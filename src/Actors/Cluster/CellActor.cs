@@ -113,7 +113,7 @@ public sealed class CellActor : ReceiveActor
         {
             foreach (var relayed in relay.Batches)
             {
-                _cells[SystemResources.CellOf(relayed.To)].Tell(new CellCommands.Deliver(relayed));
+                _cells[SystemResources.CellOf(_system.Scenario, relayed.To)].Tell(new CellCommands.Deliver(relayed));
             }
         });
         Receive<CellCommands.Deliver>(deliver => _directory.ToResource(deliver.Batch.To, deliver.Batch.Batch, Self));
@@ -239,7 +239,7 @@ public sealed class CellActor : ReceiveActor
     /// </summary>
     private void OnOutbound(CellDirectory.Outbound outbound)
     {
-        _outbox.Add((new RelayedBatch(outbound.To, outbound.Batch), SystemResources.CellOf(outbound.To)));
+        _outbox.Add((new RelayedBatch(outbound.To, outbound.Batch), SystemResources.CellOf(_system.Scenario, outbound.To)));
         if (_outbox.Count < _remoteBatches)
         {
             return;

@@ -23,7 +23,7 @@ internal sealed class CellDirectory(ScenarioSpec scenario, int edge, IActorRef c
 
     public void Connect(IActorRef[] cells) => _cells = cells;
 
-    public bool IsRemote(ResourceRef resource) => SystemResources.CellOf(resource) != edge;
+    public bool IsRemote(ResourceRef resource) => SystemResources.CellOf(scenario, resource) != edge;
 
     public override void ToResource(ResourceRef resource, object message, IActorRef sender)
     {

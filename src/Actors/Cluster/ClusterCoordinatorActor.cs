@@ -223,7 +223,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         var layout = _activity.Layout(_slot, _horizon, decision);
         foreach (var role in layout.Roles)
         {
-            roles[SystemResources.CellOf(role.Resource)].Add(role);
+            roles[SystemResources.CellOf(_system.Scenario, role.Resource)].Add(role);
         }
 
         var wave = _wave.Open(layout);

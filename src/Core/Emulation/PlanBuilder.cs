@@ -20,6 +20,11 @@ public static class PlanBuilder
             throw new InvalidOperationException($"task {task.TaskId}: exit {decision.Exit} violates C2 (model {model.Name} has {model.ExitCount} exits)");
         }
 
+        if (decision.Split is { } split)
+        {
+            return BuildSplit(system, task, decision, split, target);
+        }
+
         var cached = target.Cached[task.ModelId];
         var accuracy = model.AccuracyAt(decision.Exit);
         if (!cached && model.SizeBits > target.StorageBytes * 8.0)
@@ -37,6 +42,120 @@ public static class PlanBuilder
         AddFiberHops(system, route, task.LocalEdge, decision.TargetEdge, task.InputBits);
         route.Add(new Stage(StageKind.Compute, ResourceRef.EdgeCompute(decision.TargetEdge), model.CyclesTo(decision.Exit), 1.0, task.ModelId, JoinsFetch: !cached));
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, cached, route.ToArray(), null);
+    }
+
+    /// <summary>
+    /// A DNN split by blocks over the device, the target edge and the cloud: before each segment the data moves to
+    /// its node (the input first, then the output of the last block run), after the last one the result returns to
+    /// the device. A move of zero bits is free and has no stage. An edge that does not cache the model fetches it,
+    /// in parallel, joined before its first compute; the device holds its own models, the cloud every model.
+    /// </summary>
+    private static TaskPlan BuildSplit(SystemView system, TaskRequest task, OffloadDecision decision, Segment[] split, EdgeStatus target)
+    {
+        var scenario = system.Scenario;
+        var model = scenario.Models[task.ModelId];
+        var blocks = 0;
+        var usesEdge = false;
+        foreach (var segment in split)
+        {
+            if (segment.Blocks < 1)
+            {
+                throw new InvalidOperationException($"task {task.TaskId}: a segment on the {segment.Node} runs {segment.Blocks} blocks");
+            }
+
+            if (segment.Node == NodeKind.Device && scenario.DeviceCompute is null)
+            {
+                throw new InvalidOperationException($"task {task.TaskId}: the decision runs blocks on the device, but the scenario's devices do not compute (devices.compute)");
+            }
+
+            if (segment.Node == NodeKind.Cloud && scenario.Cloud is null)
+            {
+                throw new InvalidOperationException($"task {task.TaskId}: the decision runs blocks in the cloud, but the scenario has no cloud");
+            }
+
+            usesEdge |= segment.Node == NodeKind.Edge;
+            blocks += segment.Blocks;
+        }
+
+        if (blocks != decision.Exit)
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: the segments run {blocks} blocks, but the exit is after block {decision.Exit}");
+        }
+
+        var fetch = usesEdge && !target.Cached[task.ModelId];
+        var accuracy = model.AccuracyAt(decision.Exit);
+        if (fetch && model.SizeBits > target.StorageBytes * 8.0)
+        {
+            return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, false, [], DropReasons.ModelExceedsStorage);
+        }
+
+        var route = new List<Stage>(2 * split.Length + 4);
+        if (fetch)
+        {
+            route.Add(new Stage(StageKind.Fetch, ResourceRef.Backhaul(decision.TargetEdge), model.SizeBits, 1.0, task.ModelId));
+        }
+
+        var at = NodeKind.Device;
+        var bits = task.InputBits;
+        var first = 1;
+        var joined = !fetch;
+        foreach (var segment in split)
+        {
+            Move(system, route, task, decision.TargetEdge, at, segment.Node, bits);
+            var joins = !joined && segment.Node == NodeKind.Edge;
+            joined |= joins;
+            var last = first + segment.Blocks - 1;
+            route.Add(new Stage(StageKind.Compute, Processor(segment.Node, task, decision.TargetEdge), model.CyclesBetween(first, last), 1.0, task.ModelId, joins));
+            at = segment.Node;
+            bits = model.Blocks[last - 1].OutputBits;
+            first = last + 1;
+        }
+
+        Move(system, route, task, decision.TargetEdge, at, NodeKind.Device, model.ResultBits);
+        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+    }
+
+    private static ResourceRef Processor(NodeKind node, TaskRequest task, int edge) => node switch
+    {
+        NodeKind.Device => ResourceRef.DeviceCompute(task.Device),
+        NodeKind.Edge => ResourceRef.EdgeCompute(edge),
+        _ => ResourceRef.CloudCompute(),
+    };
+
+    /// <summary>The transfers that carry <paramref name="bits"/> from one node to another; the cloud is reached through the task's own cell.</summary>
+    private static void Move(SystemView system, List<Stage> route, TaskRequest task, int edge, NodeKind from, NodeKind to, double bits)
+    {
+        if (from == to || bits <= 0)
+        {
+            return;
+        }
+
+        var cell = task.LocalEdge;
+        switch (from, to)
+        {
+            case (NodeKind.Device, NodeKind.Edge):
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, task.SpectralEfficiency));
+                AddFiberHops(system, route, cell, edge, bits);
+                break;
+            case (NodeKind.Device, NodeKind.Cloud):
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, task.SpectralEfficiency));
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(cell), bits));
+                break;
+            case (NodeKind.Edge, NodeKind.Cloud):
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(edge), bits));
+                break;
+            case (NodeKind.Cloud, NodeKind.Edge):
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Backhaul(edge), bits));
+                break;
+            case (NodeKind.Edge, NodeKind.Device):
+                AddFiberHops(system, route, edge, cell, bits);
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Downlink(cell), bits, task.SpectralEfficiency));
+                break;
+            case (NodeKind.Cloud, NodeKind.Device):
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Backhaul(cell), bits));
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Downlink(cell), bits, task.SpectralEfficiency));
+                break;
+        }
     }
 
     /// <summary>Store-and-forward over each physical link of the path from <paramref name="from"/> to <paramref name="to"/> (eq. (2), paper 000, hop by hop).</summary>

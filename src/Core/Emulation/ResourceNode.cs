@@ -14,17 +14,22 @@ public sealed class ResourceNode
 {
     private readonly IStation _station;
     private readonly int _models;
+    private readonly EnergyRate _energy;
     private readonly Dictionary<long, InService> _jobs;
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
     private int _downloads;
 
-    public ResourceNode(ResourceRef resource, IStation station, int models)
+    /// <summary>More stages than any route has; job ids are task id x this + stage.</summary>
+    private const int MaxStages = 1024;
+
+    public ResourceNode(ResourceRef resource, IStation station, int models, EnergyRate energy = default)
     {
         Resource = resource;
         _station = station;
         _models = models;
+        _energy = energy;
         _jobs = new Dictionary<long, InService>();
         _fetched = new Dictionary<(int, int), Fetched>();
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
@@ -35,6 +40,7 @@ public sealed class ResourceNode
         Resource = other.Resource;
         _station = other._station.Clone();
         _models = other._models;
+        _energy = other._energy;
         _downloads = other._downloads;
         _jobs = new Dictionary<long, InService>(other._jobs);
         _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
@@ -162,6 +168,11 @@ public sealed class ResourceNode
 
     private TaskProgress Advanced(TaskProgress task, InService job, Departure d)
     {
+        if (_energy != EnergyRate.None)
+        {
+            task = task with { EnergyJ = task.EnergyJ + (_energy.PerWork * task.CurrentStage().CapacityWork) + (_energy.PerServiceSecond * d.Service) };
+        }
+
         var next = task.StageIndex + 1;
         if (task.CurrentStage().Kind == StageKind.Compute)
         {
@@ -204,9 +215,16 @@ public sealed class ResourceNode
 
     private void Serve(TaskProgress task, double ready, double dataArrival)
     {
-        _jobs.Add(task.TaskId, new InService(task, default, ready, dataArrival));
-        _station.Arrive(new Job(task.TaskId, ready, task.CurrentStage().CapacityWork, task.Slot));
+        var id = JobId(task);
+        _jobs.Add(id, new InService(task, default, ready, dataArrival));
+        _station.Arrive(new Job(id, ready, task.CurrentStage().CapacityWork, task.Slot));
     }
+
+    /// <summary>
+    /// A job per task and stage: within a pass of a cyclic wave a task can be here at an earlier stage (from the
+    /// wave's start) and reach a later one (fed back). Ordered by task, then stage, as the stations break ties.
+    /// </summary>
+    private static long JobId(TaskProgress task) => (task.TaskId * MaxStages) + task.StageIndex;
 
     private void Joined((int, int) key, Fetched fetched, int count)
     {

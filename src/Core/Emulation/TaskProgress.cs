@@ -5,6 +5,7 @@ namespace MecActors.Core.Emulation;
 /// accumulated so far. Immutable; each resource returns an advanced copy.
 /// </summary>
 /// <param name="FiberRun">Where the current run of consecutive fiber hops began, while the task is on one.</param>
+/// <param name="EnergyJ">The device energy spent on the task so far (when the scenario models energy).</param>
 public sealed record TaskProgress(
     TaskPlan Plan,
     int StageIndex,
@@ -13,7 +14,8 @@ public sealed record TaskProgress(
     double QueueingS,
     double DownloadS,
     double ComputeS,
-    FiberRun? FiberRun = null)
+    FiberRun? FiberRun = null,
+    double EnergyJ = 0.0)
 {
     public static TaskProgress Start(TaskPlan plan) => new(plan, plan.FirstPathStage, plan.Request.ReleaseTime, 0, 0, 0, 0);
 
@@ -37,7 +39,7 @@ public sealed record TaskProgress(
         var outcome = delay > request.DeadlineSeconds ? TaskOutcome.MissedDeadline : TaskOutcome.Completed;
         return new TaskRecord(
             request.TaskId, request.Slot, request.Device, request.LocalEdge, Plan.TargetEdge, request.ModelId, Plan.Exit,
-            Plan.Accuracy, Plan.CacheHit, request.ReleaseTime, Time, TransmissionS, QueueingS, DownloadS, ComputeS, outcome, string.Empty);
+            Plan.Accuracy, Plan.CacheHit, request.ReleaseTime, Time, TransmissionS, QueueingS, DownloadS, ComputeS, outcome, string.Empty, EnergyJ);
     }
 }
 

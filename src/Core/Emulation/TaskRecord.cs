@@ -9,7 +9,8 @@ public enum TaskOutcome : byte
 
 /// <summary>
 /// How one task ended, with its delay split into transmission (time on links), queueing (waiting for a link
-/// or processor), download (waiting for the model after the input arrived) and compute. Times in seconds.
+/// or processor), download (waiting for the model after the input arrived) and compute, and the device energy it
+/// cost (joules; 0 unless the scenario models energy). Times in seconds.
 /// </summary>
 public sealed record TaskRecord(
     long TaskId,
@@ -28,7 +29,8 @@ public sealed record TaskRecord(
     double DownloadS,
     double ComputeS,
     TaskOutcome Outcome,
-    string DropReason)
+    string DropReason,
+    double EnergyJ = 0.0)
 {
     public double DelayS => End - Release;
 

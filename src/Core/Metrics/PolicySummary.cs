@@ -5,7 +5,8 @@ namespace MecActors.Core.Metrics;
 
 /// <summary>
 /// One row of summary.json. Delay, accuracy and the objective average over the tasks that ran
-/// (completed or missed-deadline); ssp is the share of tasks completed within their deadline.
+/// (completed or missed-deadline); ssp is the share of tasks completed within their deadline. The device energy per
+/// task is there only when the scenario models energy (its tasks then cost some).
 /// </summary>
 public sealed record PolicySummary(
     string Name,
@@ -22,14 +23,15 @@ public sealed record PolicySummary(
     double AvgTransmissionMs,
     double AvgQueueingMs,
     double AvgDownloadMs,
-    double AvgComputeMs)
+    double AvgComputeMs,
+    double? AvgEnergyJ = null)
 {
     public static PolicySummary From(PolicyRun run, ObjectiveSpec objective) => From(run.Name, run.Records, run.Slots, objective);
 
     public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ObjectiveSpec objective)
     {
         int completed = 0, missed = 0, dropped = 0, hits = 0;
-        double delay = 0, accuracy = 0, cost = 0, transmission = 0, queueing = 0, download = 0, compute = 0;
+        double delay = 0, accuracy = 0, cost = 0, transmission = 0, queueing = 0, download = 0, compute = 0, energy = 0;
         foreach (var r in records)
         {
             switch (r.Outcome)
@@ -52,6 +54,7 @@ public sealed record PolicySummary(
             queueing += r.QueueingS;
             download += r.DownloadS;
             compute += r.ComputeS;
+            energy += r.EnergyJ;
             if (r.CacheHit)
             {
                 hits++;
@@ -75,6 +78,7 @@ public sealed record PolicySummary(
             Mean(transmission) * 1000.0,
             Mean(queueing) * 1000.0,
             Mean(download) * 1000.0,
-            Mean(compute) * 1000.0);
+            Mean(compute) * 1000.0,
+            energy > 0 ? Mean(energy) : null);
     }
 }

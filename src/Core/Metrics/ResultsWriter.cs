@@ -57,6 +57,11 @@ public static class ResultsWriter
                 WriteDouble(json, "avgQueueingMs", p.AvgQueueingMs);
                 WriteDouble(json, "avgDownloadMs", p.AvgDownloadMs);
                 WriteDouble(json, "avgComputeMs", p.AvgComputeMs);
+                if (p.AvgEnergyJ is { } energy)
+                {
+                    WriteDouble(json, "avgEnergyJ", energy);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -68,14 +73,16 @@ public static class ResultsWriter
         return buffer.ToArray();
     }
 
-    /// <summary>The header line, then one line per row in the given order (one per policy and slot).</summary>
+    /// <summary>The header line, then one line per row in the given order (one per policy and slot); an avgEnergyJ column when the runs model energy.</summary>
     public static byte[] SlotsCsv(IEnumerable<SlotRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
 
+        var list = rows as IReadOnlyList<SlotRow> ?? rows.ToList();
+        var energy = list.Any(r => r.Summary.AvgEnergyJ is not null);
         var text = new StringBuilder();
-        text.Append(SlotsHeader).Append('\n');
-        foreach (var row in rows)
+        text.Append(SlotsHeader).Append(energy ? ",avgEnergyJ\n" : "\n");
+        foreach (var row in list)
         {
             var s = row.Summary;
             text.Append(CsvField(row.Policy)).Append(',')
@@ -87,7 +94,13 @@ public static class ResultsWriter
                 .Append(RoundTrip(s.AvgDelayMs)).Append(',')
                 .Append(RoundTrip(s.AvgAccuracy)).Append(',')
                 .Append(RoundTrip(s.Objective)).Append(',')
-                .Append(RoundTrip(s.CacheHitRate)).Append('\n');
+                .Append(RoundTrip(s.CacheHitRate));
+            if (energy)
+            {
+                text.Append(',').Append(RoundTrip(s.AvgEnergyJ ?? 0.0));
+            }
+
+            text.Append('\n');
         }
 
         return Utf8NoBom.GetBytes(text.ToString());

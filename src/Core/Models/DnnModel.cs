@@ -1,10 +1,16 @@
 namespace MecActors.Core.Models;
 
-/// <summary>An early-exit branch after a block: the block's computation c_m^b (cycles) and the accuracy acc_m^b of exiting there.</summary>
-public sealed record ExitBranch(double Cycles, double Accuracy);
+/// <summary>
+/// A block with an early-exit branch after it: its computation c_m^b (cycles), the accuracy acc_m^b of exiting
+/// there, and the size of its output (bits), which crosses the network when the next block runs elsewhere.
+/// </summary>
+public sealed record ExitBranch(double Cycles, double Accuracy, double OutputBits = 0.0);
 
-/// <summary>A DNN model type m = {B_m, h_m}: its blocks with exits, and its size in bits.</summary>
-public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyList<ExitBranch> Blocks)
+/// <summary>
+/// A DNN model type m = {B_m, h_m}: its blocks with exits, its size in bits, and the size of the result that
+/// returns to the device (0: the result costs nothing to return).
+/// </summary>
+public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyList<ExitBranch> Blocks, double ResultBits = 0.0)
 {
     // Policies ask for c_u once per candidate (edge, exit) of every task: sum the blocks once.
     private readonly double[] _cyclesTo = CumulativeCycles(Blocks);
@@ -26,6 +32,9 @@ public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyLis
     }
 
     public double AccuracyAt(int exit) => Blocks[exit - 1].Accuracy;
+
+    /// <summary>The cycles of blocks <paramref name="first"/>..<paramref name="last"/> (1-based, inclusive).</summary>
+    public double CyclesBetween(int first, int last) => _cyclesTo[last] - _cyclesTo[first - 1];
 }
 
 public sealed record ModelCatalog(IReadOnlyList<DnnModel> Types)

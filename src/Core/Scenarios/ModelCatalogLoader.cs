@@ -42,7 +42,7 @@ internal static class ModelCatalogLoader
         for (var m = 0; m < types.Count; m++)
         {
             var type = types[m];
-            type.RejectUnknownKeys(["name", "size-mb", "blocks"]);
+            type.RejectUnknownKeys(["name", "size-mb", "blocks", "result-kb"]);
             var name = type.NonEmptyString("name");
             if (!names.Add(name))
             {
@@ -50,7 +50,8 @@ internal static class ModelCatalogLoader
             }
 
             var size = type.PositiveDouble("size-mb") * BitsPerMegabyte;
-            result[m] = new DnnModel(m, name, size, ReadBlocks(type));
+            var resultBits = type.HasPath("result-kb") ? type.NonNegativeDouble("result-kb") * 8e3 : 0.0;
+            result[m] = new DnnModel(m, name, size, ReadBlocks(type), resultBits);
         }
 
         return new ModelCatalog(result);
@@ -68,7 +69,7 @@ internal static class ModelCatalogLoader
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
-            block.RejectUnknownKeys(["gigacycles", "accuracy"]);
+            block.RejectUnknownKeys(["gigacycles", "accuracy", "output-kb"]);
             var cycles = block.PositiveDouble("gigacycles") * CyclesPerGigacycle;
             var accuracy = block.GetDouble("accuracy");
             if (!ScenarioValidation.IsAccuracy(accuracy))
@@ -83,7 +84,8 @@ internal static class ModelCatalogLoader
                     $"does not exceed the previous block's {ScenarioValidation.Format(result[b - 1].Accuracy)}");
             }
 
-            result[b] = new ExitBranch(cycles, accuracy);
+            var output = block.HasPath("output-kb") ? block.NonNegativeDouble("output-kb") * 8e3 : 0.0;
+            result[b] = new ExitBranch(cycles, accuracy, output);
         }
 
         return result;

@@ -49,6 +49,7 @@ public static class ScenarioLoader
         var edges = EdgeLoader.Read(config, models);
         var topology = ReadTopology(config, edges.Count);
         var devices = ReadDevices(config, edges.Count);
+        var network = ReadNetwork(config);
         var policies = ReadPolicies(config, knownPolicies);
 
         return new ScenarioSpec(
@@ -59,7 +60,7 @@ public static class ScenarioLoader
             seed,
             topology,
             edges,
-            ReadNetwork(config),
+            network,
             ReadRadio(config),
             devices,
             models,
@@ -67,7 +68,37 @@ public static class ScenarioLoader
             ReadObjective(config),
             ReadCaching(config),
             ReadDisciplines(config),
-            policies);
+            policies,
+            DeviceCompute: ReadDeviceCompute(config),
+            Cloud: ReadCloud(config, network));
+    }
+
+    /// <summary>Optional <c>devices.compute</c>: the devices' own processors, and with them the energy model.</summary>
+    private static DeviceComputeSpec? ReadDeviceCompute(Config root)
+    {
+        if (!root.HasPath("devices.compute"))
+        {
+            return null;
+        }
+
+        var section = root.GetConfig("devices").Section("compute", "capacity-ghz", "cores", "kappa");
+        var cores = section.HasPath("cores") ? section.PositiveInt("cores") : 1;
+        var kappa = section.HasPath("kappa") ? section.NonNegativeDouble("kappa") : 0.0;
+        return new DeviceComputeSpec(section.PositiveDouble("capacity-ghz") * 1e9, cores, kappa);
+    }
+
+    /// <summary>Optional <c>cloud</c>: the cloud's processor and each edge's link up to it (by default at the backhaul's rate).</summary>
+    private static CloudSpec? ReadCloud(Config root, NetworkSpec network)
+    {
+        if (!root.HasPath("cloud"))
+        {
+            return null;
+        }
+
+        var section = root.Section("cloud", "capacity-ghz", "cores", "uplink-gbps");
+        var cores = section.HasPath("cores") ? section.PositiveInt("cores") : 1;
+        var uplink = section.HasPath("uplink-gbps") ? section.PositiveDouble("uplink-gbps") * 1e9 : network.BackhaulRateBps;
+        return new CloudSpec(section.PositiveDouble("capacity-ghz") * 1e9, cores, uplink);
     }
 
     private static TopologySpec ReadTopology(Config root, int edges)
@@ -113,7 +144,7 @@ public static class ScenarioLoader
 
     private static DeviceSpec ReadDevices(Config root, int edges)
     {
-        var section = root.Section("devices", "count", "assignment", "per-edge");
+        var section = root.Section("devices", "count", "assignment", "per-edge", "compute");
         var count = section.PositiveInt("count");
         var assignment = section.OneOf("assignment", Assignments);
         if (assignment != DeviceAssignment.PerEdge)
@@ -192,12 +223,18 @@ public static class ScenarioLoader
 
     private static DisciplineSpec ReadDisciplines(Config root)
     {
-        var section = root.Section("disciplines", "wireless", "fiber", "backhaul", "edge");
+        var section = root.Section("disciplines", "wireless", "fiber", "backhaul", "edge", "device", "cloud", "downlink", "cloud-uplink");
+        T Optional<T>(string key, IReadOnlyList<(string Name, T Value)> choices, T fallback) =>
+            section.HasPath(key) ? section.OneOf(key, choices) : fallback;
         return new DisciplineSpec(
             section.OneOf("wireless", LinkDisciplines),
             section.OneOf("fiber", LinkDisciplines),
             section.OneOf("backhaul", LinkDisciplines),
-            section.OneOf("edge", ComputeDisciplines));
+            section.OneOf("edge", ComputeDisciplines),
+            Optional("device", ComputeDisciplines, ComputeDiscipline.Fifo),
+            Optional("cloud", ComputeDisciplines, ComputeDiscipline.Fifo),
+            Optional("downlink", LinkDisciplines, LinkDiscipline.Dedicated),
+            Optional("cloud-uplink", LinkDisciplines, LinkDiscipline.Dedicated));
     }
 
     private static IReadOnlyList<string> ReadPolicies(Config root, IReadOnlyCollection<string> known)

@@ -26,8 +26,16 @@ public sealed record ScenarioSpec(
     CachingSpec Caching,
     DisciplineSpec Disciplines,
     IReadOnlyList<string> Policies,
-    int Episode = 0)
+    int Episode = 0,
+    DeviceComputeSpec? DeviceCompute = null,
+    CloudSpec? Cloud = null)
 {
+    /// <summary>Energy is modelled (and reported) when devices compute: compute energy kappa f^2 per cycle, transmit energy P_u x airtime.</summary>
+    public bool ReportsEnergy => DeviceCompute is not null;
+
+    /// <summary>Whether results or intermediate tensors ever travel from an edge down to a device.</summary>
+    public bool HasDownlink => DeviceCompute is not null || Models.Types.Any(m => m.ResultBits > 0);
+
     public int EdgeCount => Edges.Count;
 
     public int DeviceCount => Devices.Count;
@@ -41,6 +49,15 @@ public sealed record ScenarioSpec(
 
 /// <summary>One edge server: compute capacity f_n^max, storage S_n, cores, and its cell's wireless bandwidth B_n.</summary>
 public sealed record EdgeSpec(int Id, double CapacityHz, double StorageBytes, int Cores, double BandwidthHz);
+
+/// <summary>
+/// Every device's own processor: capacity (Hz, shared by its cores) and kappa, the effective switched capacitance of
+/// the energy model (joules per cycle = kappa f^2, f the per-core frequency; 0: compute costs no energy).
+/// </summary>
+public sealed record DeviceComputeSpec(double CapacityHz, int Cores, double Kappa);
+
+/// <summary>The cloud's processor (capacity, cores) and the rate of each edge's wired link up to it.</summary>
+public sealed record CloudSpec(double CapacityHz, int Cores, double UplinkRateBps);
 
 /// <summary>Wired rates: R_i2i between edges (per hop) and R_i2c on each edge's backhaul to the cloud.</summary>
 public sealed record NetworkSpec(double FiberRateBps, double BackhaulRateBps);
@@ -161,8 +178,13 @@ public sealed record ObjectiveSpec(double Alpha, double Beta)
 /// <summary>Caching: the sliding window W of the popularity policy (paper 000, Sec. III-A).</summary>
 public sealed record CachingSpec(int WindowSlots);
 
+/// <summary>The queue discipline of each kind of resource; the last four only matter when the scenario has those resources.</summary>
 public sealed record DisciplineSpec(
     LinkDiscipline Wireless,
     LinkDiscipline Fiber,
     LinkDiscipline Backhaul,
-    ComputeDiscipline Edge);
+    ComputeDiscipline Edge,
+    ComputeDiscipline Device = ComputeDiscipline.Fifo,
+    ComputeDiscipline Cloud = ComputeDiscipline.Fifo,
+    LinkDiscipline Downlink = LinkDiscipline.Dedicated,
+    LinkDiscipline CloudUplink = LinkDiscipline.Dedicated);

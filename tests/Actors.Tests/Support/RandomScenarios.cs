@@ -10,13 +10,17 @@ public static class RandomScenarios
 {
     public static readonly string[] Policies = ["random-decisions", "greedy", "local-edge", "no-early-exit", "random-caching"];
 
+    /// <summary>From this index on, scenarios have device and cloud compute, tensor and result sizes, and run <see cref="RandomSplits"/>.</summary>
+    public const int FirstWithSplits = 25;
+
     public static ScenarioSpec Draw(int index)
     {
         var r = RandomStream.For(index, StreamKind.Scenario, 99);
         var edges = 1 + r.Next(5);
         var devices = 1 + r.Next(40);
         var overloaded = index % 3 == 0;
-        var models = Models(r, 1 + r.Next(6));
+        var splits = index >= FirstWithSplits;
+        var models = Models(r, 1 + r.Next(6), splits);
         var smallest = models.SmallestSizeBits / 8.0;
         var edgeSpecs = new EdgeSpec[edges];
         for (var n = 0; n < edges; n++)
@@ -46,11 +50,17 @@ public static class RandomScenarios
                 (LinkDiscipline)r.Next(3),
                 (LinkDiscipline)r.Next(3),
                 (LinkDiscipline)r.Next(3),
-                (ComputeDiscipline)r.Next(3)),
-            Policies);
+                (ComputeDiscipline)r.Next(3),
+                (ComputeDiscipline)r.Next(3),
+                (ComputeDiscipline)r.Next(3),
+                (LinkDiscipline)r.Next(3),
+                (LinkDiscipline)r.Next(3)),
+            Policies,
+            DeviceCompute: splits ? new DeviceComputeSpec(r.Uniform(0.5e9, 3e9), 1 + r.Next(2), 1e-27) : null,
+            Cloud: splits ? new CloudSpec(r.Uniform(10e9, 60e9), 1 + r.Next(8), r.Uniform(0.1e9, 1e9)) : null);
     }
 
-    private static ModelCatalog Models(RandomStream r, int count)
+    private static ModelCatalog Models(RandomStream r, int count, bool tensors)
     {
         var types = new DnnModel[count];
         for (var m = 0; m < count; m++)
@@ -60,11 +70,11 @@ public static class RandomScenarios
             var accuracy = r.Uniform(0.4, 0.6);
             for (var b = 0; b < exits; b++)
             {
-                blocks[b] = new ExitBranch(r.Uniform(0.1e9, 0.6e9), accuracy);
+                blocks[b] = new ExitBranch(r.Uniform(0.1e9, 0.6e9), accuracy, tensors ? r.Uniform(0.01e6, 2e6) * 8 : 0.0);
                 accuracy += r.Uniform(0.02, 0.1);
             }
 
-            types[m] = new DnnModel(m, $"m{m}", r.Uniform(100e6, 900e6) * 8, blocks);
+            types[m] = new DnnModel(m, $"m{m}", r.Uniform(100e6, 900e6) * 8, blocks, tensors ? r.Uniform(1e3, 50e3) * 8 : 0.0);
         }
 
         return new ModelCatalog(types);

@@ -8,13 +8,16 @@ internal static class ScenarioFiles
 {
     public static readonly IReadOnlyCollection<string> KnownPolicies =
         ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
-         "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy"];
+         "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
+         "device-only", "edge-only", "cloud-only", "best-cut"];
 
     private static readonly Lazy<string> Root = new(FindRoot);
 
     public static string JointCaching => PathOf("joint-caching.conf");
 
     public static string Tiny => PathOf("tiny.conf");
+
+    public static string Routes => PathOf("routes.conf");
 
     public static Config JointCachingConfig() => HoconParser.ParseFile(JointCaching);
 

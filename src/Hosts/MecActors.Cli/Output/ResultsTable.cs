@@ -36,8 +36,17 @@ internal static class ResultsTable
     /// The console width. When the table would be wider, the value columns are pinned to their values' width so
     /// that only the headers and policy names wrap, never a number.
     /// </param>
-    public static Table Build(string title, IReadOnlyList<PolicySummary> policies, int maxWidth) =>
-        Build(title, Headers, policies.Select(Cells).ToList(), maxWidth);
+    /// <remarks>With device energy in the scenario, an energy column follows.</remarks>
+    public static Table Build(string title, IReadOnlyList<PolicySummary> policies, int maxWidth)
+    {
+        if (!policies.Any(p => p.AvgEnergyJ is not null))
+        {
+            return Build(title, Headers, policies.Select(Cells).ToList(), maxWidth);
+        }
+
+        string[] headers = [.. Headers, "avg energy J"];
+        return Build(title, headers, policies.Select(p => (string[])[.. Cells(p), Fixed(p.AvgEnergyJ ?? 0.0, 4)]).ToList(), maxWidth);
+    }
 
     /// <summary>Over replications: "mean ± half-width" per metric, and the number of replications n.</summary>
     public static Table Build(string title, IReadOnlyList<PolicyStatistics> policies, int maxWidth) =>
