@@ -134,6 +134,16 @@ public sealed class EquivalenceTests : TestKit
         Assert.Contains("DeviceCompute>EdgeCompute", shapes);
         Assert.Contains(shapes, s => s.Split('>').Length >= 3 && s.Split('>')[0] == s.Split('>')[2]);
         Assert.True(cyclic > 0, "no wave was cyclic");
+        Assert.Contains(Scenarios(), row => RandomScenarios.Draw((int)row[0]).OnDeadline == DeadlineMode.Drop);
+        var deadlineDrops = Scenarios().Select(row => (int)row[0]).Where(i => RandomScenarios.Draw(i).OnDeadline == DeadlineMode.Drop).Sum(i =>
+        {
+            var scenario = RandomScenarios.Draw(i);
+            var system = new SystemView(scenario);
+            var run = ReferenceModel.Run(system, PoliciesFor(i, system), scenario.Slots, scenario.Seed);
+            Assert.DoesNotContain(run.Records, r => r.Outcome == TaskOutcome.MissedDeadline);
+            return run.Records.Count(r => r.DropReason == DropReasons.Deadline);
+        });
+        Assert.True(deadlineDrops > 10, $"only {deadlineDrops} tasks left at their deadline");
     }
 
     private static PolicySet PoliciesFor(int index, SystemView system)

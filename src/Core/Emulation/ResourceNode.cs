@@ -15,6 +15,7 @@ public sealed class ResourceNode
     private readonly IStation _station;
     private readonly int _models;
     private readonly EnergyRate _energy;
+    private readonly bool _dropAtDeadline;
     private readonly Dictionary<long, InService> _jobs;
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
@@ -24,12 +25,14 @@ public sealed class ResourceNode
     /// <summary>More stages than any route has; job ids are task id x this + stage.</summary>
     private const int MaxStages = 1024;
 
-    public ResourceNode(ResourceRef resource, IStation station, int models, EnergyRate energy = default)
+    /// <param name="dropAtDeadline">Tasks leave at their deadline (on-deadline = drop) instead of finishing late.</param>
+    public ResourceNode(ResourceRef resource, IStation station, int models, EnergyRate energy = default, bool dropAtDeadline = false)
     {
         Resource = resource;
         _station = station;
         _models = models;
         _energy = energy;
+        _dropAtDeadline = dropAtDeadline;
         _jobs = new Dictionary<long, InService>();
         _fetched = new Dictionary<(int, int), Fetched>();
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
@@ -41,6 +44,7 @@ public sealed class ResourceNode
         _station = other._station.Clone();
         _models = other._models;
         _energy = other._energy;
+        _dropAtDeadline = other._dropAtDeadline;
         _downloads = other._downloads;
         _jobs = new Dictionary<long, InService>(other._jobs);
         _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
@@ -155,7 +159,7 @@ public sealed class ResourceNode
             _jobs.Remove(d.Id);
             if (job.Task is { } task)
             {
-                tasks.Add(Advanced(task, job, d));
+                tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasons.Deadline, FiberRun = null } : Advanced(task, job, d));
             }
             else
             {
@@ -217,7 +221,9 @@ public sealed class ResourceNode
     {
         var id = JobId(task);
         _jobs.Add(id, new InService(task, default, ready, dataArrival));
-        _station.Arrive(new Job(id, ready, task.CurrentStage().CapacityWork, task.Slot));
+        var request = task.Plan.Request;
+        var deadline = _dropAtDeadline ? request.ReleaseTime + request.DeadlineSeconds : double.PositiveInfinity;
+        _station.Arrive(new Job(id, ready, task.CurrentStage().CapacityWork, task.Slot, deadline));
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public static class SystemResources
     };
 
     public static ResourceNode Create(SystemView system, ResourceRef resource) =>
-        new(resource, Station(system, resource), system.Scenario.Models.Count, EnergyOf(system.Scenario, resource));
+        new(resource, Station(system, resource), system.Scenario.Models.Count, EnergyOf(system.Scenario, resource), system.Scenario.OnDeadline == DeadlineMode.Drop);
 
     /// <summary>What work at a resource costs the device in energy, when the scenario models it.</summary>
     public static EnergyRate EnergyOf(ScenarioSpec scenario, ResourceRef resource)

@@ -6,6 +6,7 @@ namespace MecActors.Core.Emulation;
 /// </summary>
 /// <param name="FiberRun">Where the current run of consecutive fiber hops began, while the task is on one.</param>
 /// <param name="EnergyJ">The device energy spent on the task so far (when the scenario models energy).</param>
+/// <param name="DropReason">Why the task left its route before the end (its deadline passed), or null.</param>
 public sealed record TaskProgress(
     TaskPlan Plan,
     int StageIndex,
@@ -15,7 +16,8 @@ public sealed record TaskProgress(
     double DownloadS,
     double ComputeS,
     FiberRun? FiberRun = null,
-    double EnergyJ = 0.0)
+    double EnergyJ = 0.0,
+    string? DropReason = null)
 {
     public static TaskProgress Start(TaskPlan plan) => new(plan, plan.FirstPathStage, plan.Request.ReleaseTime, 0, 0, 0, 0);
 
@@ -23,8 +25,8 @@ public sealed record TaskProgress(
 
     public int Slot => Plan.Request.Slot;
 
-    /// <summary>Whether every stage of the route has run.</summary>
-    public bool Finished => StageIndex >= Plan.Route.Length;
+    /// <summary>Whether every stage of the route has run, or the task left it.</summary>
+    public bool Finished => DropReason is not null || StageIndex >= Plan.Route.Length;
 
     /// <summary>The stage the task is at (a method, not a property: a finished task has none, and records print properties).</summary>
     public Stage CurrentStage() => Plan.Route[StageIndex];
@@ -35,6 +37,14 @@ public sealed record TaskProgress(
     public TaskRecord ToRecord()
     {
         var request = Plan.Request;
+        if (DropReason is not null)
+        {
+            // It left every queue at its deadline, whenever the resource holding it noticed.
+            return new TaskRecord(
+                request.TaskId, request.Slot, request.Device, request.LocalEdge, Plan.TargetEdge, request.ModelId, Plan.Exit, 0.0, Plan.CacheHit,
+                request.ReleaseTime, request.ReleaseTime + request.DeadlineSeconds, TransmissionS, QueueingS, DownloadS, ComputeS, TaskOutcome.Dropped, DropReason, EnergyJ);
+        }
+
         var delay = Time - request.ReleaseTime;
         var outcome = delay > request.DeadlineSeconds ? TaskOutcome.MissedDeadline : TaskOutcome.Completed;
         return new TaskRecord(

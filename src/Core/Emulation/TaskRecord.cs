@@ -44,4 +44,7 @@ public static class DropReasons
 
     /// <summary>The task was in flight in a part of the system that was lost (a node that crashed or was killed).</summary>
     public const string NodeLost = "node-lost";
+
+    /// <summary>The task was still under way at its deadline and left (on-deadline = drop).</summary>
+    public const string Deadline = "deadline";
 }

@@ -39,7 +39,7 @@ public sealed class DedicatedStation : IStation
         var first = output.Count;
         foreach (var job in _pending)
         {
-            output.Add(new Departure(job.Id, job.Arrival, job.Arrival, job.Arrival + job.Work / _rate));
+            output.Add(Departure.Of(job, job.Arrival, job.Arrival + job.Work / _rate));
         }
 
         _pending.Clear();

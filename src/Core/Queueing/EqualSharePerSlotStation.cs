@@ -57,7 +57,7 @@ public sealed class EqualSharePerSlotStation : IStation
             }
 
             var rate = _capacity / Math.Max(batch.Expected, 1);
-            output.Add(new Departure(job.Id, job.Arrival, job.Arrival, job.Arrival + job.Work / rate));
+            output.Add(Departure.Of(job, job.Arrival, job.Arrival + job.Work / rate));
 
             // Once the whole batch has been served its size is no longer needed.
             if (batch.Served + 1 >= batch.Expected)

@@ -3,7 +3,8 @@ namespace MecActors.Core.Queueing;
 /// <summary>
 /// k identical servers of capacity / k each, served in (arrival, id) order: start = max(arrival, free-at of
 /// the first free server). A job arriving before the horizon is final, however late it ends, because only
-/// earlier arrivals delay it.
+/// earlier arrivals delay it. A job past its deadline leaves then: waiting, without taking a server; in service,
+/// freeing its server at the deadline.
 /// </summary>
 public sealed class FifoStation : IStation
 {
@@ -71,9 +72,15 @@ public sealed class FifoStation : IStation
             }
 
             var start = Math.Max(job.Arrival, _freeAt[server]);
-            var end = start + job.Work / _serverRate;
-            _freeAt[server] = end;
-            output.Add(new Departure(job.Id, job.Arrival, start, end));
+            var departure = Departure.Of(job, start, start + job.Work / _serverRate);
+
+            // A job that leaves at its deadline frees its server then; one that never started holds nothing.
+            if (!departure.Dropped || start < job.Deadline)
+            {
+                _freeAt[server] = departure.End;
+            }
+
+            output.Add(departure);
         }
 
         _pending.RemoveRange(0, served);

@@ -3,13 +3,20 @@ namespace MecActors.Core.Queueing;
 /// <summary>
 /// Work offered to a station: <see cref="Work"/> is in capacity-seconds (bits for a wired link,
 /// bits / spectral efficiency for a radio link, cycles for a processor). <see cref="Batch"/> is the slot
-/// whose decision caused it.
+/// whose decision caused it. A job with a finite <see cref="Deadline"/> leaves the station at that instant if it
+/// has not finished by then, waiting or in service, and frees what it held.
 /// </summary>
-public readonly record struct Job(long Id, double Arrival, double Work, int Batch);
+public readonly record struct Job(long Id, double Arrival, double Work, int Batch, double Deadline = double.PositiveInfinity);
 
-/// <summary>A finished job: it arrived, started service, and left.</summary>
-public readonly record struct Departure(long Id, double Arrival, double Start, double End)
+/// <summary>A job that left: it arrived, started service, and finished, or was <see cref="Dropped"/> at its deadline.</summary>
+public readonly record struct Departure(long Id, double Arrival, double Start, double End, bool Dropped = false)
 {
+    /// <summary>The departure of a job that ran from <paramref name="start"/> to <paramref name="end"/>, or left at its deadline before.</summary>
+    public static Departure Of(Job job, double start, double end) =>
+        end > job.Deadline
+            ? new Departure(job.Id, job.Arrival, Math.Min(start, job.Deadline), Math.Max(job.Deadline, job.Arrival), Dropped: true)
+            : new Departure(job.Id, job.Arrival, start, end);
+
     public double Waiting => Start - Arrival;
 
     public double Service => End - Start;

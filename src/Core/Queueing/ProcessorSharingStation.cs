@@ -3,7 +3,7 @@ namespace MecActors.Core.Queueing;
 /// <summary>
 /// Processor sharing over k servers: with n jobs in service each progresses at capacity / max(n, k).
 /// A departure is final once it happens at or before the horizon, since later arrivals only slow
-/// the jobs still in service.
+/// the jobs still in service. A job still in service at its deadline leaves then.
 /// </summary>
 public sealed class ProcessorSharingStation : IStation
 {
@@ -67,7 +67,7 @@ public sealed class ProcessorSharingStation : IStation
                 leastRemaining = Math.Min(leastRemaining, a.Remaining);
             }
 
-            return _now + leastRemaining / (_capacity / Math.Max(_active.Count, _servers));
+            return Math.Min(_now + leastRemaining / (_capacity / Math.Max(_active.Count, _servers)), EarliestDeadline());
         }
     }
 
@@ -113,7 +113,21 @@ public sealed class ProcessorSharingStation : IStation
             }
 
             var completion = _now + leastRemaining / rate;
-            if (completion <= nextArrival && completion <= horizon)
+            var deadline = EarliestDeadline();
+            if (deadline < completion && deadline <= nextArrival && deadline <= horizon)
+            {
+                Progress(Math.Min(rate * (deadline - _now), leastRemaining), deadline);
+                for (var i = 0; i < _active.Count; i++)
+                {
+                    if (Math.Max(_active[i].Job.Deadline, _now) <= deadline)
+                    {
+                        var job = _active[i].Job;
+                        output.Add(new Departure(job.Id, job.Arrival, job.Arrival, deadline, Dropped: true));
+                        _active.RemoveAt(i--);
+                    }
+                }
+            }
+            else if (completion <= nextArrival && completion <= horizon)
             {
                 // Subtract in work units, not via elapsed time: the least job then reaches exactly zero
                 // even when its remaining time is below the resolution of the clock.
@@ -145,6 +159,18 @@ public sealed class ProcessorSharingStation : IStation
 
         _pending.RemoveRange(0, next);
         output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+    }
+
+    /// <summary>When the first job in service reaches its deadline (at once, for one that arrived past it).</summary>
+    private double EarliestDeadline()
+    {
+        var earliest = double.PositiveInfinity;
+        foreach (var a in _active)
+        {
+            earliest = Math.Min(earliest, Math.Max(a.Job.Deadline, _now));
+        }
+
+        return earliest;
     }
 
     private void Progress(double done, double until)

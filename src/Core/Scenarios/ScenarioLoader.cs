@@ -25,6 +25,8 @@ public static class ScenarioLoader
     private static readonly (string Name, LinkDiscipline Value)[] LinkDisciplines =
         Enum.GetValues<LinkDiscipline>().Select(d => (DisciplineNames.Of(d), d)).ToArray();
 
+    private static readonly (string Name, DeadlineMode Value)[] DeadlineModes = [("complete", DeadlineMode.Complete), ("drop", DeadlineMode.Drop)];
+
     private static readonly (string Name, ComputeDiscipline Value)[] ComputeDisciplines =
         Enum.GetValues<ComputeDiscipline>().Select(d => (DisciplineNames.Of(d), d)).ToArray();
 
@@ -70,7 +72,8 @@ public static class ScenarioLoader
             ReadDisciplines(config),
             policies,
             DeviceCompute: ReadDeviceCompute(config),
-            Cloud: ReadCloud(config, network));
+            Cloud: ReadCloud(config, network),
+            OnDeadline: config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete);
     }
 
     /// <summary>Optional <c>devices.compute</c>: the devices' own processors, and with them the energy model.</summary>

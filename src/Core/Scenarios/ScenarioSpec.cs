@@ -28,7 +28,8 @@ public sealed record ScenarioSpec(
     IReadOnlyList<string> Policies,
     int Episode = 0,
     DeviceComputeSpec? DeviceCompute = null,
-    CloudSpec? Cloud = null)
+    CloudSpec? Cloud = null,
+    DeadlineMode OnDeadline = DeadlineMode.Complete)
 {
     /// <summary>Energy is modelled (and reported) when devices compute: compute energy kappa f^2 per cycle, transmit energy P_u x airtime.</summary>
     public bool ReportsEnergy => DeviceCompute is not null;
@@ -55,6 +56,16 @@ public sealed record EdgeSpec(int Id, double CapacityHz, double StorageBytes, in
 /// the energy model (joules per cycle = kappa f^2, f the per-core frequency; 0: compute costs no energy).
 /// </summary>
 public sealed record DeviceComputeSpec(double CapacityHz, int Cores, double Kappa);
+
+/// <summary>What happens to a task still under way at its deadline.</summary>
+public enum DeadlineMode
+{
+    /// <summary>It finishes late and counts as missed-deadline.</summary>
+    Complete,
+
+    /// <summary>It leaves every queue at the deadline, freeing what it held, and counts as dropped (reason "deadline").</summary>
+    Drop,
+}
 
 /// <summary>The cloud's processor (capacity, cores) and the rate of each edge's wired link up to it.</summary>
 public sealed record CloudSpec(double CapacityHz, int Cores, double UplinkRateBps);

@@ -57,7 +57,8 @@ public static class RandomScenarios
                 (LinkDiscipline)r.Next(3)),
             Policies,
             DeviceCompute: splits ? new DeviceComputeSpec(r.Uniform(0.5e9, 3e9), 1 + r.Next(2), 1e-27) : null,
-            Cloud: splits ? new CloudSpec(r.Uniform(10e9, 60e9), 1 + r.Next(8), r.Uniform(0.1e9, 1e9)) : null);
+            Cloud: splits ? new CloudSpec(r.Uniform(10e9, 60e9), 1 + r.Next(8), r.Uniform(0.1e9, 1e9)) : null,
+            OnDeadline: splits && index % 2 == 0 ? DeadlineMode.Drop : DeadlineMode.Complete);
     }
 
     private static ModelCatalog Models(RandomStream r, int count, bool tensors)

@@ -168,4 +168,56 @@ public sealed class StationTimingTests
         Assert.Equal(1.0, d.Start, 12);
         Assert.Equal(2.0, d.End, 12);
     }
+
+    [Fact]
+    public void Fifo_job_past_its_deadline_frees_its_server_then_and_a_waiting_one_never_takes_it()
+    {
+        // Rate 1. A (3 units, deadline 2) runs 0-2 and leaves at its deadline; B (1 unit, deadline 1.5) waits
+        // behind A until 1.5 and leaves without being served; C (1 unit) starts at 2, when A freed the server.
+        var station = new FifoStation(1);
+        station.Arrive(new Job(1, 0.0, 3, 1, Deadline: 2.0));
+        station.Arrive(new Job(2, 0.1, 1, 1, Deadline: 1.5));
+        station.Arrive(new Job(3, 0.2, 1, 1));
+
+        var d = AdvanceAll(station).ToDictionary(x => x.Id);
+
+        Assert.True(d[1].Dropped);
+        Assert.Equal(2.0, d[1].End, 12);
+        Assert.True(d[2].Dropped);
+        Assert.Equal(1.5, d[2].End, 12);
+        Assert.False(d[3].Dropped);
+        Assert.Equal(2.0, d[3].Start, 12);
+        Assert.Equal(3.0, d[3].End, 12);
+    }
+
+    [Fact]
+    public void Processor_sharing_job_past_its_deadline_leaves_and_the_others_speed_up()
+    {
+        // Rate 1 shared by A and B (2 units each) from 0: each at 0.5. A's deadline 1: A leaves at 1 with 1.5 left;
+        // B, with 1.5 left, now runs alone at 1 and ends at 2.5.
+        var station = new ProcessorSharingStation(1);
+        station.Arrive(new Job(1, 0.0, 2, 1, Deadline: 1.0));
+        station.Arrive(new Job(2, 0.0, 2, 1));
+
+        var d = AdvanceAll(station).ToDictionary(x => x.Id);
+
+        Assert.True(d[1].Dropped);
+        Assert.Equal(1.0, d[1].End, 12);
+        Assert.Equal(2.5, d[2].End, 12);
+    }
+
+    [Fact]
+    public void Dedicated_job_that_would_end_past_its_deadline_leaves_at_it()
+    {
+        var station = new DedicatedStation(2.0);
+        station.Arrive(new Job(1, 1.0, 4, 1, Deadline: 2.5));
+        station.Arrive(new Job(2, 1.0, 2, 1, Deadline: 2.5));
+
+        var d = AdvanceAll(station).ToDictionary(x => x.Id);
+
+        Assert.True(d[1].Dropped);
+        Assert.Equal(2.5, d[1].End, 12);
+        Assert.False(d[2].Dropped);
+        Assert.Equal(2.0, d[2].End, 12);
+    }
 }

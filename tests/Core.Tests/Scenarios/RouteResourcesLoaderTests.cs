@@ -49,6 +49,7 @@ public class RouteResourcesLoaderTests
     [InlineData("cloud.cores", "0", "cloud.cores", "must be a positive integer")]
     [InlineData("cloud.uplink-mbps", "5", "cloud.uplink-mbps", "unknown key")]
     [InlineData("disciplines.device", "round-robin", "disciplines.device", "round-robin")]
+    [InlineData("on-deadline", "skip", "on-deadline", "skip")]
     public void Bad_values_of_the_optional_resources_are_rejected_naming_the_key(string path, string value, string key, string problem)
     {
         var error = Assert.Throws<ConfigException>(() => ScenarioFiles.Load(Routes.WithOverride(path, value)));
