@@ -46,6 +46,34 @@ public sealed class SlotBarrierBehaviourTests : TestKit
     }
 
     [Theory]
+    [InlineData(LinkDiscipline.Fifo)]
+    [InlineData(LinkDiscipline.Shared, Skip = "Engine bug: ResourceActor reports a model download still in a backhaul as a pending task (ResourceNode.Pending counts downloads), so reported + pending never equals released and the slot never closes")]
+    public void Coordinator_closes_slots_while_a_model_download_outlives_its_slot(LinkDiscipline backhaul)
+    {
+        const int slots = 3;
+        // Nothing cached and a 64 Mbit/s backhaul: the 80 Mbit model alone takes 1.25 s, past the 1 s slot (a fifo
+        // backhaul finalises it before the horizon, a shared one holds it in flight across the slot's close).
+        var scenario = Tiny.Scenario(backhaul: backhaul, slots: slots) with { Network = new NetworkSpec(Tiny.FiberRateBps, 64e6) };
+        var system = new SystemView(scenario);
+        var policies = new PolicySet("scripted", ScriptedPolicy.LocalFirstExit(), new NoCaching());
+        var client = CreateTestProbe("client");
+        var coordinator = Sys.ActorOf(CoordinatorActor.Props(system, policies, Seed));
+
+        coordinator.Tell(new RunCommands.StartRun(slots, client.Ref));
+
+        for (var t = 1; t <= slots; t++)
+        {
+            var slot = t;
+            client.ExpectMsg<SlotEvents.SlotClosed>(c => c.Slot == slot, RunBound);
+        }
+
+        var run = client.ExpectMsg<RunEvents.RunCompleted>(RunBound).Run;
+        AssertEveryTaskOnce(scenario, slots, run);
+        // Some task started computing only after its slot had closed, once its model was in.
+        Assert.Contains(run.Records, r => r.Ran && !r.CacheHit && r.End - r.ComputeS > r.Slot * scenario.SlotSeconds);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Failing_policy_ends_the_run_with_a_failure_naming_the_slot(int failingSlot)

@@ -1,3 +1,4 @@
+using MecActors.Actors.Protocol;
 using MecActors.Core.Decisions;
 using MecActors.Core.Emulation;
 using MecActors.Core.Models;
@@ -9,7 +10,8 @@ namespace MecActors.Actors.Tests.Behaviour;
 
 /// <summary>
 /// A two-cell system small enough to follow by hand: edges 0 and 1 joined by one fiber hop, devices
-/// assigned round robin (with four devices, 0 and 2 live in cell 0, 1 and 3 in cell 1), fading off.
+/// assigned round robin (with four devices, 0 and 2 live in cell 0, 1 and 3 in cell 1), fading off. Variants
+/// with more cells (a line 0-1-2, a ring) keep every per-cell number and put device u in cell u mod N.
 /// Tasks built here have a chosen SNR, so log2(1 + P g / sigma^2) is a round number: at SNR 15 a
 /// device's spectral efficiency is exactly 4 bit/s/Hz.
 /// </summary>
@@ -57,13 +59,15 @@ internal static class Tiny
         ComputeDiscipline compute = ComputeDiscipline.EqualSharePerSlot,
         int devices = 4,
         double capacityHz = CapacityHz,
-        int slots = 3)
+        int slots = 3,
+        int cells = 2,
+        TopologyKind topology = TopologyKind.FullMesh)
     {
-        var edges = new[]
+        var edges = new EdgeSpec[cells];
+        for (var n = 0; n < cells; n++)
         {
-            new EdgeSpec(0, capacityHz, StorageBytes, 1, BandwidthHz),
-            new EdgeSpec(1, capacityHz, StorageBytes, 1, BandwidthHz),
-        };
+            edges[n] = new EdgeSpec(n, capacityHz, StorageBytes, 1, BandwidthHz);
+        }
 
         return new ScenarioSpec(
             "tiny",
@@ -71,7 +75,7 @@ internal static class Tiny
             SlotSeconds,
             slots,
             7,
-            new TopologySpec(TopologyKind.FullMesh),
+            new TopologySpec(topology),
             edges,
             new NetworkSpec(FiberRateBps, BackhaulRateBps),
             Radio,
@@ -145,6 +149,37 @@ internal static class Tiny
 
         throw new ArgumentException($"task {plan.Request.TaskId} does not cross {resource}", nameof(resource));
     }
+
+    /// <summary>
+    /// A resource's part in a wave. <paramref name="upstream"/> and <paramref name="downstream"/> are the forward
+    /// links; the back links (a cyclic wave's, fed from the previous pass) are named apart and added to both lists.
+    /// </summary>
+    public static WaveRole Role(
+        ResourceRef resource,
+        int entries = 0,
+        ResourceRef[]? upstream = null,
+        ResourceRef[]? downstream = null,
+        ModelDownload[]? fetches = null,
+        int computeJobs = 0,
+        ResourceRef[]? backUpstream = null,
+        ResourceRef[]? backDownstream = null) =>
+        new(
+            resource,
+            entries,
+            [.. upstream ?? [], .. backUpstream ?? []],
+            backUpstream ?? [],
+            [.. downstream ?? [], .. backDownstream ?? []],
+            backDownstream ?? [],
+            fetches ?? [],
+            computeJobs);
+
+    /// <summary>Opens wave <paramref name="wave"/> of <paramref name="slot"/>, to the slot's end.</summary>
+    public static SlotCommands.OpenWave Open(long wave, int slot, WaveRole role, bool cyclic = false) =>
+        new(wave, slot, slot * SlotSeconds, role, cyclic);
+
+    /// <summary>The batch <paramref name="from"/> sends in pass <paramref name="pass"/> of <paramref name="wave"/>.</summary>
+    public static TaskCommands.TransitBatch Batch(long wave, ResourceRef from, TaskProgress[] tasks, ModelArrival[]? models = null, int pass = 1) =>
+        new(wave, pass, from, tasks, models ?? []);
 }
 
 /// <summary>Decides every task with a fixed rule and throws, from a chosen slot on, instead of deciding.</summary>
