@@ -187,7 +187,7 @@ public sealed class EdgeServerBehaviourTests : TestKit
         Assert.All(second.Values, h => Assert.Equal(2, h.Wave));
     }
 
-    [Fact(Skip = "Engine bug: ResourceActor reports a model download still in a backhaul as a pending task (ResourceNode.Pending counts downloads), so reported + pending never equals released and the slot never closes")]
+    [Fact]
     public void Backhaul_counts_no_task_as_pending_while_a_download_outlives_the_horizon()
     {
         // The coordinator closes a slot once reported + pending tasks = released: a download is not a task.
