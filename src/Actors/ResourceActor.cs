@@ -267,7 +267,7 @@ public sealed class ResourceActor : ReceiveActor
     private static bool IsEmpty(TaskCommands.TransitBatch batch) => batch.Tasks.Length == 0 && batch.Models.Length == 0;
 
     private static bool SameJobs(TaskCommands.TransitBatch a, TaskCommands.TransitBatch b) =>
-        a.Tasks.AsSpan().SequenceEqual(b.Tasks) && a.Models.AsSpan().SequenceEqual(b.Models);
+        TaskProgress.SameProgress(a.Tasks, b.Tasks) && a.Models.AsSpan().SequenceEqual(b.Models);
 
     private sealed class Outgoing
     {

@@ -31,13 +31,14 @@ public static class PolicyCatalog
     public const string EdgeOnlyName = "edge-only";
     public const string CloudOnlyName = "cloud-only";
     public const string BestCutName = "best-cut";
+    public const string RandomPlacementName = "random-placement";
 
     public static IReadOnlyList<string> Names { get; } =
     [
         JointA2CName, RandomDecisionsName, RandomCachingName, LocalEdgeName, NoEarlyExitName,
         GreedyName, RandomCachingGreedyName, LocalEdgeGreedyName, NoEarlyExitGreedyName,
         SlotSearchName, SlotSearchLocalEdgeName, SlotSearchNoEarlyExitName,
-        DeviceOnlyName, EdgeOnlyName, CloudOnlyName, BestCutName,
+        DeviceOnlyName, EdgeOnlyName, CloudOnlyName, BestCutName, RandomPlacementName,
     ];
 
     public static bool IsKnown(string name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
@@ -67,6 +68,7 @@ public static class PolicyCatalog
             EdgeOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Edge), new PopularityCaching(system)),
             CloudOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Cloud), new PopularityCaching(system)),
             BestCutName => new PolicySet(name, new BestCut(), new PopularityCaching(system)),
+            RandomPlacementName => new PolicySet(name, new RandomPlacement(seed), new PopularityCaching(system)),
             _ => throw new ArgumentException($"unknown policy '{name}'; known policies: {string.Join(", ", Names)}", nameof(name)),
         };
     }

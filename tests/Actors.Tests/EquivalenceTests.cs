@@ -150,7 +150,7 @@ public sealed class EquivalenceTests : TestKit
     {
         if (index >= RandomScenarios.FirstWithSplits)
         {
-            return new PolicySet("random-splits", new RandomSplits(index), PolicyCatalog.Create(PolicyCatalog.GreedyName, system, index).Caching);
+            return PolicyCatalog.Create(PolicyCatalog.RandomPlacementName, system, index);
         }
 
         return PolicyCatalog.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);

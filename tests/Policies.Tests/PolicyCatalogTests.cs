@@ -14,7 +14,7 @@ public class PolicyCatalogTests
             ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
              "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
              "slot-search", "slot-search-local-edge", "slot-search-no-early-exit",
-             "device-only", "edge-only", "cloud-only", "best-cut"],
+             "device-only", "edge-only", "cloud-only", "best-cut", "random-placement"],
             PolicyCatalog.Names);
         Assert.All(PolicyCatalog.Names, name => Assert.True(PolicyCatalog.IsKnown(name)));
         Assert.False(PolicyCatalog.IsKnown("a2c-typo"));

@@ -10,8 +10,8 @@ namespace MecActors.Actors.Cluster;
 /// all children of this actor and so on one node. Inside the cell the actors speak the same protocol as in one
 /// process; the cell stands in for the coordinator towards them, and answers the run's coordinator once per step:
 /// the slot's tasks and edge state gathered, and each pass of a wave done with every record of its devices that
-/// ended meanwhile. Batches for resources of other cells leave through the cell: to a cell on the same node
-/// directly, to other nodes as one relay per node and pass.
+/// ended meanwhile. Batches for resources of other cells leave through the cell, as one relay per node and pass,
+/// except those of resources that wait on another cell in the pass, which go at once.
 /// </summary>
 public sealed class CellActor : ReceiveActor
 {
@@ -39,6 +39,7 @@ public sealed class CellActor : ReceiveActor
 
     private int _remoteBatches;
     private readonly List<(RelayedBatch Batch, int Cell)> _outbox = new();
+    private readonly HashSet<ResourceRef> _waitsOnOtherCells = new();
 
     public CellActor(int edge)
     {
@@ -194,9 +195,15 @@ public sealed class CellActor : ReceiveActor
         _horizons = 0;
         _pending = 0;
         _changed = false;
+        MarkWhatWaitsOnOtherCells(_wave!.Roles);
         _remoteBatches = 0;
-        foreach (var role in _wave!.Roles)
+        foreach (var role in _wave.Roles)
         {
+            if (_waitsOnOtherCells.Contains(role.Resource))
+            {
+                continue;
+            }
+
             foreach (var to in role.Downstream)
             {
                 if (_directory.IsRemote(to))
@@ -207,6 +214,37 @@ public sealed class CellActor : ReceiveActor
         }
 
         TryReportPass();
+    }
+
+    /// <summary>
+    /// The cell's resources that wait, directly or through the cell's own, for a batch of this pass from another cell.
+    /// Their batches to other cells go at once: held back for one relay with the others, they could wait for a cell
+    /// that waits for this one. The rest go to each node as one relay.
+    /// </summary>
+    private void MarkWhatWaitsOnOtherCells(WaveRole[] roles)
+    {
+        _waitsOnOtherCells.Clear();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var role in roles)
+            {
+                if (_waitsOnOtherCells.Contains(role.Resource))
+                {
+                    continue;
+                }
+
+                foreach (var from in role.Upstream)
+                {
+                    if (Array.IndexOf(role.BackUpstream, from) < 0 && (_directory.IsRemote(from) || _waitsOnOtherCells.Contains(from)))
+                    {
+                        _waitsOnOtherCells.Add(role.Resource);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private void OnHorizonReached(SlotEvents.HorizonReached reached)
@@ -239,7 +277,14 @@ public sealed class CellActor : ReceiveActor
     /// </summary>
     private void OnOutbound(CellDirectory.Outbound outbound)
     {
-        _outbox.Add((new RelayedBatch(outbound.To, outbound.Batch), SystemResources.CellOf(_system.Scenario, outbound.To)));
+        var cell = SystemResources.CellOf(_system.Scenario, outbound.To);
+        if (_waitsOnOtherCells.Contains(outbound.Batch.From))
+        {
+            _cells[cell].Tell(new CellCommands.Deliver(new RelayedBatch(outbound.To, outbound.Batch)));
+            return;
+        }
+
+        _outbox.Add((new RelayedBatch(outbound.To, outbound.Batch), cell));
         if (_outbox.Count < _remoteBatches)
         {
             return;

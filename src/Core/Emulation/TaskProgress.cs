@@ -34,6 +34,34 @@ public sealed record TaskProgress(
     /// <summary>The resource this task goes to next.</summary>
     public ResourceRef NextResource() => CurrentStage().Resource;
 
+    /// <summary>
+    /// The same task at the same point with the same timing, whichever copy of its plan it carries (a plan that
+    /// crossed the wire is another instance): how a wave's passes tell that a back link carried the same again.
+    /// </summary>
+    public bool SameProgress(TaskProgress other) =>
+        TaskId == other.TaskId && StageIndex == other.StageIndex && Time.Equals(other.Time)
+        && TransmissionS.Equals(other.TransmissionS) && QueueingS.Equals(other.QueueingS) && DownloadS.Equals(other.DownloadS)
+        && ComputeS.Equals(other.ComputeS) && EnergyJ.Equals(other.EnergyJ) && DropReason == other.DropReason && Equals(FiberRun, other.FiberRun);
+
+    /// <summary>Whether two lists of tasks are the same, task by task, in the same order (<see cref="SameProgress"/>).</summary>
+    public static bool SameProgress(IReadOnlyList<TaskProgress> a, IReadOnlyList<TaskProgress> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!a[i].SameProgress(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public TaskRecord ToRecord()
     {
         var request = Plan.Request;

@@ -127,6 +127,6 @@ internal sealed class WavePass
 
         public bool IsEmpty => Tasks.Count == 0 && Models.Count == 0;
 
-        public bool SameAs(Batch other) => Tasks.SequenceEqual(other.Tasks) && Models.SequenceEqual(other.Models);
+        public bool SameAs(Batch other) => TaskProgress.SameProgress(Tasks, other.Tasks) && Models.SequenceEqual(other.Models);
     }
 }

@@ -43,6 +43,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     [InlineData("tiny.conf", PolicyCatalog.GreedyName, 12)]
     [InlineData("joint-caching.conf", PolicyCatalog.JointA2CName, 6)]
     [InlineData("joint-caching.conf", PolicyCatalog.RandomDecisionsName, 6)]
+    [InlineData("routes.conf", PolicyCatalog.RandomPlacementName, 8)]
+    [InlineData("routes.conf", PolicyCatalog.CloudOnlyName, 8)]
     public async Task A_run_on_three_nodes_matches_the_run_in_one_process(string file, string policy, int slots)
     {
         var scenario = Scenario(file);

@@ -115,6 +115,67 @@ public sealed class RealtimeClockTests : TestKit
         Assert.True(failures.Count == 0, "measured delays outside tolerance:\n" + string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Every route shape under the realtime clock: device 0 runs its whole model on the device, 1 at its edge, 2 in the
+    /// cloud, 3 splits device/edge, and the others go back and forth (device, edge, device, cloud), with tensors and
+    /// results crossing the radio, the downlink, the fiber and the cloud links. Stages last 25-400 ms simulated; a
+    /// back-and-forth route has a dozen timed stages, each some 10 ms late on wall time, so the run is slowed down
+    /// three times (--time-scale 3) to keep that within the tolerance.
+    /// </summary>
+    [Fact]
+    public async Task Every_route_shape_measures_within_tolerance_of_the_reference_model()
+    {
+        Core.Models.ExitBranch Block(double accuracy) => new(0.15e9, accuracy, OutputBits: 1e6);
+        var models = new Core.Models.ModelCatalog(
+        [
+            new Core.Models.DnnModel(0, "four-blocks", 40e6, [Block(0.5), Block(0.6), Block(0.7), Block(0.8)], ResultBits: 0.5e6),
+            new Core.Models.DnnModel(1, "also-four", 80e6, [Block(0.55), Block(0.65), Block(0.75), Block(0.85)], ResultBits: 0.5e6),
+        ]);
+        var scenario = Tiny.Scenario(LinkDiscipline.Dedicated, LinkDiscipline.Fifo, LinkDiscipline.Fifo, ComputeDiscipline.Fifo, devices: 6, slots: 3) with
+        {
+            SlotSeconds = 1.0,
+            Models = models,
+            DeviceCompute = new DeviceComputeSpec(1e9, 1, 1e-27),
+            Cloud = new CloudSpec(4e9, 4, 20e6),
+        };
+        var system = new SystemView(scenario);
+        Segment[] SplitFor(int device) => (device % 6) switch
+        {
+            0 => [new Segment(NodeKind.Device, 4)],
+            1 => [new Segment(NodeKind.Edge, 4)],
+            2 => [new Segment(NodeKind.Cloud, 4)],
+            3 => [new Segment(NodeKind.Device, 2), new Segment(NodeKind.Edge, 2)],
+            _ => [new Segment(NodeKind.Device, 1), new Segment(NodeKind.Edge, 1), new Segment(NodeKind.Device, 1), new Segment(NodeKind.Cloud, 1)],
+        };
+        PolicySet Policies() => new(
+            "route-shapes",
+            new ScriptedPolicy(task => new OffloadDecision(task.Device == 5 ? 1 - task.LocalEdge : task.LocalEdge, 4) { Split = SplitFor(task.Device) }),
+            new PopularityCaching(system));
+
+        var expected = ReferenceModel.Run(system, Policies(), scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunRealtimeAsync(Sys, system, Policies(), scenario.Slots, scenario.Seed, new RealtimeSettings(3.0));
+
+        Assert.Equal(expected.Records.Select(r => r.TaskId), actual.Records.Select(r => r.TaskId));
+        var measured = actual.Records.ToDictionary(r => r.TaskId);
+        var failures = new List<string>();
+        foreach (var virtualRecord in expected.Records.Where(r => r.Ran))
+        {
+            var realtime = measured[virtualRecord.TaskId];
+            var error = Math.Abs(realtime.DelayS - virtualRecord.DelayS);
+            var line = string.Create(
+                CultureInfo.InvariantCulture,
+                $"task {virtualRecord.TaskId} (device {virtualRecord.Device}): virtual {virtualRecord.DelayS * 1e3:0.0} ms, measured {realtime.DelayS * 1e3:0.0} ms");
+            _output.WriteLine(line);
+            if (error > Math.Max(RelativeTolerance * virtualRecord.DelayS, AbsoluteToleranceS))
+            {
+                failures.Add(line);
+            }
+        }
+
+        Assert.True(expected.Records.Count(r => r.Ran) >= 10, "the scenario should run most of its 18 tasks");
+        Assert.True(failures.Count == 0, "measured delays outside tolerance:\n" + string.Join("\n", failures));
+    }
+
     /// <summary>Edge, transmission / queueing / download / compute in ms.</summary>
     private static string Split(TaskRecord r) => string.Create(
         CultureInfo.InvariantCulture,

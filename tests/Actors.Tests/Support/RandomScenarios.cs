@@ -10,7 +10,7 @@ public static class RandomScenarios
 {
     public static readonly string[] Policies = ["random-decisions", "greedy", "local-edge", "no-early-exit", "random-caching"];
 
-    /// <summary>From this index on, scenarios have device and cloud compute, tensor and result sizes, and run <see cref="RandomSplits"/>.</summary>
+    /// <summary>From this index on, scenarios have device and cloud compute, tensor and result sizes, and run random placements.</summary>
     public const int FirstWithSplits = 25;
 
     public static ScenarioSpec Draw(int index)

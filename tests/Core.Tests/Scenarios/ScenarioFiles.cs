@@ -9,7 +9,7 @@ internal static class ScenarioFiles
     public static readonly IReadOnlyCollection<string> KnownPolicies =
         ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
          "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
-         "device-only", "edge-only", "cloud-only", "best-cut"];
+         "device-only", "edge-only", "cloud-only", "best-cut", "random-placement"];
 
     private static readonly Lazy<string> Root = new(FindRoot);
 

@@ -1,14 +1,15 @@
 using MecActors.Core.Decisions;
 using MecActors.Core.Randomness;
 
-namespace MecActors.Actors.Tests.Support;
+namespace MecActors.Policies.Offloading;
 
 /// <summary>
-/// Random placements of every shape: each task's blocks up to a random exit cut into random segments over the
-/// device, a random edge and the cloud, consecutive segments on different nodes, so routes go back and forth
-/// (device -> edge -> device -> cloud ...); now and then the paper's plain edge decision.
+/// Random placements of every shape, a learning-free baseline for partitioning: each task's blocks up to a random
+/// exit cut into random segments over the device, a random edge and the cloud, consecutive segments on different
+/// nodes, so routes go back and forth (device -> edge -> device -> cloud ...); now and then, with probability 0.15,
+/// the whole model at the edge as in paper 000. Needs device compute and a cloud in the scenario.
 /// </summary>
-internal sealed class RandomSplits(int seed) : IOffloadingPolicy
+public sealed class RandomPlacement(int seed) : IOffloadingPolicy
 {
     private static readonly NodeKind[] Nodes = [NodeKind.Device, NodeKind.Edge, NodeKind.Cloud];
 
