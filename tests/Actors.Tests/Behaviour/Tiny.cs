@@ -52,6 +52,40 @@ internal static class Tiny
 
     public static readonly RadioSpec Radio = new(0.2, -174.0, 128.1, 37.6, 50.0, 250.0, RayleighFading: false);
 
+    /// <summary>A device's processor in the split variant: 0.5 GHz over 2 cores, so f = 0.25 GHz a core.</summary>
+    public const double DeviceCapacityHz = 0.5e9;
+
+    public const int DeviceCores = 2;
+
+    /// <summary>kappa of the split variant: kappa f^2 = 1e-27 x (0.25e9)^2 = 6.25e-11 J a cycle.</summary>
+    public const double Kappa = 1e-27;
+
+    /// <summary>The cloud's processor in the split variant (one core).</summary>
+    public const double CloudCapacityHz = 10e9;
+
+    /// <summary>Each edge's link up to the cloud in the split variant.</summary>
+    public const double CloudUplinkRateBps = 50e6;
+
+    /// <summary>The size of the result the split variant's model returns to the device.</summary>
+    public const double ResultBits = 0.2e6;
+
+    /// <summary>Every task's input in the split variant's workload (input min = max, so runs are hand-checkable).</summary>
+    public const double SplitInputBits = 2e6;
+
+    /// <summary>The split variant's only model type.</summary>
+    public const int FourBlockModel = 0;
+
+    /// <summary>
+    /// The split variant's model: 80 Mbit, four blocks of (cycles, output bits) (0.1 G, 2 Mbit), (0.2 G, 1 Mbit),
+    /// (0.1 G, 0.4 Mbit), (0.2 G, 0.25 Mbit), returning a 0.2 Mbit result.
+    /// </summary>
+    public static readonly DnnModel FourBlocks = new(
+        FourBlockModel,
+        "four-blocks",
+        80e6,
+        [new ExitBranch(0.1e9, 0.5, 2e6), new ExitBranch(0.2e9, 0.6, 1e6), new ExitBranch(0.1e9, 0.7, 0.4e6), new ExitBranch(0.2e9, 0.8, 0.25e6)],
+        ResultBits);
+
     public static ScenarioSpec Scenario(
         LinkDiscipline wireless = LinkDiscipline.Dedicated,
         LinkDiscipline fiber = LinkDiscipline.Fifo,
@@ -86,6 +120,30 @@ internal static class Tiny
             new CachingSpec(2),
             new DisciplineSpec(wireless, fiber, backhaul, compute),
             ["greedy"]);
+    }
+
+    /// <summary>
+    /// The tiny system with every resource a split needs: each device computes (<see cref="DeviceCapacityHz"/> over
+    /// <see cref="DeviceCores"/>, fifo), a cloud (<see cref="CloudCapacityHz"/>, one core, fifo) behind a dedicated
+    /// <see cref="CloudUplinkRateBps"/> link from each edge, a dedicated downlink, fifo edges, and the one model
+    /// <see cref="FourBlocks"/> (with <paramref name="resultBits"/>); every task's input is <see cref="SplitInputBits"/>.
+    /// </summary>
+    public static ScenarioSpec SplitScenario(
+        int devices = 4,
+        int slots = 3,
+        double resultBits = ResultBits,
+        double kappa = Kappa,
+        DeadlineMode onDeadline = DeadlineMode.Complete)
+    {
+        var scenario = Scenario(compute: ComputeDiscipline.Fifo, devices: devices, slots: slots);
+        return scenario with
+        {
+            Models = new ModelCatalog([FourBlocks with { ResultBits = resultBits }]),
+            Workload = scenario.Workload with { InputMinBits = SplitInputBits, InputMaxBits = SplitInputBits },
+            DeviceCompute = new DeviceComputeSpec(DeviceCapacityHz, DeviceCores, kappa),
+            Cloud = new CloudSpec(CloudCapacityHz, 1, CloudUplinkRateBps),
+            OnDeadline = onDeadline,
+        };
     }
 
     /// <summary>B_u = B_n / U_n: a device's share of its cell's band.</summary>
@@ -134,6 +192,10 @@ internal static class Tiny
     /// <summary>The plan for sending <paramref name="task"/> to <paramref name="targetEdge"/>, which caches <paramref name="cachedModels"/>.</summary>
     public static TaskPlan Plan(SystemView system, TaskRequest task, int targetEdge, int exit = 1, params int[] cachedModels) =>
         PlanBuilder.Build(system, task, new OffloadDecision(targetEdge, exit), Status(system.Scenario, targetEdge, cachedModels));
+
+    /// <summary>The plan for running <paramref name="task"/>'s blocks segment by segment, the edge segments at <paramref name="targetEdge"/> (which caches <paramref name="cachedModels"/>).</summary>
+    public static TaskPlan SplitPlan(SystemView system, TaskRequest task, int targetEdge, Segment[] split, params int[] cachedModels) =>
+        PlanBuilder.Build(system, task, new OffloadDecision(targetEdge, split.Sum(s => s.Blocks)) { Split = split }, Status(system.Scenario, targetEdge, cachedModels));
 
     /// <summary>The task as it reaches <paramref name="resource"/> of its route at <paramref name="time"/>.</summary>
     public static TaskProgress ArrivedAt(TaskPlan plan, ResourceRef resource, double time)
