@@ -5,18 +5,21 @@ using MecActors.Core.Emulation;
 namespace MecActors.Actors;
 
 /// <summary>
-/// The actors of one emulated system, spawned under the coordinator: one <see cref="ResourceActor"/> per resource
-/// of the scenario, the devices, and the metrics; the directory resolves resources and devices for all of them.
+/// The actors of one emulated system, spawned under the coordinator: one resource actor per resource of the
+/// scenario (a <see cref="ResourceActor"/> in virtual time, or what <paramref name="resourceProps"/> makes, e.g. the
+/// realtime one), the devices, and the metrics; the directory resolves resources and devices for all of them.
 /// </summary>
 public sealed record EmulationTopology(LocalDirectory Directory, IActorRef[] Devices, IActorRef[] Edges, IActorRef Metrics)
 {
-    public static EmulationTopology Spawn(IUntypedActorContext context, SystemView system, int seed, IActorRef coordinator)
+    public static EmulationTopology Spawn(
+        IUntypedActorContext context, SystemView system, int seed, IActorRef coordinator, Func<ResourceRef, LocalDirectory, Props>? resourceProps = null)
     {
         var scenario = system.Scenario;
         var directory = new LocalDirectory(scenario.DeviceCount);
+        resourceProps ??= (resource, d) => ResourceActor.Props(system, resource, d, coordinator);
         foreach (var resource in SystemResources.Of(system))
         {
-            directory.Add(resource, context.ActorOf(ResourceActor.Props(system, resource, directory, coordinator), resource.ToString()));
+            directory.Add(resource, context.ActorOf(resourceProps(resource, directory), resource.ToString()));
         }
 
         var devices = new IActorRef[scenario.DeviceCount];

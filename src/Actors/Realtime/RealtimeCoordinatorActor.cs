@@ -25,7 +25,7 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private readonly RealtimeClock _clock;
     private readonly TimeSpan _timeout;
     private readonly SlotCycle _cycle;
-    private RealtimeTopology _actors = null!;
+    private EmulationTopology _actors = null!;
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
     private int _slot;
@@ -50,7 +50,8 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
     public static Props Props(SystemView system, PolicySet policies, int seed, RealtimeClock clock, TimeSpan timeout) =>
         Akka.Actor.Props.Create(() => new RealtimeCoordinatorActor(system, policies, seed, clock, timeout));
 
-    protected override void PreStart() => _actors = RealtimeTopology.Spawn(Context, _system, _clock, _seed, Self);
+    protected override void PreStart() =>
+        _actors = EmulationTopology.Spawn(Context, _system, _seed, Self, (resource, directory) => RealtimeResourceActor.Props(_system, _clock, resource, directory));
 
     private void OnStartRun(RunCommands.StartRun start)
     {

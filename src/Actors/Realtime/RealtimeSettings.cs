@@ -91,9 +91,9 @@ public sealed record RealtimeSettings(double TimeScale, TimeSpan? Timeout = null
         {
             var edge = scenario.Edges[n];
             var cellDevices = Math.Max(1, scenario.DevicesInCell(n));
+            // The noise is over the band the upload occupies: the device's share when dedicated, the whole band otherwise.
             var band = scenario.Disciplines.Wireless == LinkDiscipline.Dedicated ? edge.BandwidthHz / cellDevices : edge.BandwidthHz;
-            var deviceBand = edge.BandwidthHz / cellDevices;
-            durations.Add(input / (band * Radio.SpectralEfficiency(scenario.Radio, gain, deviceBand)));
+            durations.Add(input / (band * Radio.SpectralEfficiency(scenario.Radio, gain, band)));
             if (scenario.EdgeCount > 1)
             {
                 durations.Add(input / scenario.Network.FiberRateBps);

@@ -38,7 +38,7 @@ public static class PlanBuilder
             route.Add(new Stage(StageKind.Fetch, ResourceRef.Backhaul(decision.TargetEdge), model.SizeBits, 1.0, task.ModelId));
         }
 
-        route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(task.LocalEdge), task.InputBits, task.SpectralEfficiency));
+        route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(task.LocalEdge), task.InputBits, UplinkEfficiency(system, task)));
         AddFiberHops(system, route, task.LocalEdge, decision.TargetEdge, task.InputBits);
         route.Add(new Stage(StageKind.Compute, ResourceRef.EdgeCompute(decision.TargetEdge), model.CyclesTo(decision.Exit), 1.0, task.ModelId, JoinsFetch: !cached));
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, cached, route.ToArray(), null);
@@ -115,6 +115,19 @@ public static class PlanBuilder
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
     }
 
+    /// <summary>
+    /// The spectral efficiency of an upload, with the noise over the band it occupies: the device's share B_n / U_n
+    /// when the radio is dedicated (the task reports that one), the whole band B_n when transfers take it in turn
+    /// (fifo) or share it in time (shared).
+    /// </summary>
+    public static double UplinkEfficiency(SystemView system, TaskRequest task)
+    {
+        var scenario = system.Scenario;
+        return scenario.Disciplines.Wireless == Scenarios.LinkDiscipline.Dedicated
+            ? task.SpectralEfficiency
+            : Network.Radio.SpectralEfficiency(scenario.Radio, task.ChannelGain, scenario.Edges[task.LocalEdge].BandwidthHz);
+    }
+
     private static ResourceRef Processor(NodeKind node, TaskRequest task, int edge) => node switch
     {
         NodeKind.Device => ResourceRef.DeviceCompute(task.Device),
@@ -134,11 +147,11 @@ public static class PlanBuilder
         switch (from, to)
         {
             case (NodeKind.Device, NodeKind.Edge):
-                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, task.SpectralEfficiency));
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, UplinkEfficiency(system, task)));
                 AddFiberHops(system, route, cell, edge, bits);
                 break;
             case (NodeKind.Device, NodeKind.Cloud):
-                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, task.SpectralEfficiency));
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, UplinkEfficiency(system, task)));
                 route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(cell), bits));
                 break;
             case (NodeKind.Edge, NodeKind.Cloud):

@@ -27,8 +27,8 @@ public sealed class CarryOverBehaviourTests : TestKit
         var link = wiring.Spawn(Radio0);
         var bandRate = BandRateBps(scenario);
         // 60 Mbit over the whole band at 4 bit/s/Hz: 1.5 s, half a slot longer than the slot.
-        var slow = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 60e6), 0, 1, Tiny.SmallModel);
-        var next = Tiny.Plan(system, Tiny.Request(scenario, 2, 2, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
+        var slow = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 60e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
+        var next = Tiny.Plan(system, Tiny.Request(scenario, 2, 2, Tiny.SmallModel, 4e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
 
         link.Tell(Tiny.Open(1, 1, Tiny.Role(Radio0, entries: 1, downstream: [Edge0])));
         link.Tell(new TaskCommands.Enter(TaskProgress.Start(slow)));
@@ -61,8 +61,8 @@ public sealed class CarryOverBehaviourTests : TestKit
         var fiber = wiring.Probe(Fiber01);
         var link = wiring.Spawn(Radio0);
         var bandRate = BandRateBps(scenario);
-        var slow = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 60e6), 0, 1, Tiny.SmallModel);
-        var quick = Tiny.Plan(system, Tiny.Request(scenario, 2, 2, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
+        var slow = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 60e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
+        var quick = Tiny.Plan(system, Tiny.Request(scenario, 2, 2, Tiny.SmallModel, 4e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
 
         link.Tell(Tiny.Open(1, 1, Tiny.Role(Radio0, entries: 1, downstream: [Edge0, Fiber01])));
         link.Tell(new TaskCommands.Enter(TaskProgress.Start(slow)));

@@ -66,8 +66,8 @@ public sealed class RadioLinkBehaviourTests : TestKit
         var system = new SystemView(scenario);
         var (wiring, link, edge, _) = RadioLink(system);
         // Same release, so the lower task id goes first whichever Enter reaches the link first.
-        var first = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
-        var second = Tiny.Plan(system, Tiny.Request(scenario, 1, 2, Tiny.SmallModel, 8e6), 0, 1, Tiny.SmallModel);
+        var first = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
+        var second = Tiny.Plan(system, Tiny.Request(scenario, 1, 2, Tiny.SmallModel, 8e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
         Assert.True(first.Request.TaskId < second.Request.TaskId);
 
         link.Tell(Tiny.Open(1, 1, Tiny.Role(Radio0, entries: 2, downstream: [Edge0])));
@@ -98,8 +98,8 @@ public sealed class RadioLinkBehaviourTests : TestKit
         var scenario = Tiny.Scenario(wireless: LinkDiscipline.Shared);
         var system = new SystemView(scenario);
         var (wiring, link, edge, _) = RadioLink(system);
-        var a = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
-        var b = Tiny.Plan(system, Tiny.Request(scenario, 1, 2, Tiny.SmallModel, 4e6), 0, 1, Tiny.SmallModel);
+        var a = Tiny.Plan(system, Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
+        var b = Tiny.Plan(system, Tiny.Request(scenario, 1, 2, Tiny.SmallModel, 4e6, Tiny.FullBandSnr(scenario)), 0, 1, Tiny.SmallModel);
 
         // The tasks may enter before the wave opens.
         link.Tell(new TaskCommands.Enter(TaskProgress.Start(a)));

@@ -150,6 +150,12 @@ internal static class Tiny
     public static double DeviceBandwidthHz(ScenarioSpec scenario, int edge) =>
         scenario.Edges[edge].BandwidthHz / scenario.DevicesInCell(edge);
 
+    /// <summary>
+    /// The SNR over a device's share of the band that gives <see cref="Snr"/> over the whole band B_n, the band a fifo or
+    /// shared radio transfer occupies (the noise over B_n is U_n times that over the share): 4 bit/s/Hz at full band.
+    /// </summary>
+    public static double FullBandSnr(ScenarioSpec scenario, int edge = 0) => Snr * scenario.DevicesInCell(edge);
+
     /// <summary>The channel gain that gives <paramref name="snr"/> over the device's share of the band.</summary>
     public static double GainFor(ScenarioSpec scenario, int edge, double snr) =>
         snr * Core.Network.Radio.NoisePowerW(scenario.Radio, DeviceBandwidthHz(scenario, edge)) / scenario.Radio.TxPowerW;
