@@ -9,7 +9,8 @@ namespace MecActors.Actors.Realtime;
 /// Any resource in wall time, through the same <see cref="ResourceNode"/> and station as in virtual time: a job is
 /// offered at the measured instant it arrives (clock seconds), the station gives its start and end by the same
 /// rules, and the actor holds it with a timer until that end before handing it on, stamped with the measured time.
-/// Entries of a slot are offered together at the slot's measured release, in task-id order as in virtual time. A
+/// Entries of a slot are offered together at the slot's measured release, in task-id order as in virtual time; one with
+/// an arrival offset is offered when a timer set for the release + offset fires, its clock starting then. A
 /// station that holds jobs in service (processor sharing) is looked at again when its next departure is due.
 /// </summary>
 public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
@@ -89,6 +90,15 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         _entries.Remove(slot);
         foreach (var task in entries.Tasks)
         {
+            // A task that arrives later in the slot is offered at the slot's release + its offset, held by a timer until then.
+            var offset = task.Plan.Request.ArrivalOffset;
+            if (offset > 0)
+            {
+                var due = entries.ReleasedAt + offset;
+                Timers.StartSingleTimer(new ArrivalTimer(task.TaskId), new RealtimeCommands.Arrived(task, due), _clock.TimerUntil(due));
+                continue;
+            }
+
             _releasedAt[task.TaskId] = entries.ReleasedAt;
             _node.Arrive(task with { Time = entries.ReleasedAt });
         }
@@ -181,6 +191,9 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     public override string ToString() => $"realtime {Resource}";
 
     private readonly record struct Leaving(TaskProgress? Task, ModelArrival Model);
+
+    /// <summary>The key of the timer that offers a task arriving <see cref="Core.Workload.TaskRequest.ArrivalOffset"/> into its slot.</summary>
+    private readonly record struct ArrivalTimer(long TaskId);
 
     private sealed class SlotEntries
     {
