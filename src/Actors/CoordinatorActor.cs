@@ -90,7 +90,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
     {
-        if (_cycle.TaskGenerated(generated.Device, generated.Task))
+        if (_cycle.TaskGenerated(generated.Device, generated.Tasks))
         {
             Guarded(Decide);
         }

@@ -59,10 +59,13 @@ public sealed class EquivalenceTests : TestKit
     }
 
     [Fact]
-    public void The_random_scenarios_cover_carry_over_drops_and_every_discipline()
+    public void The_random_scenarios_cover_carry_over_drops_every_discipline_and_every_arrival_kind()
     {
         var carried = 0;
         var dropped = 0;
+        var several = 0;
+        var offset = 0;
+        var arrivals = new HashSet<ArrivalKind>();
         var links = new HashSet<LinkDiscipline>();
         var computes = new HashSet<ComputeDiscipline>();
         foreach (var row in Scenarios())
@@ -72,6 +75,9 @@ public sealed class EquivalenceTests : TestKit
             var system = new SystemView(scenario);
             var run = ReferenceModel.Run(system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
             carried += run.Records.Count(r => r.Ran && r.End > r.Slot * scenario.SlotSeconds);
+            several += run.Records.GroupBy(r => (r.Slot, r.Device)).Where(g => g.Count() > 1).Sum(g => g.Count());
+            offset += run.Records.Count(r => r.Release > (r.Slot - 1) * scenario.SlotSeconds);
+            arrivals.Add(scenario.Workload.Arrivals);
             dropped += run.Records.Count(r => r.Outcome == TaskOutcome.Dropped);
             links.Add(scenario.Disciplines.Wireless);
             links.Add(scenario.Disciplines.Fiber);
@@ -79,6 +85,9 @@ public sealed class EquivalenceTests : TestKit
         }
 
         Assert.True(carried > 50, $"only {carried} tasks outlived their slot");
+        Assert.True(several > 100, $"only {several} tasks shared their device's slot with another");
+        Assert.True(offset > 100, $"only {offset} tasks arrived after their slot's start");
+        Assert.Equal(Enum.GetValues<ArrivalKind>().Length, arrivals.Count);
         Assert.True(dropped > 0, "no task was dropped");
         Assert.Equal(3, links.Count);
         Assert.Equal(3, computes.Count);

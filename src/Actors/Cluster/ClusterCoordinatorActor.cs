@@ -191,7 +191,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         var complete = _cycle.EdgeReported(gathered.Status);
         foreach (var generated in gathered.Tasks)
         {
-            complete = _cycle.TaskGenerated(generated.Device, generated.Task);
+            complete = _cycle.TaskGenerated(generated.Device, generated.Tasks);
         }
 
         if (complete)

@@ -34,8 +34,8 @@ public static class SlotCommands
 
 public static class SlotEvents
 {
-    /// <summary>Device to coordinator: the slot's task, or none.</summary>
-    public sealed record TaskGenerated(int Slot, int Device, TaskRequest? Task) : IMecMessage;
+    /// <summary>Device to coordinator: the slot's tasks in arrival order (k = 0, 1, ...), possibly none.</summary>
+    public sealed record TaskGenerated(int Slot, int Device, TaskRequest[] Tasks) : IMecMessage;
 
     public sealed record EdgeStatusReported(int Slot, EdgeStatus Status) : IMecMessage;
 

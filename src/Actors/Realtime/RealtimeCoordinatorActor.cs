@@ -135,7 +135,7 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
     private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
     {
-        if (_cycle.TaskGenerated(generated.Device, generated.Task))
+        if (_cycle.TaskGenerated(generated.Device, generated.Tasks))
         {
             Guarded(Decide);
         }

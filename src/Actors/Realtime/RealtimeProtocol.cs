@@ -24,8 +24,17 @@ internal static class RealtimeCommands
     /// </summary>
     public sealed record SlotRole(int Slot, double ReleasedAt, int Entries, int ComputeJobs, ModelDownload[] Fetches);
 
-    /// <summary>Resource to the next resource of a task's route: the task has crossed the sender; its slot began at <paramref name="ReleasedAt"/>.</summary>
+    /// <summary>
+    /// Resource to the next resource of a task's route: the task has crossed the sender; its clock started at
+    /// <paramref name="ReleasedAt"/> (its slot's measured release + its arrival offset).
+    /// </summary>
     public sealed record Arrived(TaskProgress Task, double ReleasedAt);
+
+    /// <summary>
+    /// Resource to itself: a task with an arrival offset is due at its first stage, at clock instant <paramref name="At"/>
+    /// (its slot's measured release + the offset).
+    /// </summary>
+    public sealed record Due(TaskProgress Task, double At);
 
     /// <summary>Link to the processor waiting for it: a model download has arrived.</summary>
     public sealed record ModelArrived(ModelArrival Arrival);

@@ -9,7 +9,8 @@ namespace MecActors.Actors.Realtime;
 /// Any resource in wall time, through the same <see cref="ResourceNode"/> and station as in virtual time: a job is
 /// offered at the measured instant it arrives (clock seconds), the station gives its start and end by the same
 /// rules, and the actor holds it with a timer until that end before handing it on, stamped with the measured time.
-/// Entries of a slot are offered together at the slot's measured release, in task-id order as in virtual time. A
+/// Entries of a slot are offered together at the slot's measured release, in task-id order as in virtual time; one with
+/// an arrival offset is offered when a timer set for the release + offset fires, its clock starting at that instant. A
 /// station that holds jobs in service (processor sharing) is looked at again when its next departure is due.
 /// </summary>
 public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
@@ -25,6 +26,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     private readonly SortedDictionary<int, SlotEntries> _entries = new();
     private readonly List<TaskProgress> _tasks = new();
     private readonly List<ModelArrival> _models = new();
+    private double _advancedTo;
 
     public RealtimeResourceActor(SystemView system, RealtimeClock clock, ResourceRef resource, LocalDirectory directory)
     {
@@ -47,6 +49,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
             TryRelease(enter.Task.Slot);
         });
         Receive<RealtimeCommands.Arrived>(OnArrived);
+        Receive<RealtimeCommands.Due>(OnDue);
         Receive<RealtimeCommands.ModelArrived>(OnModelArrived);
         Receive<RealtimeCommands.ServiceEnded>(OnServiceEnded);
         Receive<RealtimeCommands.Wake>(_ => Serve());
@@ -89,6 +92,15 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         _entries.Remove(slot);
         foreach (var task in entries.Tasks)
         {
+            // A task that arrives later in the slot is offered at the slot's release + its offset, held by a timer until then.
+            var offset = task.Plan.Request.ArrivalOffset;
+            if (offset > 0)
+            {
+                var due = entries.ReleasedAt + offset;
+                Timers.StartSingleTimer(new ArrivalTimer(task.TaskId), new RealtimeCommands.Due(task, due), _clock.TimerUntil(due));
+                continue;
+            }
+
             _releasedAt[task.TaskId] = entries.ReleasedAt;
             _node.Arrive(task with { Time = entries.ReleasedAt });
         }
@@ -104,6 +116,18 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         Serve();
     }
 
+    /// <summary>
+    /// A task with an arrival offset is due: its clock starts at the nominal instant, as a slot's entries start at the slot's
+    /// measured release, so the timer's own lateness does not count in its delay; it is offered no earlier than the station's
+    /// last horizon and no later than now.
+    /// </summary>
+    private void OnDue(RealtimeCommands.Due due)
+    {
+        _releasedAt[due.Task.TaskId] = due.At;
+        _node.Arrive(due.Task with { Time = Math.Max(_advancedTo, Math.Min(due.At, _clock.Now)) });
+        Serve();
+    }
+
     private void OnModelArrived(RealtimeCommands.ModelArrived arrived)
     {
         _node.ModelArrived(arrived.Arrival with { Time = _clock.Now });
@@ -115,7 +139,8 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     {
         _tasks.Clear();
         _models.Clear();
-        _node.Advance(Math.BitIncrement(_clock.Now), _tasks, _models);
+        _advancedTo = Math.BitIncrement(_clock.Now);
+        _node.Advance(_advancedTo, _tasks, _models);
         foreach (var task in _tasks)
         {
             Hold(task.TaskId, new Leaving(task, default), task.Time);
@@ -181,6 +206,9 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     public override string ToString() => $"realtime {Resource}";
 
     private readonly record struct Leaving(TaskProgress? Task, ModelArrival Model);
+
+    /// <summary>The key of the timer that offers a task arriving <see cref="Core.Workload.TaskRequest.ArrivalOffset"/> into its slot.</summary>
+    private readonly record struct ArrivalTimer(long TaskId);
 
     private sealed class SlotEntries
     {

@@ -3,6 +3,7 @@ using Akka.Actor;
 using MecActors.Core.Decisions;
 using MecActors.Core.Network;
 using MecActors.Core.Scenarios;
+using MecActors.Core.Workload;
 
 namespace MecActors.Actors.Realtime;
 
@@ -100,7 +101,7 @@ public sealed record RealtimeSettings(double TimeScale, TimeSpan? Timeout = null
             }
 
             var computeRate = scenario.Disciplines.Edge == ComputeDiscipline.EqualSharePerSlot
-                ? edge.CapacityHz / Math.Max(1.0, scenario.DeviceCount * scenario.Workload.TaskProbability / scenario.EdgeCount)
+                ? edge.CapacityHz / Math.Max(1.0, scenario.DeviceCount * TaskArrivals.ExpectedPerSlot(scenario.Workload, scenario.SlotSeconds) / scenario.EdgeCount)
                 : edge.CapacityHz / edge.Cores;
             foreach (var model in scenario.Models.Types)
             {

@@ -23,6 +23,9 @@ public sealed class Config
 
     public bool HasPath(string path) => Find(path) is { } value && value is not HoconScalar { IsNull: true };
 
+    /// <summary>Whether the value at <paramref name="path"/> is a list (keys that take a number or a range).</summary>
+    public bool IsList(string path) => Find(path) is HoconArray;
+
     public Config GetConfig(string path) =>
         Require(path) is HoconObject obj ? new Config(obj, FullPath(path)) : throw WrongType(path, "an object");
 

@@ -15,7 +15,7 @@ public sealed class SlotCycle
     private readonly SlotDecider _decider;
     private readonly SlotLedger _ledger;
     private readonly CellDemand _demand;
-    private readonly TaskRequest?[] _generated;
+    private readonly TaskRequest[]?[] _generated;
     private readonly EdgeStatus[] _statuses;
     private int[][]? _requests;
     private int _awaited;
@@ -27,7 +27,7 @@ public sealed class SlotCycle
         _decider = new SlotDecider(system, policies.Offloading);
         _ledger = new SlotLedger(system.Scenario.Objective);
         _demand = new CellDemand(system.Scenario, seed);
-        _generated = new TaskRequest?[system.Scenario.DeviceCount];
+        _generated = new TaskRequest[]?[system.Scenario.DeviceCount];
         _statuses = new EdgeStatus[system.Scenario.EdgeCount];
     }
 
@@ -46,10 +46,10 @@ public sealed class SlotCycle
     /// <summary>Starts gathering a slot: one report from every device and one state from every edge.</summary>
     public void Gather() => _awaited = _generated.Length + _statuses.Length;
 
-    /// <summary>A device's task (or none); true when it was the slot's last report.</summary>
-    public bool TaskGenerated(int device, TaskRequest? task)
+    /// <summary>A device's tasks of the slot (possibly none); true when it was the slot's last report.</summary>
+    public bool TaskGenerated(int device, TaskRequest[] tasks)
     {
-        _generated[device] = task;
+        _generated[device] = tasks;
         return --_awaited == 0;
     }
 
@@ -60,15 +60,15 @@ public sealed class SlotCycle
         return --_awaited == 0;
     }
 
-    /// <summary>Decides the gathered slot (tasks in device order), opens it in the ledger and records its drops.</summary>
+    /// <summary>Decides the gathered slot (tasks in (device, k) order, i.e. by id), opens it in the ledger and records its drops.</summary>
     public SlotDecision Decide(int slot)
     {
         var tasks = new List<TaskRequest>(_generated.Length);
-        foreach (var task in _generated)
+        foreach (var generated in _generated)
         {
-            if (task is not null)
+            if (generated is not null)
             {
-                tasks.Add(task);
+                tasks.AddRange(generated);
             }
         }
 

@@ -1,5 +1,6 @@
 using MecActors.Core.Configuration;
 using MecActors.Core.Network;
+using MecActors.Core.Workload;
 
 namespace MecActors.Core.Scenarios;
 
@@ -66,7 +67,7 @@ public static class ScenarioLoader
             ReadRadio(config),
             devices,
             models,
-            ReadWorkload(config),
+            ReadWorkload(config, slotSeconds),
             ReadObjective(config),
             ReadCaching(config),
             ReadDisciplines(config),
@@ -197,18 +198,70 @@ public static class ScenarioLoader
         return new RadioSpec(power, noise, intercept, slope, distance.Min, distance.Max, section.GetBool("rayleigh-fading"));
     }
 
-    private static WorkloadSpec ReadWorkload(Config root)
+    private static readonly (string Name, ArrivalKind Value)[] ArrivalKinds =
+    [
+        ("bernoulli", ArrivalKind.Bernoulli),
+        ("poisson", ArrivalKind.Poisson),
+        ("periodic", ArrivalKind.Periodic),
+    ];
+
+    /// <summary>The keys that belong to one arrival kind only.</summary>
+    private static readonly (string Key, ArrivalKind Kind)[] ArrivalKeys =
+    [
+        ("task-probability", ArrivalKind.Bernoulli),
+        ("rate-per-s", ArrivalKind.Poisson),
+        ("frame-ms", ArrivalKind.Periodic),
+    ];
+
+    private static WorkloadSpec ReadWorkload(Config root, double slotSeconds)
     {
         var section = root.Section(
-            "workload", "task-probability", "input-mb", "zipf-exponent", "popularity-learning-rate", "popularity-noise", "deadline-ms");
-        var probability = section.Probability("task-probability");
+            "workload", "arrivals", "task-probability", "rate-per-s", "frame-ms", "input-mb", "zipf-exponent", "popularity-learning-rate",
+            "popularity-noise", "deadline-ms", "accuracy-requirement");
+        var arrivals = section.HasPath("arrivals") ? section.OneOf("arrivals", ArrivalKinds) : ArrivalKind.Bernoulli;
+        var arrivalsName = ArrivalKinds.First(k => k.Value == arrivals).Name;
+        foreach (var (key, kind) in ArrivalKeys)
+        {
+            if (kind != arrivals && section.HasPath(key))
+            {
+                throw section.Error(key, $"is used only with arrivals = {ArrivalKinds.First(k => k.Value == kind).Name}, not arrivals = {arrivalsName}");
+            }
+        }
+
+        var probability = arrivals == ArrivalKind.Bernoulli ? section.Probability("task-probability") : 0.0;
+        var rate = arrivals == ArrivalKind.Poisson ? section.PositiveDouble("rate-per-s") : 0.0;
+        var frame = arrivals == ArrivalKind.Periodic ? section.PositiveDouble("frame-ms") / 1e3 : 0.0;
         var input = section.Range("input-mb", ScenarioValidation.IsPositive, "positive");
         var zipf = section.NonNegativeDouble("zipf-exponent");
         var learningRate = section.Fraction("popularity-learning-rate");
         var noise = section.NonNegativeDouble("popularity-noise");
-        var deadline = section.PositiveDouble("deadline-ms") / 1e3;
-        return new WorkloadSpec(
-            probability, input.Min * BitsPerMegabyte, input.Max * BitsPerMegabyte, zipf, learningRate, noise, deadline);
+        var deadline = section.IsList("deadline-ms")
+            ? section.Range("deadline-ms", ScenarioValidation.IsPositive, "positive")
+            : (Min: section.PositiveDouble("deadline-ms"), Max: section.PositiveDouble("deadline-ms"));
+        var accuracy = section.HasPath("accuracy-requirement")
+            ? section.Range("accuracy-requirement", a => a >= 0 && a <= 1, "in [0, 1]")
+            : (Min: 0.0, Max: 0.0);
+        var spec = new WorkloadSpec(
+            probability, input.Min * BitsPerMegabyte, input.Max * BitsPerMegabyte, zipf, learningRate, noise, deadline.Min / 1e3)
+        {
+            Arrivals = arrivals,
+            RatePerSecond = rate,
+            FrameSeconds = frame,
+            DeadlineMaxSeconds = deadline.Max / 1e3,
+            AccuracyRequirementMin = accuracy.Min,
+            AccuracyRequirementMax = accuracy.Max,
+        };
+
+        var bound = TaskArrivals.MaxTasksPerSlot(spec, slotSeconds);
+        if (bound > TaskArrivals.Limit)
+        {
+            var key = arrivals == ArrivalKind.Poisson ? "rate-per-s" : "frame-ms";
+            throw section.Error(
+                key,
+                $"allows up to {bound} tasks per device in a slot of {ScenarioValidation.Format(slotSeconds * 1e3)} ms, more than the limit of {TaskArrivals.Limit} that task ids are built for");
+        }
+
+        return spec;
     }
 
     private static ObjectiveSpec ReadObjective(Config root)

@@ -167,9 +167,15 @@ public sealed record DeviceSpec(int Count, DeviceAssignment Assignment, IReadOnl
 }
 
 /// <summary>
-/// Task generation: each device generates a task with probability <see cref="TaskProbability"/> per slot,
-/// input size uniform in [min, max], type from its edge's Zipf popularity that evolves with the observed
-/// request frequency (learning rate) plus noise.
+/// Task generation. Each slot a device generates 0..n tasks with arrival offsets inside the slot, by
+/// <see cref="Arrivals"/>: <see cref="ArrivalKind.Bernoulli"/> (paper 000: one task with probability
+/// <see cref="TaskProbability"/>, at the slot's start), <see cref="ArrivalKind.Poisson"/> (rate
+/// <see cref="RatePerSecond"/> per device, exponential gaps) or <see cref="ArrivalKind.Periodic"/> (a frame every
+/// <see cref="FrameSeconds"/> from a per-device phase). Each task's input size is uniform in [min, max], its type
+/// drawn from its edge's Zipf popularity that evolves with the observed request frequency (learning rate) plus
+/// noise; its deadline is uniform in [<see cref="DeadlineSeconds"/>, <see cref="DeadlineMaxSeconds"/>] (fixed when
+/// they are equal) and its accuracy requirement uniform in [<see cref="AccuracyRequirementMin"/>,
+/// <see cref="AccuracyRequirementMax"/>] (default none: 0). See <see cref="Workload.TaskArrivals"/>.
 /// </summary>
 public sealed record WorkloadSpec(
     double TaskProbability,
@@ -178,7 +184,36 @@ public sealed record WorkloadSpec(
     double ZipfExponent,
     double PopularityLearningRate,
     double PopularityNoise,
-    double DeadlineSeconds);
+    double DeadlineSeconds)
+{
+    public ArrivalKind Arrivals { get; init; } = ArrivalKind.Bernoulli;
+
+    /// <summary>Poisson arrivals: tasks per device per second.</summary>
+    public double RatePerSecond { get; init; }
+
+    /// <summary>Periodic arrivals: the frame period.</summary>
+    public double FrameSeconds { get; init; }
+
+    /// <summary>The upper end of the per-task deadline range; equal to <see cref="DeadlineSeconds"/> for a fixed deadline.</summary>
+    public double DeadlineMaxSeconds { get; init; } = DeadlineSeconds;
+
+    public double AccuracyRequirementMin { get; init; }
+
+    public double AccuracyRequirementMax { get; init; }
+}
+
+/// <summary>How a device's tasks arrive within a slot (<c>workload.arrivals</c>).</summary>
+public enum ArrivalKind
+{
+    /// <summary>At most one task, at the slot's start, with probability <c>task-probability</c> (paper 000).</summary>
+    Bernoulli,
+
+    /// <summary>A Poisson process of <c>rate-per-s</c> per device: exponential gaps from the slot's start.</summary>
+    Poisson,
+
+    /// <summary>Frames every <c>frame-ms</c> from a phase drawn once per device (video streams).</summary>
+    Periodic,
+}
 
 /// <summary>The weights of objective (4): alpha * D (seconds) - beta * Acc.</summary>
 public sealed record ObjectiveSpec(double Alpha, double Beta)

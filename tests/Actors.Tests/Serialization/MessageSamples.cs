@@ -58,7 +58,7 @@ internal sealed class MessageSamples
         Add(() => new SlotCommands.NextPass(5, 2));
         Add(() => new SlotCommands.CommitWave(5));
         Add(() => new SlotCommands.PlaceModels(3, [false, true]));
-        Add(() => new SlotEvents.TaskGenerated(2, Request.Device, Request));
+        Add(() => new SlotEvents.TaskGenerated(2, Request.Device, [Request, Request with { TaskId = Request.TaskId + 1, ArrivalOffset = 0.25, ReleaseTime = Request.ReleaseTime + 0.25, MinAccuracy = 0.7 }]));
         Add(() => new SlotEvents.EdgeStatusReported(2, Status));
         Add(() => new SlotEvents.HorizonReached(5, ResourceRef.Fiber(0, 1), 2, 3, true));
         Add(() => new SlotEvents.SlotClosed(2, 4));
@@ -86,7 +86,7 @@ internal sealed class MessageSamples
         Add(() => CellCommands.Retire.Instance);
         Add(() => new CellEvents.Built(1));
         Add(() => new CellEvents.Connected(1));
-        Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, Request), new SlotEvents.TaskGenerated(2, 4, null)], Status));
+        Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, [Request]), new SlotEvents.TaskGenerated(2, 4, [])], Status));
         Add(() => new CellEvents.WaveDone(5, 1, 2, 3, true, [Completed, Dropped]));
         Add(() => new CellEvents.TasksReported([Completed]));
         Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true));

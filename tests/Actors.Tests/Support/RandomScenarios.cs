@@ -13,7 +13,39 @@ public static class RandomScenarios
     /// <summary>From this index on, scenarios have device and cloud compute, tensor and result sizes, and run random placements.</summary>
     public const int FirstWithSplits = 25;
 
+    /// <summary>From <see cref="FirstWithSplits"/> on, scenarios with index % 4 == 1 have Poisson and those with index % 4 == 2 periodic arrivals (<see cref="Arrivals"/>).</summary>
     public static ScenarioSpec Draw(int index)
+    {
+        var scenario = DrawBase(index);
+        return index >= FirstWithSplits ? scenario with { Workload = Arrivals(index, scenario.Workload, scenario.SlotSeconds) } : scenario;
+    }
+
+    /// <summary>
+    /// Several tasks per device per slot with arrival offsets, per-task deadlines and accuracy requirements, from a
+    /// stream of their own so the rest of the scenario is as before: Poisson with 1-3 tasks a device-slot on average,
+    /// or frames 1.5-3.5 times a slot.
+    /// </summary>
+    private static WorkloadSpec Arrivals(int index, WorkloadSpec workload, double slotSeconds)
+    {
+        var r = RandomStream.For(index, StreamKind.Scenario, 98);
+        var deadline = r.Uniform(0.3, 2.0);
+        var ranged = workload with
+        {
+            TaskProbability = 0.0,
+            DeadlineSeconds = deadline,
+            DeadlineMaxSeconds = deadline * r.Uniform(1.0, 2.0),
+            AccuracyRequirementMin = r.Uniform(0.0, 0.5),
+            AccuracyRequirementMax = r.Uniform(0.5, 0.9),
+        };
+        return (index % 4) switch
+        {
+            1 => ranged with { Arrivals = ArrivalKind.Poisson, RatePerSecond = r.Uniform(1.0, 3.0) / slotSeconds },
+            2 => ranged with { Arrivals = ArrivalKind.Periodic, FrameSeconds = slotSeconds / r.Uniform(1.5, 3.5) },
+            _ => workload,
+        };
+    }
+
+    private static ScenarioSpec DrawBase(int index)
     {
         var r = RandomStream.For(index, StreamKind.Scenario, 99);
         var edges = 1 + r.Next(5);

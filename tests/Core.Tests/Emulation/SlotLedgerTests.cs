@@ -25,8 +25,7 @@ public sealed class SlotLedgerTests
         var system = new SystemView(scenario);
         var demand = new CellDemand(scenario, 1);
         var tasks = Enumerable.Range(0, scenario.DeviceCount)
-            .Select(u => new DeviceWorkload(scenario, u, 1).Generate(1, demand.PopularityOf(scenario.LocalEdgeOf(u))))
-            .OfType<TaskRequest>()
+            .SelectMany(u => new DeviceWorkload(scenario, u, 1).Generate(1, demand.PopularityOf(scenario.LocalEdgeOf(u))))
             .ToList();
         var statuses = Enumerable.Range(0, scenario.EdgeCount).Select(e => new ModelCache(system, e).Status(0.0, 0.0)).ToArray();
         var decision = new SlotDecider(system, new LocalLastExit()).Decide(1, tasks, statuses);

@@ -20,8 +20,8 @@ public sealed class EpisodeTests
             var device0 = new DeviceWorkload(evaluation, u, 5);
             var device3 = new DeviceWorkload(training, u, 5);
             Assert.Equal(device0.DistanceM, device3.DistanceM);
-            var task0 = device0.Generate(1, demand0.PopularityOf(device0.LocalEdge))!;
-            var task3 = device3.Generate(1, demand3.PopularityOf(device3.LocalEdge))!;
+            var task0 = device0.Generate(1, demand0.PopularityOf(device0.LocalEdge)).Single();
+            var task3 = device3.Generate(1, demand3.PopularityOf(device3.LocalEdge)).Single();
             sameTasks += task0.InputBits == task3.InputBits ? 1 : 0;
         }
 

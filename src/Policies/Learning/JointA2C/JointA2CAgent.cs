@@ -251,14 +251,26 @@ public sealed class JointA2CAgent : ITrainablePolicy
         var next = nextSlot == current.Slot ? current : _decided.GetValueOrDefault(nextSlot);
 
         // Per device, r_u(t) + gamma r_u(t + 1) + ..., bootstrapped from V_u of the state after the last step; a
-        // device without a task in a slot earns nothing in it.
+        // device without a task in a slot earns nothing in it. A device with several tasks in a slot: each task's
+        // return is its own reward plus the device's discounted future, and the device's reward of the slot (and its
+        // bootstrap value) is the mean over its tasks; with one task per device these are exactly the task's own.
         var running = new double[devices];
+        var perDevice = new int[devices];
         if (_settings.Gamma > 0.0 && next is { Rows: > 0 })
         {
             var values = _network.Forward(Features(next))[1];
             for (var i = 0; i < next.Rows; i++)
             {
-                running[next.Devices[i]] = values[i, 0];
+                running[next.Devices[i]] += values[i, 0];
+                perDevice[next.Devices[i]]++;
+            }
+
+            for (var u = 0; u < devices; u++)
+            {
+                if (perDevice[u] > 1)
+                {
+                    running[u] /= perDevice[u];
+                }
             }
         }
 
@@ -277,6 +289,12 @@ public sealed class JointA2CAgent : ITrainablePolicy
             for (var u = 0; u < devices; u++)
             {
                 running[u] *= _settings.Gamma;
+            }
+
+            if (step.SeveralPerDevice)
+            {
+                Accumulate(step, running, returns.AsSpan(end, step.Rows));
+                continue;
             }
 
             for (var i = 0; i < step.Rows; i++)
@@ -299,6 +317,29 @@ public sealed class JointA2CAgent : ITrainablePolicy
         }
 
         _completed.Clear();
+    }
+
+    /// <summary>
+    /// A step in which some device has several tasks (rows are in device order): each task's return is its reward plus the
+    /// device's discounted future in <paramref name="running"/>, which then moves on by the mean of the device's rewards.
+    /// </summary>
+    private static void Accumulate(Step step, double[] running, Span<double> returns)
+    {
+        var i = 0;
+        while (i < step.Rows)
+        {
+            var device = step.Devices[i];
+            var future = running[device];
+            var sum = 0.0;
+            var first = i;
+            for (; i < step.Rows && step.Devices[i] == device; i++)
+            {
+                returns[i] = future + step.Rewards[i];
+                sum += step.Rewards[i];
+            }
+
+            running[device] = future + (sum / (i - first));
+        }
     }
 
     private void Train(int rows, double[] returns, out double policyLoss, out double valueLoss, out double entropy)
@@ -385,5 +426,22 @@ public sealed class JointA2CAgent : ITrainablePolicy
 
         /// <summary>The slot's R(t).</summary>
         public double Reward { get; set; }
+
+        /// <summary>Whether some device brought several tasks to the slot (rows are in device order).</summary>
+        public bool SeveralPerDevice
+        {
+            get
+            {
+                for (var i = 1; i < Rows; i++)
+                {
+                    if (Devices[i] == Devices[i - 1])
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 }
