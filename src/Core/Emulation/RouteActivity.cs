@@ -13,6 +13,8 @@ public sealed class RouteActivity
     private readonly Dictionary<ResourceRef, int> _alone = new();
     private readonly Dictionary<long, TaskPlan> _inFlight = new();
     private readonly List<(ResourceRef From, ResourceRef To)> _scratch = new();
+    private readonly Dictionary<ulong, Shape> _shapes = new();
+    private ulong _signature;
 
     /// <summary>Tasks released and not yet reported.</summary>
     public int InFlight => _inFlight.Count;
@@ -41,6 +43,7 @@ public sealed class RouteActivity
         _inFlight.Clear();
         _links.Clear();
         _alone.Clear();
+        _signature = 0;
     }
 
     /// <summary>
@@ -48,6 +51,28 @@ public sealed class RouteActivity
     /// releases (already <see cref="Released"/>) entering from their devices and its downloads.
     /// </summary>
     public WaveLayout Layout(int slot, double horizon, SlotDecision? decision)
+    {
+        // The same links come back wave after wave (in paper 000 they vanish when a slot's tasks end and return with
+        // the next slot's), so shapes are kept by the set of active links, told apart by an order-free signature and
+        // checked link by link.
+        if (!_shapes.TryGetValue(_signature, out var shape) || !shape.Matches(_links, _alone))
+        {
+            if (_shapes.Count >= MaxShapes)
+            {
+                _shapes.Clear();
+            }
+
+            shape = new Shape(BuildShape(), [.. _links.Keys], [.. _alone.Keys]);
+            _shapes[_signature] = shape;
+        }
+
+        return shape.Layout.For(slot, horizon, decision);
+    }
+
+    /// <summary>Shapes kept at most; a run whose routes vary more builds the rest afresh.</summary>
+    private const int MaxShapes = 256;
+
+    private WaveLayout BuildShape()
     {
         var roles = new SortedDictionary<ResourceRef, WaveRole.Builder>();
         WaveRole.Builder Role(ResourceRef r)
@@ -72,28 +97,7 @@ public sealed class RouteActivity
             Role(resource);
         }
 
-        if (decision is not null)
-        {
-            foreach (var plan in decision.Plans)
-            {
-                if (plan.DropReason is null)
-                {
-                    Role(plan.Entry).Entries++;
-                }
-            }
-
-            foreach (var download in decision.Downloads)
-            {
-                Role(download.Link).Fetches.Add(download);
-            }
-
-            foreach (var jobs in decision.ComputeJobs)
-            {
-                Role(jobs.Resource).ComputeJobs = jobs.Count;
-            }
-        }
-
-        return WaveLayout.Build(slot, horizon, roles.Values);
+        return WaveLayout.Build(0, 0.0, roles.Values);
     }
 
     private void Count(TaskPlan plan, int delta)
@@ -117,18 +121,32 @@ public sealed class RouteActivity
             }
         }
 
-        if (_scratch.Count == 0)
+        if (_scratch.Count == 0 && Add(_alone, plan.Entry, delta))
         {
-            Add(_alone, plan.Entry, delta);
+            _signature ^= Mix(Hash(plan.Entry) ^ 0x9E3779B97F4A7C15UL);
         }
 
         foreach (var link in _scratch)
         {
-            Add(_links, link, delta);
+            if (Add(_links, link, delta))
+            {
+                _signature ^= Mix(Hash(link.From) * 31 + Hash(link.To));
+            }
         }
     }
 
-    private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key, int delta)
+    private static ulong Hash(ResourceRef r) => ((ulong)r.Kind << 48) ^ ((ulong)(uint)r.A << 24) ^ (uint)r.B;
+
+    /// <summary>SplitMix64's finaliser: spreads a key over all 64 bits, so XOR-ing keys in and out stays order-free.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Counts a task in or out; true when the key appeared or disappeared.</summary>
+    private static bool Add<TKey>(Dictionary<TKey, int> counts, TKey key, int delta)
         where TKey : notnull
     {
         var n = counts.GetValueOrDefault(key) + delta;
@@ -140,10 +158,40 @@ public sealed class RouteActivity
         if (n == 0)
         {
             counts.Remove(key);
+            return true;
         }
-        else
+
+        counts[key] = n;
+        return n == delta;
+    }
+
+    /// <summary>A wave's shape and the active links it was built for.</summary>
+    private sealed record Shape(WaveLayout Layout, (ResourceRef From, ResourceRef To)[] Links, ResourceRef[] Alone)
+    {
+        public bool Matches(Dictionary<(ResourceRef From, ResourceRef To), int> active, Dictionary<ResourceRef, int> activeAlone)
         {
-            counts[key] = n;
+            if (active.Count != Links.Length || activeAlone.Count != Alone.Length)
+            {
+                return false;
+            }
+
+            foreach (var link in Links)
+            {
+                if (!active.ContainsKey(link))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var resource in Alone)
+            {
+                if (!activeAlone.ContainsKey(resource))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -56,7 +56,8 @@ public readonly record struct ResourceRef(ResourceKind Kind, int A, int B = 0) :
 
     public int CompareTo(ResourceRef other)
     {
-        var c = Kind.CompareTo(other.Kind);
+        // By value, not Enum.CompareTo(object), which boxes: resources are compared in every wave's sorted maps.
+        var c = ((byte)Kind).CompareTo((byte)other.Kind);
         if (c != 0)
         {
             return c;

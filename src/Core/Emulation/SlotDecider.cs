@@ -34,7 +34,7 @@ public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
         }
 
         var plans = new TaskPlan[tasks.Count];
-        var computeJobs = new SortedDictionary<ResourceRef, int>();
+        var computeJobs = new Dictionary<ResourceRef, int>();
         var downloads = new SortedDictionary<(int Edge, int Model), int>();
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -73,6 +73,8 @@ public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
         {
             counts[k++] = new ResourceCount(resource, count);
         }
+
+        Array.Sort(counts, (a, b) => a.Resource.CompareTo(b.Resource));
 
         return new SlotDecision(observation, actions, plans, fetches, counts);
     }

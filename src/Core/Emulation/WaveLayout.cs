@@ -41,12 +41,17 @@ public sealed record WaveRole(
 /// </summary>
 public sealed class WaveLayout
 {
-    private WaveLayout(int slot, double horizon, WaveRole[] roles, bool cyclic)
+    private readonly Dictionary<ResourceRef, int> _index;
+    private readonly int[] _forwardOrder;
+
+    private WaveLayout(int slot, double horizon, WaveRole[] roles, bool cyclic, Dictionary<ResourceRef, int> index, int[] forwardOrder)
     {
         Slot = slot;
         Horizon = horizon;
         Roles = roles;
         Cyclic = cyclic;
+        _index = index;
+        _forwardOrder = forwardOrder;
     }
 
     public int Slot { get; }
@@ -77,17 +82,66 @@ public sealed class WaveLayout
     /// <summary>The roles in an order where every forward upstream of a resource comes before it.</summary>
     public IEnumerable<WaveRole> InForwardOrder()
     {
-        var index = new Dictionary<ResourceRef, int>(Roles.Count);
-        for (var i = 0; i < Roles.Count; i++)
+        foreach (var i in _forwardOrder)
         {
-            index.Add(Roles[i].Resource, i);
+            yield return Roles[i];
+        }
+    }
+
+    /// <summary>
+    /// This layout's resources and links (a shape, built with no tasks) for the wave to <paramref name="horizon"/> of
+    /// slot <paramref name="slot"/>: with the entries, downloads and K of <paramref name="decision"/>.
+    /// </summary>
+    internal WaveLayout For(int slot, double horizon, SlotDecision? decision)
+    {
+        var roles = (WaveRole[])((WaveRole[])Roles).Clone();
+        if (decision is not null)
+        {
+            var entries = new int[roles.Length];
+            foreach (var plan in decision.Plans)
+            {
+                if (plan.DropReason is null)
+                {
+                    entries[IndexOf(plan.Entry)]++;
+                }
+            }
+
+            for (var i = 0; i < roles.Length; i++)
+            {
+                if (entries[i] > 0)
+                {
+                    roles[i] = roles[i] with { Entries = entries[i] };
+                }
+            }
+
+            foreach (var download in decision.Downloads)
+            {
+                var i = IndexOf(download.Link);
+                roles[i] = roles[i] with { Fetches = [.. roles[i].Fetches, download] };
+            }
+
+            foreach (var jobs in decision.ComputeJobs)
+            {
+                var i = IndexOf(jobs.Resource);
+                roles[i] = roles[i] with { ComputeJobs = jobs.Count };
+            }
         }
 
-        var waiting = new int[Roles.Count];
+        return new WaveLayout(slot, horizon, roles, Cyclic, _index, _forwardOrder);
+    }
+
+    private int IndexOf(ResourceRef resource) => _index.TryGetValue(resource, out var i)
+        ? i
+        : throw new InvalidOperationException($"{resource} has work in the wave but is on no link of a route in flight");
+
+    private static int[] ForwardOrder(WaveRole[] roles, Dictionary<ResourceRef, int> index)
+    {
+        var order = new List<int>(roles.Length);
+        var waiting = new int[roles.Length];
         var ready = new Queue<int>();
-        for (var i = 0; i < Roles.Count; i++)
+        for (var i = 0; i < roles.Length; i++)
         {
-            waiting[i] = Roles[i].Upstream.Length - Roles[i].BackUpstream.Length;
+            waiting[i] = roles[i].Upstream.Length - roles[i].BackUpstream.Length;
             if (waiting[i] == 0)
             {
                 ready.Enqueue(i);
@@ -96,8 +150,9 @@ public sealed class WaveLayout
 
         while (ready.Count > 0)
         {
-            var role = Roles[ready.Dequeue()];
-            yield return role;
+            var i = ready.Dequeue();
+            order.Add(i);
+            var role = roles[i];
             foreach (var next in role.Downstream)
             {
                 if (Array.IndexOf(role.BackDownstream, next) < 0 && --waiting[index[next]] == 0)
@@ -106,6 +161,8 @@ public sealed class WaveLayout
                 }
             }
         }
+
+        return order.ToArray();
     }
 
     internal static WaveLayout Build(int slot, double horizon, IEnumerable<WaveRole.Builder> builders)
@@ -136,7 +193,7 @@ public sealed class WaveLayout
                 b.ComputeJobs);
         }
 
-        return new WaveLayout(slot, horizon, roles, back.Count > 0);
+        return new WaveLayout(slot, horizon, roles, back.Count > 0, index, ForwardOrder(roles, index));
     }
 
     /// <summary>
