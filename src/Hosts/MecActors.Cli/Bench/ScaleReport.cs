@@ -42,7 +42,7 @@ internal static class ScaleReport
             + $"slots/s / goal {Rate(result.GoalSlotsPerSecond)} = {Ratio(e.SlotsPerSecond / result.GoalSlotsPerSecond)}");
         output.WriteLine("on a cluster: mec bench --scale --cluster SEED against running nodes; scripts/bench-scale.sh runs both");
         output.WriteLine("emu: timed from StartRun to RunCompleted, minus the median setup run (0 slots: actor creation, an empty");
-        output.WriteLine("     drain wave); msgs: exact, from ProtocolMessageCount (8N + 1 + 3F per wave, F the fiber paths with a task in flight)");
+        output.WriteLine("     drain wave); msgs: exact, from ProtocolMessageCount (per wave: OpenWave and HorizonReached per resource taking part, a batch per active link)");
         output.WriteLine(
             $"raw Akka: one coordinator and {Count(result.RawAkka.Workers)} workers, {Count(result.RawAkka.Rounds)} rounds of "
             + $"{Count(2L * result.RawAkka.Workers)} messages ({Count(result.RawAkka.Messages)}, the emulator's slot messages), same process and run");
