@@ -71,8 +71,17 @@ public sealed class ResourceActor : ReceiveActor
         _sentBack.Clear();
         _start = open.Cyclic ? _node.Copy() : null;
 
-        // Batches of an earlier wave's last pass on back links were never needed.
-        _inbox.RemoveAll(b => b.Wave != open.Wave);
+        // Batches of an earlier wave's last pass on back links were never needed (a loop: this runs every wave).
+        var kept = 0;
+        for (var i = 0; i < _inbox.Count; i++)
+        {
+            if (_inbox[i].Wave == open.Wave)
+            {
+                _inbox[kept++] = _inbox[i];
+            }
+        }
+
+        _inbox.RemoveRange(kept, _inbox.Count - kept);
         TryAdvance();
     }
 

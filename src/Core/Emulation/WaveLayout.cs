@@ -52,6 +52,10 @@ public sealed class WaveLayout
         Cyclic = cyclic;
         _index = index;
         _forwardOrder = forwardOrder;
+        foreach (var role in roles)
+        {
+            Links += role.Downstream.Length;
+        }
     }
 
     public int Slot { get; }
@@ -65,19 +69,7 @@ public sealed class WaveLayout
     public bool Cyclic { get; }
 
     /// <summary>Active links: each carries one batch a pass.</summary>
-    public int Links
-    {
-        get
-        {
-            var n = 0;
-            foreach (var role in Roles)
-            {
-                n += role.Downstream.Length;
-            }
-
-            return n;
-        }
-    }
+    public int Links { get; }
 
     /// <summary>The roles in an order where every forward upstream of a resource comes before it.</summary>
     public IEnumerable<WaveRole> InForwardOrder()
