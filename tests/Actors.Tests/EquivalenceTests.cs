@@ -14,7 +14,7 @@ public sealed class EquivalenceTests : TestKit
 {
     private const double Tolerance = 1e-9;
 
-    public static IEnumerable<object[]> Scenarios() => Enumerable.Range(1, 44).Select(i => new object[] { i });
+    public static IEnumerable<object[]> Scenarios() => Enumerable.Range(1, 56).Select(i => new object[] { i });
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -65,6 +65,7 @@ public sealed class EquivalenceTests : TestKit
         var dropped = 0;
         var several = 0;
         var offset = 0;
+        var conditioned = 0;
         var arrivals = new HashSet<ArrivalKind>();
         var links = new HashSet<LinkDiscipline>();
         var computes = new HashSet<ComputeDiscipline>();
@@ -79,6 +80,7 @@ public sealed class EquivalenceTests : TestKit
             offset += run.Records.Count(r => r.Release > (r.Slot - 1) * scenario.SlotSeconds);
             arrivals.Add(scenario.Workload.Arrivals);
             dropped += run.Records.Count(r => r.Outcome == TaskOutcome.Dropped);
+            conditioned += index >= RandomScenarios.FirstWithConditions ? run.Records.Count(r => r.Ran) : 0;
             links.Add(scenario.Disciplines.Wireless);
             links.Add(scenario.Disciplines.Fiber);
             computes.Add(scenario.Disciplines.Edge);
@@ -89,8 +91,10 @@ public sealed class EquivalenceTests : TestKit
         Assert.True(offset > 100, $"only {offset} tasks arrived after their slot's start");
         Assert.Equal(Enum.GetValues<ArrivalKind>().Length, arrivals.Count);
         Assert.True(dropped > 0, "no task was dropped");
-        Assert.Equal(3, links.Count);
-        Assert.Equal(3, computes.Count);
+        Assert.True(conditioned > 500, $"only {conditioned} tasks ran under transmitters, allocations and varying conditions");
+        Assert.Contains(Scenarios(), row => RandomScenarios.Draw((int)row[0]).Radio.DrawsRates);
+        Assert.Equal(Enum.GetValues<LinkDiscipline>().Length, links.Count);
+        Assert.Equal(Enum.GetValues<ComputeDiscipline>().Length, computes.Count);
     }
 
     [Fact]
@@ -136,7 +140,7 @@ public sealed class EquivalenceTests : TestKit
         }
 
         Assert.Equal(Enum.GetValues<StageKind>().Length, stages.Count);
-        Assert.Equal(Enum.GetValues<ResourceKind>().Where(k => k != ResourceKind.Transmitter), resources.Order());
+        Assert.Equal(Enum.GetValues<ResourceKind>(), resources.Order());
         Assert.Contains("DeviceCompute", shapes);
         Assert.Contains("EdgeCompute", shapes);
         Assert.Contains("CloudCompute", shapes);
@@ -157,6 +161,12 @@ public sealed class EquivalenceTests : TestKit
 
     private static PolicySet PoliciesFor(int index, SystemView system)
     {
+        if (index >= RandomScenarios.FirstWithConditions)
+        {
+            var placements = PolicyCatalog.Create(PolicyCatalog.RandomPlacementName, system, index);
+            return placements with { Offloading = new RandomAllocations(placements.Offloading, index) };
+        }
+
         if (index >= RandomScenarios.FirstWithSplits)
         {
             return PolicyCatalog.Create(PolicyCatalog.RandomPlacementName, system, index);

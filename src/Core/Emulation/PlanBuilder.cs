@@ -3,10 +3,14 @@ using MecActors.Core.Workload;
 
 namespace MecActors.Core.Emulation;
 
-/// <summary>Turns a policy's decision for a task into a route of stages.</summary>
+/// <summary>
+/// Turns a policy's decision for a task into a route of stages. The conditions, when given, set what varies: each
+/// compute stage's cycles (fluctuation) and an edge's available capacity in the task's slot; the decision's
+/// allocations set the task's share of the band or of the edge and its frequency on the device.
+/// </summary>
 public static class PlanBuilder
 {
-    public static TaskPlan Build(SystemView system, TaskRequest task, OffloadDecision decision, EdgeStatus target)
+    public static TaskPlan Build(SystemView system, TaskRequest task, OffloadDecision decision, EdgeStatus target, ResourceConditions? conditions = null)
     {
         var scenario = system.Scenario;
         var model = scenario.Models[task.ModelId];
@@ -20,9 +24,10 @@ public static class PlanBuilder
             throw new InvalidOperationException($"task {task.TaskId}: exit {decision.Exit} violates C2 (model {model.Name} has {model.ExitCount} exits)");
         }
 
+        CheckAllocations(system, task, decision);
         if (decision.Split is { } split)
         {
-            return BuildSplit(system, task, decision, split, target);
+            return BuildSplit(system, task, decision, split, target, conditions);
         }
 
         var cached = target.Cached[task.ModelId];
@@ -38,9 +43,9 @@ public static class PlanBuilder
             route.Add(new Stage(StageKind.Fetch, ResourceRef.Backhaul(decision.TargetEdge), model.SizeBits, 1.0, task.ModelId));
         }
 
-        route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(task.LocalEdge), task.InputBits, UplinkEfficiency(system, task)));
+        route.Add(Upload(system, task, decision, task.InputBits));
         AddFiberHops(system, route, task.LocalEdge, decision.TargetEdge, task.InputBits);
-        route.Add(new Stage(StageKind.Compute, ResourceRef.EdgeCompute(decision.TargetEdge), model.CyclesTo(decision.Exit), 1.0, task.ModelId, JoinsFetch: !cached));
+        route.Add(Compute(system, task, decision, conditions, NodeKind.Edge, model.CyclesTo(decision.Exit), route.Count, !cached));
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, cached, route.ToArray(), null);
     }
 
@@ -50,7 +55,8 @@ public static class PlanBuilder
     /// the device. A move of zero bits is free and has no stage. An edge that does not cache the model fetches it,
     /// in parallel, joined before its first compute; the device holds its own models, the cloud every model.
     /// </summary>
-    private static TaskPlan BuildSplit(SystemView system, TaskRequest task, OffloadDecision decision, Segment[] split, EdgeStatus target)
+    private static TaskPlan BuildSplit(
+        SystemView system, TaskRequest task, OffloadDecision decision, Segment[] split, EdgeStatus target, ResourceConditions? conditions)
     {
         var scenario = system.Scenario;
         var model = scenario.Models[task.ModelId];
@@ -101,17 +107,17 @@ public static class PlanBuilder
         var joined = !fetch;
         foreach (var segment in split)
         {
-            Move(system, route, task, decision.TargetEdge, at, segment.Node, bits);
+            Move(system, route, task, decision, at, segment.Node, bits);
             var joins = !joined && segment.Node == NodeKind.Edge;
             joined |= joins;
             var last = first + segment.Blocks - 1;
-            route.Add(new Stage(StageKind.Compute, Processor(segment.Node, task, decision.TargetEdge), model.CyclesBetween(first, last), 1.0, task.ModelId, joins));
+            route.Add(Compute(system, task, decision, conditions, segment.Node, model.CyclesBetween(first, last), route.Count, joins));
             at = segment.Node;
             bits = model.Blocks[last - 1].OutputBits;
             first = last + 1;
         }
 
-        Move(system, route, task, decision.TargetEdge, at, NodeKind.Device, model.ResultBits);
+        Move(system, route, task, decision, at, NodeKind.Device, model.ResultBits);
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
     }
 
@@ -128,15 +134,82 @@ public static class PlanBuilder
             : Network.Radio.SpectralEfficiency(scenario.Radio, task.ChannelGain, scenario.Edges[task.LocalEdge].BandwidthHz);
     }
 
-    private static ResourceRef Processor(NodeKind node, TaskRequest task, int edge) => node switch
+    /// <summary>
+    /// A compute stage of <paramref name="cycles"/> nominal cycles (times the task's fluctuation at this stage) on a
+    /// node's processor: at the edge at its available fraction of capacity in the task's slot, times the task's share
+    /// under the allocated discipline; on the device at the task's frequency, costing kappa f^2 per cycle.
+    /// </summary>
+    private static Stage Compute(
+        SystemView system, TaskRequest task, OffloadDecision decision, ResourceConditions? conditions, NodeKind node, double cycles, int index, bool joinsFetch)
     {
-        NodeKind.Device => ResourceRef.DeviceCompute(task.Device),
-        NodeKind.Edge => ResourceRef.EdgeCompute(edge),
-        _ => ResourceRef.CloudCompute(),
-    };
+        var work = conditions is null ? cycles : cycles * conditions.ComputeFactor(task.TaskId, index);
+        switch (node)
+        {
+            case NodeKind.Edge:
+                var edge = decision.TargetEdge;
+                var efficiency = conditions is null ? 1.0 : conditions.Availability(edge, task.Slot);
+                if (system.Scenario.Disciplines.Edge == Scenarios.ComputeDiscipline.Allocated)
+                {
+                    efficiency *= decision.EdgeShare ?? 1.0;
+                }
+
+                return new Stage(StageKind.Compute, ResourceRef.EdgeCompute(edge), work, efficiency, task.ModelId, joinsFetch);
+            case NodeKind.Device:
+                var device = system.Scenario.DeviceCompute!;
+                var coreHz = device.CapacityHz / device.Cores;
+                var hz = decision.DeviceHz ?? coreHz;
+                return new Stage(StageKind.Compute, ResourceRef.DeviceCompute(task.Device), work, hz / coreHz, task.ModelId, joinsFetch, device.Kappa * (hz * hz) * work);
+            default:
+                return new Stage(StageKind.Compute, ResourceRef.CloudCompute(), work, 1.0, task.ModelId, joinsFetch);
+        }
+    }
+
+    /// <summary>
+    /// The upload of <paramref name="bits"/> from the device: over the cell's radio, or through the device's
+    /// transmitter at its share of the band (B_n / U_n, or the share allocated to it this slot, with the noise over that share).
+    /// </summary>
+    private static Stage Upload(SystemView system, TaskRequest task, OffloadDecision decision, double bits)
+    {
+        var scenario = system.Scenario;
+        switch (scenario.Disciplines.Wireless)
+        {
+            case Scenarios.LinkDiscipline.DeviceFifo:
+                return new Stage(StageKind.Transfer, ResourceRef.Transmitter(task.Device), bits, task.UplinkRateBps / scenario.Edges[task.LocalEdge].BandwidthHz);
+            case Scenarios.LinkDiscipline.Allocated:
+                var band = scenario.Edges[task.LocalEdge].BandwidthHz;
+                var share = decision.BandShare ?? 1.0 / scenario.DevicesInCell(task.LocalEdge);
+                var efficiency = share * Network.Radio.SpectralEfficiency(scenario.Radio, task.ChannelGain, share * band);
+                return new Stage(StageKind.Transfer, ResourceRef.Transmitter(task.Device), bits, efficiency);
+            default:
+                return new Stage(StageKind.Transfer, ResourceRef.Wireless(task.LocalEdge), bits, UplinkEfficiency(system, task));
+        }
+    }
+
+    /// <summary>Allocations within their bounds; how shares add up over a slot is the decider's to check.</summary>
+    private static void CheckAllocations(SystemView system, TaskRequest task, OffloadDecision decision)
+    {
+        if (decision.BandShare is { } band && !(band > 0 && band <= 1))
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: band share {band} is outside (0, 1]");
+        }
+
+        if (decision.EdgeShare is { } edge && !(edge > 0 && edge <= 1))
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: edge share {edge} is outside (0, 1]");
+        }
+
+        if (decision.DeviceHz is { } hz)
+        {
+            var coreHz = system.Scenario.DeviceCompute is { } device ? device.CapacityHz / device.Cores : 0.0;
+            if (!(hz > 0 && hz <= coreHz * (1 + 1e-12)))
+            {
+                throw new InvalidOperationException($"task {task.TaskId}: device frequency {hz} Hz is outside (0, {coreHz}] (the device's per-core capacity)");
+            }
+        }
+    }
 
     /// <summary>The transfers that carry <paramref name="bits"/> from one node to another; the cloud is reached through the task's own cell.</summary>
-    private static void Move(SystemView system, List<Stage> route, TaskRequest task, int edge, NodeKind from, NodeKind to, double bits)
+    private static void Move(SystemView system, List<Stage> route, TaskRequest task, OffloadDecision decision, NodeKind from, NodeKind to, double bits)
     {
         if (from == to || bits <= 0)
         {
@@ -144,14 +217,15 @@ public static class PlanBuilder
         }
 
         var cell = task.LocalEdge;
+        var edge = decision.TargetEdge;
         switch (from, to)
         {
             case (NodeKind.Device, NodeKind.Edge):
-                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, UplinkEfficiency(system, task)));
+                route.Add(Upload(system, task, decision, bits));
                 AddFiberHops(system, route, cell, edge, bits);
                 break;
             case (NodeKind.Device, NodeKind.Cloud):
-                route.Add(new Stage(StageKind.Transfer, ResourceRef.Wireless(cell), bits, UplinkEfficiency(system, task)));
+                route.Add(Upload(system, task, decision, bits));
                 route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(cell), bits));
                 break;
             case (NodeKind.Edge, NodeKind.Cloud):

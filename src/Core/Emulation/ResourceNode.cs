@@ -14,7 +14,7 @@ public sealed class ResourceNode
 {
     private readonly IStation _station;
     private readonly int _models;
-    private readonly EnergyRate _energy;
+    private readonly double _transmitPowerW;
     private readonly bool _dropAtDeadline;
     private readonly Dictionary<long, InService> _jobs;
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
@@ -25,13 +25,14 @@ public sealed class ResourceNode
     /// <summary>More stages than any route has; job ids are task id x this + stage.</summary>
     private const int MaxStages = 1024;
 
+    /// <param name="transmitPowerW">The device's power for every second its upload is in service here (0: no energy).</param>
     /// <param name="dropAtDeadline">Tasks leave at their deadline (on-deadline = drop) instead of finishing late.</param>
-    public ResourceNode(ResourceRef resource, IStation station, int models, EnergyRate energy = default, bool dropAtDeadline = false)
+    public ResourceNode(ResourceRef resource, IStation station, int models, double transmitPowerW = 0.0, bool dropAtDeadline = false)
     {
         Resource = resource;
         _station = station;
         _models = models;
-        _energy = energy;
+        _transmitPowerW = transmitPowerW;
         _dropAtDeadline = dropAtDeadline;
         _jobs = new Dictionary<long, InService>();
         _fetched = new Dictionary<(int, int), Fetched>();
@@ -43,7 +44,7 @@ public sealed class ResourceNode
         Resource = other.Resource;
         _station = other._station.Clone();
         _models = other._models;
-        _energy = other._energy;
+        _transmitPowerW = other._transmitPowerW;
         _dropAtDeadline = other._dropAtDeadline;
         _downloads = other._downloads;
         _jobs = new Dictionary<long, InService>(other._jobs);
@@ -172,9 +173,10 @@ public sealed class ResourceNode
 
     private TaskProgress Advanced(TaskProgress task, InService job, Departure d)
     {
-        if (_energy != EnergyRate.None)
+        var joules = task.CurrentStage().Joules + (_transmitPowerW * d.Service);
+        if (joules != 0.0)
         {
-            task = task with { EnergyJ = task.EnergyJ + (_energy.PerWork * task.CurrentStage().CapacityWork) + (_energy.PerServiceSecond * d.Service) };
+            task = task with { EnergyJ = task.EnergyJ + joules };
         }
 
         var next = task.StageIndex + 1;

@@ -104,8 +104,12 @@ public enum StageKind : byte
 /// <see cref="Efficiency"/> is the spectral efficiency of a radio transfer (bit/s/Hz; 1 for wires).
 /// A compute stage with <see cref="JoinsFetch"/> starts only once the route's fetch into its node has arrived.
 /// A fetch's resource is the link it crosses; it joins the compute stage of the node that link leads to.
+/// <see cref="Efficiency"/> also carries what makes one task's service slower or faster than the station's nominal
+/// rate: a device's share of the band, an edge's available capacity, a task's CPU frequency or allocated share.
+/// <see cref="Joules"/> is the device energy the stage costs when it ends, besides the transmit power per second of
+/// airtime (compute on the device: kappa f^2 per cycle).
 /// </summary>
-public sealed record Stage(StageKind Kind, ResourceRef Resource, double Work, double Efficiency = 1.0, int ModelId = -1, bool JoinsFetch = false)
+public sealed record Stage(StageKind Kind, ResourceRef Resource, double Work, double Efficiency = 1.0, int ModelId = -1, bool JoinsFetch = false, double Joules = 0.0)
 {
     /// <summary>The stage's work in the capacity units of its resource (Hz-seconds for radio, bits or cycles otherwise).</summary>
     public double CapacityWork => Work / Efficiency;

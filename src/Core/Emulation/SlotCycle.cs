@@ -24,7 +24,7 @@ public sealed class SlotCycle
     {
         _system = system;
         _policies = policies;
-        _decider = new SlotDecider(system, policies.Offloading);
+        _decider = new SlotDecider(system, policies.Offloading, seed);
         _ledger = new SlotLedger(system.Scenario.Objective);
         _demand = new CellDemand(system.Scenario, seed);
         _generated = new TaskRequest[]?[system.Scenario.DeviceCount];

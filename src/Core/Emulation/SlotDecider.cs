@@ -19,26 +19,41 @@ public readonly record struct ResourceCount(ResourceRef Resource, int Count);
 
 /// <summary>
 /// Step 2 of the slot protocol, shared by every driver: observe, ask the policy, and turn its answer into plans.
-/// Misses for the same model at one edge in a slot share one download.
+/// The policy sees what it can know: the edges' capacity available in the slot, and with imperfect CSI the devices'
+/// channel estimates; the plans use the true channels. Misses for the same model at one edge in a slot share one download.
 /// </summary>
-public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
+public sealed class SlotDecider
 {
+    private readonly SystemView _system;
+    private readonly IOffloadingPolicy _policy;
+    private readonly ResourceConditions _conditions;
+
+    /// <param name="seed">The run seed the conditions are drawn under (the scenario's own by default).</param>
+    public SlotDecider(SystemView system, IOffloadingPolicy policy, int? seed = null)
+    {
+        _system = system;
+        _policy = policy;
+        _conditions = new ResourceConditions(system.Scenario, seed ?? system.Scenario.Seed);
+    }
+
     public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges)
     {
+        var system = _system;
         var time = (slot - 1) * system.Scenario.SlotSeconds;
-        var observation = new SlotObservation(slot, time, tasks, edges, system);
-        var actions = tasks.Count == 0 ? [] : policy.Decide(observation);
+        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system);
+        var actions = tasks.Count == 0 ? [] : _policy.Decide(observation);
         if (actions.Length != tasks.Count)
         {
             throw new InvalidOperationException($"slot {slot}: the policy returned {actions.Length} decisions for {tasks.Count} tasks");
         }
 
+        var allocated = SlotAllocations.Resolve(system.Scenario, tasks, actions);
         var plans = new TaskPlan[tasks.Count];
         var computeJobs = new Dictionary<ResourceRef, int>();
         var downloads = new SortedDictionary<(int Edge, int Model), int>();
         for (var i = 0; i < tasks.Count; i++)
         {
-            var plan = PlanBuilder.Build(system, tasks[i], actions[i], edges[actions[i].TargetEdge]);
+            var plan = PlanBuilder.Build(system, tasks[i], allocated[i], edges[actions[i].TargetEdge], _conditions);
             plans[i] = plan;
             if (plan.DropReason is not null)
             {
@@ -77,5 +92,38 @@ public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
         Array.Sort(counts, (a, b) => a.Resource.CompareTo(b.Resource));
 
         return new SlotDecision(observation, actions, plans, fetches, counts);
+    }
+
+    private IReadOnlyList<TaskRequest> Estimates(IReadOnlyList<TaskRequest> tasks)
+    {
+        if (_system.Scenario.Conditions.ChannelEstimateError == 0.0)
+        {
+            return tasks;
+        }
+
+        var estimates = new TaskRequest[tasks.Count];
+        for (var i = 0; i < estimates.Length; i++)
+        {
+            estimates[i] = _conditions.Estimate(tasks[i]);
+        }
+
+        return estimates;
+    }
+
+    /// <summary>Each edge's state with the capacity available to the slot's tasks.</summary>
+    private IReadOnlyList<EdgeStatus> Available(int slot, IReadOnlyList<EdgeStatus> edges)
+    {
+        if (!_system.Scenario.Conditions.VariesAvailability)
+        {
+            return edges;
+        }
+
+        var available = new EdgeStatus[edges.Count];
+        for (var n = 0; n < available.Length; n++)
+        {
+            available[n] = edges[n] with { CapacityHz = edges[n].CapacityHz * _conditions.Availability(n, slot) };
+        }
+
+        return available;
     }
 }

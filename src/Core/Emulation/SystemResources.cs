@@ -6,9 +6,9 @@ namespace MecActors.Core.Emulation;
 
 /// <summary>
 /// The resources a scenario has, and the station behind each, with the scenario's disciplines: every cell's
-/// radio, every edge's processor and backhaul, every physical fiber link in both directions; with device compute,
-/// every device's processor and every cell's downlink (also when results are returned); with a cloud, every
-/// edge's link up to it and its processor.
+/// radio (or, when devices send in turn, every device's transmitter), every edge's processor and backhaul, every
+/// physical fiber link in both directions; with device compute, every device's processor and every cell's downlink
+/// (also when results are returned); with a cloud, every edge's link up to it and its processor.
 /// </summary>
 public static class SystemResources
 {
@@ -25,13 +25,31 @@ public static class SystemResources
     }
 
     /// <summary>
-    /// The resources one cell holds: its radio (and downlink), its edge's processor and backhaul (and link to the
-    /// cloud), the fiber links leaving it, the processors of its devices; cell 0 also holds the cloud's processor.
+    /// The resources one cell holds: its radio or its devices' transmitters (and downlink), its edge's processor and
+    /// backhaul (and link to the cloud), the fiber links leaving it, the processors of its devices; cell 0 also holds
+    /// the cloud's processor.
     /// </summary>
     public static IReadOnlyList<ResourceRef> OfCell(SystemView system, int edge)
     {
         var scenario = system.Scenario;
-        var resources = new List<ResourceRef> { ResourceRef.Wireless(edge), ResourceRef.EdgeCompute(edge), ResourceRef.Backhaul(edge) };
+        var resources = new List<ResourceRef>();
+        if (scenario.HasTransmitters)
+        {
+            for (var u = 0; u < scenario.DeviceCount; u++)
+            {
+                if (scenario.LocalEdgeOf(u) == edge)
+                {
+                    resources.Add(ResourceRef.Transmitter(u));
+                }
+            }
+        }
+        else
+        {
+            resources.Add(ResourceRef.Wireless(edge));
+        }
+
+        resources.Add(ResourceRef.EdgeCompute(edge));
+        resources.Add(ResourceRef.Backhaul(edge));
         foreach (var m in system.Topology.NeighboursOf(edge))
         {
             resources.Add(ResourceRef.Fiber(edge, m));
@@ -74,26 +92,14 @@ public static class SystemResources
     };
 
     public static ResourceNode Create(SystemView system, ResourceRef resource) =>
-        new(resource, Station(system, resource), system.Scenario.Models.Count, EnergyOf(system.Scenario, resource), system.Scenario.OnDeadline == DeadlineMode.Drop);
+        new(resource, Station(system, resource), system.Scenario.Models.Count, TransmitPowerOf(system.Scenario, resource), system.Scenario.OnDeadline == DeadlineMode.Drop);
 
-    /// <summary>What work at a resource costs the device in energy, when the scenario models it.</summary>
-    public static EnergyRate EnergyOf(ScenarioSpec scenario, ResourceRef resource)
-    {
-        if (scenario.DeviceCompute is not { } compute)
-        {
-            return EnergyRate.None;
-        }
-
-        return resource.Kind switch
-        {
-            // kappa f^2 joules per cycle at the per-core frequency f.
-            ResourceKind.DeviceCompute => new EnergyRate(compute.Kappa * Math.Pow(compute.CapacityHz / compute.Cores, 2), 0.0),
-
-            // P_u for every second the device transmits.
-            ResourceKind.Wireless => new EnergyRate(0.0, scenario.Radio.TxPowerW),
-            _ => EnergyRate.None,
-        };
-    }
+    /// <summary>
+    /// The watts a device spends for every second its upload is in service here (P_u), when the scenario models energy;
+    /// compute energy depends on the task's frequency, so each device compute stage carries its own (<see cref="Stage.Joules"/>).
+    /// </summary>
+    public static double TransmitPowerOf(ScenarioSpec scenario, ResourceRef resource) =>
+        scenario.ReportsEnergy && resource.Kind is ResourceKind.Wireless or ResourceKind.Transmitter ? scenario.Radio.TxPowerW : 0.0;
 
     public static IStation Station(SystemView system, ResourceRef resource)
     {
@@ -104,6 +110,9 @@ public static class SystemResources
             case ResourceKind.Wireless:
                 // The band B_n of the cell; under the dedicated discipline each device gets B_u = B_n / U_n.
                 return Stations.ForLink(disciplines.Wireless, scenario.Edges[resource.A].BandwidthHz, 1.0 / Math.Max(1, scenario.DevicesInCell(resource.A)));
+            case ResourceKind.Transmitter:
+                // The band B_n of the device's cell; each upload's efficiency carries the device's share of it.
+                return Stations.ForLink(disciplines.Wireless, scenario.Edges[scenario.LocalEdgeOf(resource.A)].BandwidthHz);
             case ResourceKind.Downlink:
                 return Stations.ForLink(disciplines.Downlink, scenario.Edges[resource.A].BandwidthHz, 1.0 / Math.Max(1, scenario.DevicesInCell(resource.A)));
             case ResourceKind.Fiber:
@@ -123,10 +132,4 @@ public static class SystemResources
                 throw new ArgumentOutOfRangeException(nameof(resource), resource, "this scenario has no such resource");
         }
     }
-}
-
-/// <summary>The device energy a stage costs: joules per unit of work, and watts while in service.</summary>
-public readonly record struct EnergyRate(double PerWork, double PerServiceSecond)
-{
-    public static readonly EnergyRate None = new(0.0, 0.0);
 }

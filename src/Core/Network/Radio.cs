@@ -23,6 +23,10 @@ public static class Radio
     public static double SpectralEfficiency(RadioSpec radio, double channelGain, double deviceBandwidthHz) =>
         Math.Log2(1.0 + radio.TxPowerW * channelGain / NoisePowerW(radio, deviceBandwidthHz));
 
+    /// <summary>The channel gain at which a device reaches <paramref name="spectralEfficiency"/> over <paramref name="bandwidthHz"/>: the inverse of <see cref="SpectralEfficiency"/>.</summary>
+    public static double GainFor(RadioSpec radio, double spectralEfficiency, double bandwidthHz) =>
+        (Math.Pow(2.0, spectralEfficiency) - 1.0) * NoisePowerW(radio, bandwidthHz) / radio.TxPowerW;
+
     /// <summary>R_u = B_u log2(1 + P_u g_u(t) / sigma^2): paper 000, Sec. II-B.</summary>
     public static double UplinkRateBps(RadioSpec radio, double channelGain, double deviceBandwidthHz) =>
         deviceBandwidthHz * SpectralEfficiency(radio, channelGain, deviceBandwidthHz);

@@ -10,6 +10,9 @@ public static class Stations
         LinkDiscipline.Dedicated => new DedicatedStation(capacity, dedicatedShare),
         LinkDiscipline.Fifo => new FifoStation(capacity),
         LinkDiscipline.Shared => new ProcessorSharingStation(capacity),
+
+        // A device's transmitter: its own transfers in turn; the stage's efficiency carries the device's share.
+        LinkDiscipline.DeviceFifo or LinkDiscipline.Allocated => new FifoStation(capacity),
         _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
     };
 
@@ -18,6 +21,9 @@ public static class Stations
         ComputeDiscipline.EqualSharePerSlot => new EqualSharePerSlotStation(capacityHz),
         ComputeDiscipline.Fifo => new FifoStation(capacityHz, cores),
         ComputeDiscipline.ProcessorSharing => new ProcessorSharingStation(capacityHz, cores),
+
+        // Every task at once; the stage's efficiency carries the task's allocated share.
+        ComputeDiscipline.Allocated => new DedicatedStation(capacityHz),
         _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
     };
 }

@@ -40,6 +40,20 @@ public sealed class RandomStream : Random
         return new RandomStream(mixed);
     }
 
+    /// <summary>
+    /// The stream of one draw of entity (kind, id), identified by <paramref name="key"/> (a slot, a task id), in workload
+    /// episode <paramref name="episode"/> (0: the evaluation workload): for conditions drawn where they are needed, by
+    /// whichever driver needs them, so no draw depends on the order in which entities are visited.
+    /// </summary>
+    public static RandomStream ForKey(int seed, StreamKind kind, int id, int episode, long key)
+    {
+        var e = (ulong)(uint)episode;
+        var k = (ulong)key;
+        var x = (ulong)(uint)seed;
+        var mixed = SplitMix(ref x) ^ ((ulong)kind << 48) ^ (ulong)(uint)id * 0x9E3779B97F4A7C15UL ^ SplitMix(ref e) ^ SplitMix(ref k) * 0xD1B54A32D192ED03UL;
+        return new RandomStream(mixed);
+    }
+
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
@@ -84,6 +98,14 @@ public sealed class RandomStream : Random
     /// <summary>Exp(1) draw: the power gain of a Rayleigh-faded channel.</summary>
     public double Exponential() => -Math.Log(1.0 - NextDouble());
 
+    /// <summary>A standard normal draw (Box-Muller, two uniforms per draw).</summary>
+    public double StandardNormal()
+    {
+        var u1 = 1.0 - NextDouble();
+        var u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
     private static ulong SplitMix(ref ulong x)
@@ -103,4 +125,13 @@ public enum StreamKind
     Policy = 3,
     Caching = 4,
     Scenario = 5,
+
+    /// <summary>An edge's available share of its capacity, per slot.</summary>
+    EdgeAvailability = 6,
+
+    /// <summary>A task's compute-time fluctuation, per compute stage.</summary>
+    ComputeFluctuation = 7,
+
+    /// <summary>The error of a device's channel estimate, per task (imperfect CSI).</summary>
+    ChannelEstimate = 8,
 }

@@ -11,6 +11,12 @@ public enum LinkDiscipline
 
     /// <summary>Processor sharing: the rate is split equally among transfers in progress.</summary>
     Shared,
+
+    /// <summary>Radio only: each device sends its transfers one after another on its own share B_n / U_n (paper 002, eq. (6)).</summary>
+    DeviceFifo,
+
+    /// <summary>Radio only: as <see cref="DeviceFifo"/>, on the share of the band the policy allocates each device each slot (paper 004).</summary>
+    Allocated,
 }
 
 /// <summary>How a server shares its compute capacity among tasks.</summary>
@@ -24,6 +30,9 @@ public enum ComputeDiscipline
 
     /// <summary>Processor sharing over k cores: each task gets capacity / max(n, k).</summary>
     ProcessorSharing,
+
+    /// <summary>Edge only: every task runs at once on the share of the capacity the policy allocates it in its slot (paper 004).</summary>
+    Allocated,
 }
 
 public static class DisciplineNames
@@ -33,6 +42,8 @@ public static class DisciplineNames
         LinkDiscipline.Dedicated => "dedicated",
         LinkDiscipline.Fifo => "fifo",
         LinkDiscipline.Shared => "shared",
+        LinkDiscipline.DeviceFifo => "device-fifo",
+        LinkDiscipline.Allocated => "allocated",
         _ => throw new ArgumentOutOfRangeException(nameof(d)),
     };
 
@@ -41,6 +52,7 @@ public static class DisciplineNames
         ComputeDiscipline.EqualSharePerSlot => "equal-share-per-slot",
         ComputeDiscipline.Fifo => "fifo",
         ComputeDiscipline.ProcessorSharing => "processor-sharing",
+        ComputeDiscipline.Allocated => "allocated",
         _ => throw new ArgumentOutOfRangeException(nameof(d)),
     };
 

@@ -74,7 +74,30 @@ public static class ScenarioLoader
             policies,
             DeviceCompute: ReadDeviceCompute(config),
             Cloud: ReadCloud(config, network),
-            OnDeadline: config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete);
+            OnDeadline: config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete,
+            Dynamics: ReadDynamics(config));
+    }
+
+    /// <summary>Optional <c>dynamics</c>: what varies per slot beyond the workload, and what the policy knows of it.</summary>
+    private static DynamicsSpec? ReadDynamics(Config root)
+    {
+        if (!root.HasPath("dynamics"))
+        {
+            return null;
+        }
+
+        var section = root.Section("dynamics", "edge-availability", "compute-fluctuation", "csi-error");
+        var availability = section.HasPath("edge-availability")
+            ? section.Range("edge-availability", a => a > 0 && a <= 1, "a fraction in (0, 1]")
+            : (Min: 1.0, Max: 1.0);
+        var fluctuation = section.HasPath("compute-fluctuation") ? section.NonNegativeDouble("compute-fluctuation") : 0.0;
+        if (fluctuation >= 1)
+        {
+            throw section.Error("compute-fluctuation", $"must be below 1 (cycles times a factor in [1 - f, 1 + f]), got {ScenarioValidation.Format(fluctuation)}");
+        }
+
+        var csi = section.HasPath("csi-error") ? section.NonNegativeDouble("csi-error") : 0.0;
+        return new DynamicsSpec(availability.Min, availability.Max, fluctuation, csi);
     }
 
     /// <summary>Optional <c>devices.compute</c>: the devices' own processors, and with them the energy model.</summary>
@@ -186,12 +209,29 @@ public static class ScenarioLoader
         return new NetworkSpec(section.PositiveDouble("fiber-gbps") * 1e9, section.PositiveDouble("backhaul-gbps") * 1e9);
     }
 
+    /// <summary>The keys of the path-loss channel model, which drawn rates replace.</summary>
+    private static readonly string[] ChannelModelKeys = ["path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading"];
+
     private static RadioSpec ReadRadio(Config root)
     {
         var section = root.Section(
-            "radio", "tx-power-w", "noise-dbm-per-hz", "path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading");
+            "radio", "tx-power-w", "noise-dbm-per-hz", "path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading", "rate-mbps");
         var power = section.PositiveDouble("tx-power-w");
         var noise = section.GetDouble("noise-dbm-per-hz");
+        if (section.HasPath("rate-mbps"))
+        {
+            foreach (var key in ChannelModelKeys)
+            {
+                if (section.HasPath(key))
+                {
+                    throw section.Error(key, "is not used with rate-mbps: each device's rate is drawn per slot, not derived from a channel model");
+                }
+            }
+
+            var rate = section.Range("rate-mbps", ScenarioValidation.IsPositive, "positive");
+            return new RadioSpec(power, noise, 0.0, 1.0, 1.0, 1.0, false, rate.Min * 1e6, rate.Max * 1e6);
+        }
+
         var intercept = section.GetDouble("path-loss-intercept-db");
         var slope = section.PositiveDouble("path-loss-slope-db");
         var distance = section.Range("distance-m", ScenarioValidation.IsPositive, "positive");
@@ -282,15 +322,31 @@ public static class ScenarioLoader
         var section = root.Section("disciplines", "wireless", "fiber", "backhaul", "edge", "device", "cloud", "downlink", "cloud-uplink");
         T Optional<T>(string key, IReadOnlyList<(string Name, T Value)> choices, T fallback) =>
             section.HasPath(key) ? section.OneOf(key, choices) : fallback;
+        LinkDiscipline Wired(string key, LinkDiscipline? fallback)
+        {
+            var discipline = fallback is { } value ? Optional(key, LinkDisciplines, value) : section.OneOf(key, LinkDisciplines);
+            return discipline is LinkDiscipline.DeviceFifo or LinkDiscipline.Allocated
+                ? throw section.Error(key, $"{DisciplineNames.Of(discipline)} is for the radio only (disciplines.wireless): a device's own transmitter")
+                : discipline;
+        }
+
+        ComputeDiscipline Processor(string key)
+        {
+            var discipline = Optional(key, ComputeDisciplines, ComputeDiscipline.Fifo);
+            return discipline == ComputeDiscipline.Allocated
+                ? throw section.Error(key, "allocated is for the edge processor only (disciplines.edge)")
+                : discipline;
+        }
+
         return new DisciplineSpec(
             section.OneOf("wireless", LinkDisciplines),
-            section.OneOf("fiber", LinkDisciplines),
-            section.OneOf("backhaul", LinkDisciplines),
+            Wired("fiber", null),
+            Wired("backhaul", null),
             section.OneOf("edge", ComputeDisciplines),
-            Optional("device", ComputeDisciplines, ComputeDiscipline.Fifo),
-            Optional("cloud", ComputeDisciplines, ComputeDiscipline.Fifo),
-            Optional("downlink", LinkDisciplines, LinkDiscipline.Dedicated),
-            Optional("cloud-uplink", LinkDisciplines, LinkDiscipline.Dedicated));
+            Processor("device"),
+            Processor("cloud"),
+            Wired("downlink", LinkDiscipline.Dedicated),
+            Wired("cloud-uplink", LinkDiscipline.Dedicated));
     }
 
     private static IReadOnlyList<string> ReadPolicies(Config root, IReadOnlyCollection<string> known)

@@ -29,8 +29,15 @@ public sealed record ScenarioSpec(
     int Episode = 0,
     DeviceComputeSpec? DeviceCompute = null,
     CloudSpec? Cloud = null,
-    DeadlineMode OnDeadline = DeadlineMode.Complete)
+    DeadlineMode OnDeadline = DeadlineMode.Complete,
+    DynamicsSpec? Dynamics = null)
 {
+    /// <summary>What varies from slot to slot and what policies know of it; <see cref="DynamicsSpec.None"/> unless the scenario has <c>dynamics</c>.</summary>
+    public DynamicsSpec Conditions => Dynamics ?? DynamicsSpec.None;
+
+    /// <summary>Uploads leave each device through its own transmitter, one after another (wireless <c>device-fifo</c> or <c>allocated</c>).</summary>
+    public bool HasTransmitters => Disciplines.Wireless is LinkDiscipline.DeviceFifo or LinkDiscipline.Allocated;
+
     /// <summary>Energy is modelled (and reported) when devices compute: compute energy kappa f^2 per cycle, transmit energy P_u x airtime.</summary>
     public bool ReportsEnergy => DeviceCompute is not null;
 
@@ -73,7 +80,11 @@ public sealed record CloudSpec(double CapacityHz, int Cores, double UplinkRateBp
 /// <summary>Wired rates: R_i2i between edges (per hop) and R_i2c on each edge's backhaul to the cloud.</summary>
 public sealed record NetworkSpec(double FiberRateBps, double BackhaulRateBps);
 
-/// <summary>Uplink radio: transmit power P_u, noise spectral density, path loss PL(d) = a + b log10(d_km) dB, Rayleigh fading.</summary>
+/// <summary>
+/// Uplink radio: transmit power P_u, noise spectral density, path loss PL(d) = a + b log10(d_km) dB, Rayleigh fading;
+/// or, with <paramref name="RateMaxBps"/> &gt; 0, each device's rate over its share B_n / U_n drawn per slot uniform in
+/// [<paramref name="RateMinBps"/>, <paramref name="RateMaxBps"/>] (paper 002), the channel gain being the one that gives it.
+/// </summary>
 public sealed record RadioSpec(
     double TxPowerW,
     double NoiseDbmPerHz,
@@ -81,7 +92,27 @@ public sealed record RadioSpec(
     double PathLossSlopeDb,
     double MinDistanceM,
     double MaxDistanceM,
-    bool RayleighFading);
+    bool RayleighFading,
+    double RateMinBps = 0.0,
+    double RateMaxBps = 0.0)
+{
+    public bool DrawsRates => RateMaxBps > 0;
+}
+
+/// <summary>
+/// What varies from slot to slot beyond the workload (paper 002, Sec. VI-D), each from its entity's own stream:
+/// the fraction of each edge's capacity available in a slot, uniform in [<paramref name="AvailabilityMin"/>,
+/// <paramref name="AvailabilityMax"/>]; every compute stage's cycles times a factor uniform in
+/// [1 - <paramref name="ComputeFluctuation"/>, 1 + <paramref name="ComputeFluctuation"/>], unknown to the policy; and the
+/// policy's estimate of a device's rate, R exp(<paramref name="ChannelEstimateError"/> z) with z standard normal
+/// (imperfect CSI; the emulation uses the true rate).
+/// </summary>
+public sealed record DynamicsSpec(double AvailabilityMin, double AvailabilityMax, double ComputeFluctuation, double ChannelEstimateError)
+{
+    public static readonly DynamicsSpec None = new(1.0, 1.0, 0.0, 0.0);
+
+    public bool VariesAvailability => AvailabilityMin < 1.0;
+}
 
 public enum DeviceAssignment
 {

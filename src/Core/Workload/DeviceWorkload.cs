@@ -7,11 +7,12 @@ namespace MecActors.Core.Workload;
 /// <summary>
 /// One device's task source: its position (distance to its edge, drawn once per seed) and, each slot of the
 /// scenario's workload episode, the tasks it generates (0..n, each with its arrival offset inside the slot, type,
-/// input size, deadline and accuracy requirement) and the Rayleigh fading of its channel over the slot; all from
+/// input size, deadline and accuracy requirement) and its channel over the slot (the Rayleigh fading, or with
+/// <c>radio.rate-mbps</c> its rate); all from
 /// the device's own random stream, drawn in a fixed order so a decision never shifts a later draw.
 /// </summary>
 /// <remarks>
-/// Draws per slot, by <see cref="WorkloadSpec.Arrivals"/>:
+/// Draws per slot, by <see cref="WorkloadSpec.Arrivals"/> ("fading" is the rate when the scenario draws rates):
 /// bernoulli: active, model, input, fading (all four whatever the slot brings, as paper 000 always drew), then a
 /// deadline and an accuracy requirement where those are ranges;
 /// poisson: fading, then per arrival the exponential gap from the previous one (the first from the slot's start),
@@ -65,14 +66,24 @@ public sealed class DeviceWorkload
     /// <summary>The tasks of slot <paramref name="slot"/> in arrival order (k = 0, 1, ...); empty when the device is idle in it.</summary>
     public TaskRequest[] Generate(int slot, double[] popularity)
     {
-        var fading = Draw(slot);
+        var channel = Draw(slot);
         if (_arrivals.Count == 0)
         {
             return [];
         }
 
-        var gain = PathGain * fading;
-        var efficiency = Radio.SpectralEfficiency(_scenario.Radio, gain, _deviceBandwidthHz);
+        double gain, efficiency;
+        if (_scenario.Radio.DrawsRates)
+        {
+            efficiency = channel / _deviceBandwidthHz;
+            gain = Radio.GainFor(_scenario.Radio, efficiency, _deviceBandwidthHz);
+        }
+        else
+        {
+            gain = PathGain * channel;
+            efficiency = Radio.SpectralEfficiency(_scenario.Radio, gain, _deviceBandwidthHz);
+        }
+
         var start = (slot - 1) * _scenario.SlotSeconds;
         var tasks = new TaskRequest[_arrivals.Count];
         for (var k = 0; k < tasks.Length; k++)
@@ -197,7 +208,17 @@ public sealed class DeviceWorkload
         _arrivals.Add(new Arrival(release, model, inputBits, deadline, accuracy));
     }
 
-    private double Fading() => _scenario.Radio.RayleighFading ? _random.Exponential() : 1.0;
+    /// <summary>The slot's channel draw: the device's rate over its share when the scenario draws rates, else the fading.</summary>
+    private double Fading()
+    {
+        var radio = _scenario.Radio;
+        if (radio.DrawsRates)
+        {
+            return _random.Uniform(radio.RateMinBps, radio.RateMaxBps);
+        }
+
+        return radio.RayleighFading ? _random.Exponential() : 1.0;
+    }
 
     /// <summary>A task's deadline and accuracy requirement: drawn where the scenario gives a range, fixed otherwise.</summary>
     private (double Deadline, double MinAccuracy) Requirements()

@@ -13,11 +13,39 @@ public static class RandomScenarios
     /// <summary>From this index on, scenarios have device and cloud compute, tensor and result sizes, and run random placements.</summary>
     public const int FirstWithSplits = 25;
 
+    /// <summary>
+    /// From this index on, scenarios also send uploads through the devices' transmitters, some allocate the band or the
+    /// edges, some draw the devices' rates, and all vary the edges' capacity, the compute times and the channel estimates.
+    /// </summary>
+    public const int FirstWithConditions = 45;
+
     /// <summary>From <see cref="FirstWithSplits"/> on, scenarios with index % 4 == 1 have Poisson and those with index % 4 == 2 periodic arrivals (<see cref="Arrivals"/>).</summary>
     public static ScenarioSpec Draw(int index)
     {
         var scenario = DrawBase(index);
-        return index >= FirstWithSplits ? scenario with { Workload = Arrivals(index, scenario.Workload, scenario.SlotSeconds) } : scenario;
+        if (index >= FirstWithSplits)
+        {
+            scenario = scenario with { Workload = Arrivals(index, scenario.Workload, scenario.SlotSeconds) };
+        }
+
+        return index >= FirstWithConditions ? Conditions(index, scenario) : scenario;
+    }
+
+    /// <summary>
+    /// Transmitters (allocated band for even indices, device-fifo for odd ones), allocated edges for index % 3 == 0,
+    /// rates drawn in 20-100 Mbit/s for index % 4 == 3, and per-slot dynamics, from a stream of their own.
+    /// </summary>
+    private static ScenarioSpec Conditions(int index, ScenarioSpec scenario)
+    {
+        var r = RandomStream.For(index, StreamKind.Scenario, 97);
+        var disciplines = scenario.Disciplines with
+        {
+            Wireless = index % 2 == 0 ? LinkDiscipline.Allocated : LinkDiscipline.DeviceFifo,
+            Edge = index % 3 == 0 ? ComputeDiscipline.Allocated : scenario.Disciplines.Edge,
+        };
+        var radio = index % 4 == 3 ? new RadioSpec(0.2, -174, 0.0, 1.0, 1.0, 1.0, false, 20e6, 100e6) : scenario.Radio;
+        var dynamics = new DynamicsSpec(r.Uniform(0.2, 0.6), r.Uniform(0.7, 1.0), r.Uniform(0.0, 0.3), r.Uniform(0.0, 0.5));
+        return scenario with { Disciplines = disciplines, Radio = radio, Dynamics = dynamics };
     }
 
     /// <summary>
