@@ -45,6 +45,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     [InlineData("joint-caching.conf", PolicyCatalog.RandomDecisionsName, 6)]
     [InlineData("routes.conf", PolicyCatalog.RandomPlacementName, 8)]
     [InlineData("routes.conf", PolicyCatalog.CloudOnlyName, 8)]
+    [InlineData("dynamics.conf", PolicyCatalog.RandomPlacementName, 8)]
     public async Task A_run_on_three_nodes_matches_the_run_in_one_process(string file, string policy, int slots)
     {
         var scenario = Scenario(file);

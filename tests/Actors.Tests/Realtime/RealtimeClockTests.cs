@@ -122,8 +122,10 @@ public sealed class RealtimeClockTests : TestKit
     /// back-and-forth route has a dozen timed stages, each some 10 ms late on wall time, so the run is slowed down
     /// three times (--time-scale 3) to keep that within the tolerance.
     /// </summary>
-    [Fact]
-    public async Task Every_route_shape_measures_within_tolerance_of_the_reference_model()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_route_shape_measures_within_tolerance_of_the_reference_model(bool allocatedWithDynamics)
     {
         Core.Models.ExitBranch Block(double accuracy) => new(0.15e9, accuracy, OutputBits: 1e6);
         var models = new Core.Models.ModelCatalog(
@@ -138,6 +140,17 @@ public sealed class RealtimeClockTests : TestKit
             DeviceCompute = new DeviceComputeSpec(1e9, 1, 1e-27),
             Cloud = new CloudSpec(4e9, 4, 20e6),
         };
+        if (allocatedWithDynamics)
+        {
+            // Uploads through the devices' transmitters on equal shares of the band, tasks on equal shares of the edge,
+            // edges at 50-100% of their capacity and compute times within 10%.
+            scenario = scenario with
+            {
+                Disciplines = scenario.Disciplines with { Wireless = LinkDiscipline.Allocated, Edge = ComputeDiscipline.Allocated },
+                Dynamics = new DynamicsSpec(0.5, 1.0, 0.1, 0.2),
+            };
+        }
+
         var system = new SystemView(scenario);
         Segment[] SplitFor(int device) => (device % 6) switch
         {

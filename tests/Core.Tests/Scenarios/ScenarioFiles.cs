@@ -19,6 +19,8 @@ internal static class ScenarioFiles
 
     public static string Routes => PathOf("routes.conf");
 
+    public static string Dynamics => PathOf("dynamics.conf");
+
     public static Config JointCachingConfig() => HoconParser.ParseFile(JointCaching);
 
     public static ScenarioSpec Load(Config config) => ScenarioLoader.FromConfig(config, KnownPolicies);
