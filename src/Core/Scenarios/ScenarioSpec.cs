@@ -215,12 +215,6 @@ public enum ArrivalKind
     Periodic,
 }
 
-/// <summary>The weights of objective (4): alpha * D (seconds) - beta * Acc.</summary>
-public sealed record ObjectiveSpec(double Alpha, double Beta)
-{
-    public double Cost(double delaySeconds, double accuracy) => Alpha * delaySeconds - Beta * accuracy;
-}
-
 /// <summary>Caching: the sliding window W of the popularity policy (paper 000, Sec. III-A).</summary>
 public sealed record CachingSpec(int WindowSlots);
 

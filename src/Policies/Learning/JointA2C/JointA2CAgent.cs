@@ -110,8 +110,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
             return;
         }
 
-        step.Reward = feedback.Reward;
         var objective = _system.Scenario.Objective;
+        step.Reward = objective.Reward(feedback.Records);
         var tasks = feedback.Observation.Tasks;
 
         // Difference rewards: a device is charged its own cost plus the compute delay its presence adds to the
