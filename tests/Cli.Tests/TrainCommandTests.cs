@@ -7,7 +7,6 @@ using MecActors.Core.Decisions;
 using MecActors.Core.Scenarios;
 using MecActors.Policies;
 using MecActors.Policies.Learning;
-using MecActors.Policies.Learning.JointA2C;
 using Xunit;
 
 namespace MecActors.Cli.Tests;
@@ -42,11 +41,11 @@ public sealed class TrainCommandTests
         for (var i = 0; i < rows.Count; i++)
         {
             Assert.Equal(expected[i].Slot, rows[i][0]);
-            Assert.Equal(expected[i].Reward, rows[i][1]);
-            Assert.Equal(expected.Take(i + 1).Average(p => p.Reward), rows[i][2], 12);
-            Assert.Equal(expected[i].PolicyLoss, rows[i][3]);
-            Assert.Equal(expected[i].ValueLoss, rows[i][4]);
-            Assert.Equal(expected[i].Entropy, rows[i][5]);
+            Assert.Equal(expected[i]["reward"], rows[i][1]);
+            Assert.Equal(expected.Take(i + 1).Average(p => p["reward"]), rows[i][2], 12);
+            Assert.Equal(expected[i]["policyLoss"], rows[i][3]);
+            Assert.Equal(expected[i]["valueLoss"], rows[i][4]);
+            Assert.Equal(expected[i]["entropy"], rows[i][5]);
         }
 
         var png = File.ReadAllBytes(Path.Combine(outDir, "training.png"));

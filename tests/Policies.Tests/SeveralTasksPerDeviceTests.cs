@@ -48,7 +48,7 @@ public class SeveralTasksPerDeviceTests
             {
                 // Learning online, as in training: several rows of one device per slot go into its returns.
                 learner.Training = true;
-                learner.Updated += point => updates.Add(point.PolicyLoss + point.ValueLoss);
+                learner.Updated += point => updates.Add(point["policyLoss"] + point["valueLoss"]);
             }
 
             var run = ReferenceModel.Run(system, policies, system.Scenario.Slots, 3);

@@ -144,8 +144,8 @@ internal static class TrainCommand
                 new(
                     CheckpointStamp.FileName(request.Policy),
                     CheckpointStamp.For(request.Policy, CheckpointStamp.ScenarioHash(request.ScenarioPath), seed, request.Steps, result.Checkpoint).ToJson()),
-                new(TrainingCsv.FileName, TrainingCsv.Write(result.Updates)),
-                new(TrainingPlot.FileName, TrainingPlot.RenderPng(title, result.Updates)),
+                new(TrainingCsv.FileName, TrainingCsv.Write(result.Metrics, result.Updates)),
+                new(TrainingPlot.FileName, TrainingPlot.RenderPng(title, result.Metrics, result.Updates)),
             ]);
         log.Information("Checkpoint and training curve written to {OutDir}", Path.GetFullPath(request.OutDir));
 

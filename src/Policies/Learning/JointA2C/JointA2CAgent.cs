@@ -17,6 +17,9 @@ namespace MecActors.Policies.Learning.JointA2C;
 /// </summary>
 public sealed class JointA2CAgent : ITrainablePolicy
 {
+    /// <summary>Per update: the mean R(t) of its steps, the policy-gradient loss, the value loss and the mean entropy.</summary>
+    public static readonly TrainingMetrics UpdateMetrics = new("reward", "policyLoss", "valueLoss", "entropy");
+
     private readonly A2CSettings _settings;
     private readonly SystemView _system;
     private readonly StateEncoder _encoder;
@@ -70,6 +73,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
     }
 
     public bool Training { get; set; } = true;
+
+    public TrainingMetrics Metrics => UpdateMetrics;
 
     public event Action<TrainingPoint>? Updated;
 
@@ -313,7 +318,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
         if (rows > 0)
         {
             Train(rows, returns, out var policyLoss, out var valueLoss, out var entropy);
-            Updated?.Invoke(new TrainingPoint(last.Slot, meanReward, policyLoss, valueLoss, entropy));
+            Updated?.Invoke(new TrainingPoint(last.Slot, UpdateMetrics, meanReward, policyLoss, valueLoss, entropy));
         }
 
         _completed.Clear();
