@@ -44,8 +44,8 @@ public sealed class EquivalenceTests : TestKit
         var system = new SystemView(scenario);
         var waves = scenario.Slots + 1;
 
-        var local = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.LocalEdgeGreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
-        var spread = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.RandomDecisionsName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var local = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.All.Create(Paper000Policies.LocalEdgeGreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var spread = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, scenario.Seed), scenario.Slots, scenario.Seed);
 
         // Nothing leaves its cell: per wave at most every radio and edge (and a backhaul per download), each with one link.
         var localWaves = local.Waves!;
@@ -159,10 +159,10 @@ public sealed class EquivalenceTests : TestKit
     {
         if (index >= RandomScenarios.FirstWithSplits)
         {
-            return PolicyCatalog.Create(PolicyCatalog.RandomPlacementName, system, index);
+            return PolicyCatalog.All.Create(PlacementPolicies.RandomPlacementName, system, index);
         }
 
-        return PolicyCatalog.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);
+        return PolicyCatalog.All.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);
     }
 
     private static void AssertSame(TaskRecord expected, TaskRecord actual)

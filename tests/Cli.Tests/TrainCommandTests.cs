@@ -71,7 +71,7 @@ public sealed class TrainCommandTests
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("--policy", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(policy, result.Stderr, StringComparison.Ordinal);
-        foreach (var name in PolicyCatalog.Names.Where(PolicyCatalog.Learns))
+        foreach (var name in PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns))
         {
             Assert.Contains(name, result.Stderr, StringComparison.Ordinal);
         }
@@ -231,8 +231,8 @@ public sealed class TrainCommandTests
     /// <summary>The same training outside the CLI: episodes of the scenario's length, workload episodes 1, 2, ...</summary>
     private static async Task<List<TrainingPoint>> UpdatesOfAnIndependentTrainingRun(string policy, int steps, int seed)
     {
-        var system = new SystemView(ScenarioLoader.Load(RepoPaths.TinyScenario, PolicyCatalog.Names));
-        var set = PolicyCatalog.Create(policy, system, seed);
+        var system = new SystemView(ScenarioLoader.Load(RepoPaths.TinyScenario, PolicyCatalog.All));
+        var set = PolicyCatalog.All.Create(policy, system, seed);
         var agent = Assert.IsAssignableFrom<ITrainablePolicy>(set.Offloading);
         agent.Training = true;
         var points = new List<TrainingPoint>();

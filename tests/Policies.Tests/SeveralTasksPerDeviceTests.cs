@@ -39,9 +39,9 @@ public class SeveralTasksPerDeviceTests
     public void Every_policy_decides_every_task_and_each_ends_once(string arrivals)
     {
         var system = System(arrivals);
-        foreach (var name in PolicyCatalog.Names)
+        foreach (var name in PolicyCatalog.All.Names)
         {
-            var policies = PolicyCatalog.Create(name, system, 3);
+            var policies = PolicyCatalog.All.Create(name, system, 3);
             var training = policies.Offloading is ITrainablePolicy trainable;
             var updates = new List<double>();
             if (policies.Offloading is ITrainablePolicy learner)

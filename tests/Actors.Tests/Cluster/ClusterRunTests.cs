@@ -40,11 +40,11 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("tiny.conf", PolicyCatalog.GreedyName, 12)]
-    [InlineData("joint-caching.conf", PolicyCatalog.JointA2CName, 6)]
-    [InlineData("joint-caching.conf", PolicyCatalog.RandomDecisionsName, 6)]
-    [InlineData("routes.conf", PolicyCatalog.RandomPlacementName, 8)]
-    [InlineData("routes.conf", PolicyCatalog.CloudOnlyName, 8)]
+    [InlineData("tiny.conf", Paper000Policies.GreedyName, 12)]
+    [InlineData("joint-caching.conf", Paper000Policies.JointA2CName, 6)]
+    [InlineData("joint-caching.conf", Paper000Policies.RandomDecisionsName, 6)]
+    [InlineData("routes.conf", PlacementPolicies.RandomPlacementName, 8)]
+    [InlineData("routes.conf", PlacementPolicies.CloudOnlyName, 8)]
     public async Task A_run_on_three_nodes_matches_the_run_in_one_process(string file, string policy, int slots)
     {
         var scenario = Scenario(file);
@@ -76,11 +76,11 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     {
         const int slots = 40;
         var scenario = Scenario("joint-caching.conf");
-        var expected = await InOneProcess(scenario, PolicyCatalog.JointA2CName, slots, keepLearning: true);
-        var frozen = await InOneProcess(scenario, PolicyCatalog.JointA2CName, slots);
+        var expected = await InOneProcess(scenario, Paper000Policies.JointA2CName, slots, keepLearning: true);
+        var frozen = await InOneProcess(scenario, Paper000Policies.JointA2CName, slots);
 
         var run = await ClusterRunner.RunAsync(
-            Sys, MecCluster.LearnerProxy(Sys), scenario, PolicyCatalog.JointA2CName, null, slots, scenario.Seed, TimeSpan.FromSeconds(90), keepLearning: true);
+            Sys, MecCluster.LearnerProxy(Sys), scenario, Paper000Policies.JointA2CName, null, slots, scenario.Seed, TimeSpan.FromSeconds(90), keepLearning: true);
 
         Assert.NotEqual(frozen, expected);
         Assert.Equal(expected, run.Records);
@@ -92,7 +92,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         const int slots = 30;
         const int leaveAfter = 8;
         var scenario = Scenario("joint-caching.conf");
-        var expected = await InOneProcess(scenario, PolicyCatalog.GreedyName, slots);
+        var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
         var running = await GreedyRunPastSlot(scenario, slots, leaveAfter);
 
@@ -125,7 +125,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         const int slots = 30;
         const int killAfter = 8;
         var scenario = Scenario("joint-caching.conf");
-        var expected = await InOneProcess(scenario, PolicyCatalog.GreedyName, slots);
+        var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
         var running = await GreedyRunPastSlot(scenario, slots, killAfter);
         var victim = await WorkerWithCellsBesidesTheOldest();
@@ -155,7 +155,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
             Sys,
             MecCluster.LearnerProxy(Sys),
             scenario,
-            PolicyCatalog.GreedyName,
+            Paper000Policies.GreedyName,
             null,
             slots,
             scenario.Seed,
@@ -186,7 +186,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     }
 
     private static ScenarioSpec Scenario(string file) =>
-        ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.Names.ToArray());
+        ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.All);
 
     /// <summary>The records of the same run in a plain single-process actor system.</summary>
     private static async Task<IReadOnlyList<TaskRecord>> InOneProcess(ScenarioSpec scenario, string policy, int slots, bool keepLearning = false)

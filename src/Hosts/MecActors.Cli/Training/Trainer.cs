@@ -73,7 +73,7 @@ internal static class Trainer
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var set = PolicyCatalog.Create(policy, system, seed);
+        var set = PolicyCatalog.All.Create(policy, system, seed);
         var trainable = Checkpoints.Trainable(set);
         trainable.Training = true;
         var timed = new TimedOffloadingPolicy(trainable);
