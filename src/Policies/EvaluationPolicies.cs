@@ -11,7 +11,7 @@ public static class EvaluationPolicies
     /// <exception cref="InvalidDataException">The parameters are not a checkpoint of this policy's network.</exception>
     public static PolicySet Create(string name, SystemView system, int seed, byte[]? parameters, bool keepLearning = false)
     {
-        var set = PolicyCatalog.Create(name, system, seed);
+        var set = PolicyCatalog.All.Create(name, system, seed);
         if (set.Offloading is ITrainablePolicy trainable)
         {
             if (parameters is not null)

@@ -1,75 +1,107 @@
+using MecActors.Core.Configuration;
 using MecActors.Core.Decisions;
-using MecActors.Policies.Caching;
-using MecActors.Policies.Learning.JointA2C;
-using MecActors.Policies.Offloading;
+using MecActors.Core.Scenarios;
 
 namespace MecActors.Policies;
 
 /// <summary>
-/// The named policy sets of paper 000 (Sec. IV). The proposed method and the paper's baselines are the
-/// same A2C agent with the fixed part masked; the "-greedy" rows replace the agent by the myopic
-/// best-response optimiser; the "slot-search" rows by a per-slot local search of the objective (a reference
-/// for where a learned policy should land, run on request, not listed by the paper's scenario); and placements for
-/// any scenario: the whole model on the device, the local edge or the cloud, and one device/edge cut per task. Every set created from the same seed decides identically; the offloading
-/// and caching halves draw from separate streams of that seed.
+/// The named policy sets a host can run, composed from each family's registration: a family adds its names (each with
+/// a factory and whether it learns) and the scenario sections that hold its parameters. <see cref="All"/> is the one
+/// catalog the hosts use; a paper's policies join it by adding their registration there. Names are listed in the order
+/// they were added.
 /// </summary>
-public static class PolicyCatalog
+public sealed class PolicyCatalog : IKnownPolicies
 {
-    public const string JointA2CName = "joint-a2c";
-    public const string RandomDecisionsName = "random-decisions";
-    public const string RandomCachingName = "random-caching";
-    public const string LocalEdgeName = "local-edge";
-    public const string NoEarlyExitName = "no-early-exit";
-    public const string GreedyName = "greedy";
-    public const string RandomCachingGreedyName = "random-caching-greedy";
-    public const string LocalEdgeGreedyName = "local-edge-greedy";
-    public const string NoEarlyExitGreedyName = "no-early-exit-greedy";
-    public const string SlotSearchName = "slot-search";
-    public const string SlotSearchLocalEdgeName = "slot-search-local-edge";
-    public const string SlotSearchNoEarlyExitName = "slot-search-no-early-exit";
-    public const string DeviceOnlyName = "device-only";
-    public const string EdgeOnlyName = "edge-only";
-    public const string CloudOnlyName = "cloud-only";
-    public const string BestCutName = "best-cut";
-    public const string RandomPlacementName = "random-placement";
+    private readonly List<string> _names = [];
+    private readonly Dictionary<string, Registration> _policies = new(StringComparer.Ordinal);
+    private readonly List<ParameterSection> _sections = [];
 
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        JointA2CName, RandomDecisionsName, RandomCachingName, LocalEdgeName, NoEarlyExitName,
-        GreedyName, RandomCachingGreedyName, LocalEdgeGreedyName, NoEarlyExitGreedyName,
-        SlotSearchName, SlotSearchLocalEdgeName, SlotSearchNoEarlyExitName,
-        DeviceOnlyName, EdgeOnlyName, CloudOnlyName, BestCutName, RandomPlacementName,
-    ];
+    /// <summary>Paper 000's sets, then the placements for any scenario.</summary>
+    public static PolicyCatalog All { get; } = Of(Paper000Policies.Register, PlacementPolicies.Register);
 
-    public static bool IsKnown(string name) => name is not null && Names.Contains(name, StringComparer.Ordinal);
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>A catalog of what <paramref name="registrations"/> add, in their order.</summary>
+    public static PolicyCatalog Of(params ReadOnlySpan<Action<PolicyCatalog>> registrations)
+    {
+        var catalog = new PolicyCatalog();
+        foreach (var register in registrations)
+        {
+            register(catalog);
+        }
+
+        return catalog;
+    }
+
+    public bool IsKnown(string name) => name is not null && _policies.ContainsKey(name);
 
     /// <summary>Whether the named set's offloading learns (and so can be trained and checkpointed).</summary>
-    public static bool Learns(string name) => name is JointA2CName or RandomCachingName or LocalEdgeName or NoEarlyExitName;
+    public bool Learns(string name) => name is not null && _policies.TryGetValue(name, out var policy) && policy.Learns;
 
-    public static PolicySet Create(string name, SystemView system, int seed)
+    /// <exception cref="ArgumentException">No set is registered as <paramref name="name"/>.</exception>
+    public PolicySet Create(string name, SystemView system, int seed)
     {
         ArgumentNullException.ThrowIfNull(system);
-        JointA2CAgent Agent(LearnedParts parts) => new(system, parts, A2CSettings.Paper, seed);
-        return name switch
-        {
-            JointA2CName => new PolicySet(name, Agent(LearnedParts.Joint), new PopularityCaching(system)),
-            RandomDecisionsName => new PolicySet(name, new RandomDecisions(seed), new RandomCaching(seed)),
-            RandomCachingName => new PolicySet(name, Agent(LearnedParts.Joint), new RandomCaching(seed)),
-            LocalEdgeName => new PolicySet(name, Agent(LearnedParts.Exit), new PopularityCaching(system)),
-            NoEarlyExitName => new PolicySet(name, Agent(LearnedParts.Edge), new PopularityCaching(system)),
-            GreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Joint), new PopularityCaching(system)),
-            RandomCachingGreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Joint), new RandomCaching(seed)),
-            LocalEdgeGreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Exit), new PopularityCaching(system)),
-            NoEarlyExitGreedyName => new PolicySet(name, new GreedyOffloading(GreedyMode.Edge), new PopularityCaching(system)),
-            SlotSearchName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Joint), new PopularityCaching(system)),
-            SlotSearchLocalEdgeName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Exit), new PopularityCaching(system)),
-            SlotSearchNoEarlyExitName => new PolicySet(name, new SlotSearchOffloading(GreedyMode.Edge), new PopularityCaching(system)),
-            DeviceOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Device), new PopularityCaching(system)),
-            EdgeOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Edge), new PopularityCaching(system)),
-            CloudOnlyName => new PolicySet(name, new FixedPlacement(NodeKind.Cloud), new PopularityCaching(system)),
-            BestCutName => new PolicySet(name, new BestCut(), new PopularityCaching(system)),
-            RandomPlacementName => new PolicySet(name, new RandomPlacement(seed), new PopularityCaching(system)),
-            _ => throw new ArgumentException($"unknown policy '{name}'; known policies: {string.Join(", ", Names)}", nameof(name)),
-        };
+        return name is not null && _policies.TryGetValue(name, out var policy)
+            ? policy.Create(name, system, seed)
+            : throw new ArgumentException($"unknown policy '{name}'; known policies: {string.Join(", ", _names)}", nameof(name));
     }
+
+    /// <summary>Registers a policy set under a name no other set has.</summary>
+    /// <param name="learns">Its offloading is an <see cref="Learning.ITrainablePolicy"/>.</param>
+    public void Add(string name, PolicyFactory create, bool learns = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(create);
+        if (!_policies.TryAdd(name, new Registration(create, learns)))
+        {
+            throw new ArgumentException($"policy '{name}' is registered twice", nameof(name));
+        }
+
+        _names.Add(name);
+    }
+
+    /// <summary>
+    /// Registers the section of the scenario file that holds a policy's parameters, read into a
+    /// <typeparamref name="T"/> at load. Families that share a policy register its section once each; a section
+    /// claimed for another record is an error.
+    /// </summary>
+    public void AddParameters<T>(string section, Func<Config, T> read)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(section);
+        ArgumentNullException.ThrowIfNull(read);
+        foreach (var known in _sections)
+        {
+            var sameSection = known.Section == section;
+            var sameType = known.Type == typeof(T);
+            if (sameSection && sameType)
+            {
+                return;
+            }
+
+            if (sameSection || sameType)
+            {
+                throw new ArgumentException($"section '{section}' ({typeof(T).Name}) clashes with '{known.Section}' ({known.Type.Name})", nameof(section));
+            }
+        }
+
+        _sections.Add(new ParameterSection(section, typeof(T), read));
+    }
+
+    public PolicyParameters ReadParameters(Config scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var values = new object[_sections.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _sections[i].Read(scenario);
+        }
+
+        return new PolicyParameters(values);
+    }
+
+    private sealed record Registration(PolicyFactory Create, bool Learns);
+
+    private sealed record ParameterSection(string Section, Type Type, Func<Config, object> Read);
 }

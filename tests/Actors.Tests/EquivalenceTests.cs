@@ -44,8 +44,8 @@ public sealed class EquivalenceTests : TestKit
         var system = new SystemView(scenario);
         var waves = scenario.Slots + 1;
 
-        var local = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.LocalEdgeGreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
-        var spread = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.Create(PolicyCatalog.RandomDecisionsName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var local = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.All.Create(Paper000Policies.LocalEdgeGreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+        var spread = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, scenario.Seed), scenario.Slots, scenario.Seed);
 
         // Nothing leaves its cell: per wave at most every radio and edge (and a backhaul per download), each with one link.
         var localWaves = local.Waves!;
@@ -163,16 +163,16 @@ public sealed class EquivalenceTests : TestKit
     {
         if (index >= RandomScenarios.FirstWithConditions)
         {
-            var placements = PolicyCatalog.Create(PolicyCatalog.RandomPlacementName, system, index);
+            var placements = PolicyCatalog.All.Create(PlacementPolicies.RandomPlacementName, system, index);
             return placements with { Offloading = new RandomAllocations(placements.Offloading, index) };
         }
 
         if (index >= RandomScenarios.FirstWithSplits)
         {
-            return PolicyCatalog.Create(PolicyCatalog.RandomPlacementName, system, index);
+            return PolicyCatalog.All.Create(PlacementPolicies.RandomPlacementName, system, index);
         }
 
-        return PolicyCatalog.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);
+        return PolicyCatalog.All.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);
     }
 
     private static void AssertSame(TaskRecord expected, TaskRecord actual)

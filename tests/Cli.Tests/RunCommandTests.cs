@@ -18,7 +18,7 @@ public sealed class RunCommandTests
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("--policy", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("nope", result.Stderr, StringComparison.Ordinal);
-        foreach (var name in PolicyCatalog.Names)
+        foreach (var name in PolicyCatalog.All.Names)
         {
             Assert.Contains(name, result.Stderr, StringComparison.Ordinal);
         }

@@ -7,7 +7,6 @@ using MecActors.Core.Decisions;
 using MecActors.Core.Scenarios;
 using MecActors.Policies;
 using MecActors.Policies.Learning;
-using MecActors.Policies.Learning.JointA2C;
 using Xunit;
 
 namespace MecActors.Cli.Tests;
@@ -42,11 +41,11 @@ public sealed class TrainCommandTests
         for (var i = 0; i < rows.Count; i++)
         {
             Assert.Equal(expected[i].Slot, rows[i][0]);
-            Assert.Equal(expected[i].Reward, rows[i][1]);
-            Assert.Equal(expected.Take(i + 1).Average(p => p.Reward), rows[i][2], 12);
-            Assert.Equal(expected[i].PolicyLoss, rows[i][3]);
-            Assert.Equal(expected[i].ValueLoss, rows[i][4]);
-            Assert.Equal(expected[i].Entropy, rows[i][5]);
+            Assert.Equal(expected[i]["reward"], rows[i][1]);
+            Assert.Equal(expected.Take(i + 1).Average(p => p["reward"]), rows[i][2], 12);
+            Assert.Equal(expected[i]["policyLoss"], rows[i][3]);
+            Assert.Equal(expected[i]["valueLoss"], rows[i][4]);
+            Assert.Equal(expected[i]["entropy"], rows[i][5]);
         }
 
         var png = File.ReadAllBytes(Path.Combine(outDir, "training.png"));
@@ -72,7 +71,7 @@ public sealed class TrainCommandTests
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
         Assert.Contains("--policy", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(policy, result.Stderr, StringComparison.Ordinal);
-        foreach (var name in PolicyCatalog.Names.Where(PolicyCatalog.Learns))
+        foreach (var name in PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns))
         {
             Assert.Contains(name, result.Stderr, StringComparison.Ordinal);
         }
@@ -232,8 +231,8 @@ public sealed class TrainCommandTests
     /// <summary>The same training outside the CLI: episodes of the scenario's length, workload episodes 1, 2, ...</summary>
     private static async Task<List<TrainingPoint>> UpdatesOfAnIndependentTrainingRun(string policy, int steps, int seed)
     {
-        var system = new SystemView(ScenarioLoader.Load(RepoPaths.TinyScenario, PolicyCatalog.Names));
-        var set = PolicyCatalog.Create(policy, system, seed);
+        var system = new SystemView(ScenarioLoader.Load(RepoPaths.TinyScenario, PolicyCatalog.All));
+        var set = PolicyCatalog.All.Create(policy, system, seed);
         var agent = Assert.IsAssignableFrom<ITrainablePolicy>(set.Offloading);
         agent.Training = true;
         var points = new List<TrainingPoint>();

@@ -22,6 +22,7 @@ public sealed class ValidateCommandTests
     [InlineData("negative storage", @"storage-gb = 8", "storage-gb = -1", "edges.storage-gb")]
     [InlineData("storage below the smallest model", @"storage-gb = 8", "storage-gb = 0.1", "edges.storage-gb")]
     [InlineData("unknown policy", @"joint-a2c, random-decisions,", "joint-a2c, no-such-policy, random-decisions,", "policies[1]")]
+    [InlineData("caching window of no slots", @"window-slots = 10", "window-slots = 0", "caching.window-slots")]
     public async Task Validate_rejects_a_bad_scenario_with_exit_2_naming_the_key(
         string problem, string pattern, string replacement, string key)
     {

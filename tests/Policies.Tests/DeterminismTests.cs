@@ -8,7 +8,7 @@ public class DeterminismTests
     public static TheoryData<string> AllPolicies()
     {
         var data = new TheoryData<string>();
-        foreach (var name in PolicyCatalog.Names)
+        foreach (var name in PolicyCatalog.All.Names)
         {
             data.Add(name);
         }
@@ -22,8 +22,8 @@ public class DeterminismTests
     {
         var system = TestSystem.Create(backhaulRateBps: 4e8);
 
-        var first = Run(PolicyCatalog.Create(name, system, 17), system);
-        var second = Run(PolicyCatalog.Create(name, system, 17), system);
+        var first = Run(PolicyCatalog.All.Create(name, system, 17), system);
+        var second = Run(PolicyCatalog.All.Create(name, system, 17), system);
 
         Assert.Equal(first.Decisions, second.Decisions);
         Assert.Equal(first.Caches, second.Caches);
@@ -34,8 +34,8 @@ public class DeterminismTests
     {
         var system = TestSystem.Create();
 
-        var a = Run(PolicyCatalog.Create(PolicyCatalog.RandomDecisionsName, system, 1), system);
-        var b = Run(PolicyCatalog.Create(PolicyCatalog.RandomDecisionsName, system, 2), system);
+        var a = Run(PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, 1), system);
+        var b = Run(PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, 2), system);
 
         Assert.NotEqual(a.Decisions, b.Decisions);
         Assert.NotEqual(a.Caches, b.Caches);
@@ -46,8 +46,8 @@ public class DeterminismTests
     {
         var system = TestSystem.Create();
 
-        var a = Run(PolicyCatalog.Create(PolicyCatalog.RandomCachingName, system, 1), system);
-        var b = Run(PolicyCatalog.Create(PolicyCatalog.RandomCachingName, system, 2), system);
+        var a = Run(PolicyCatalog.All.Create(Paper000Policies.RandomCachingName, system, 1), system);
+        var b = Run(PolicyCatalog.All.Create(Paper000Policies.RandomCachingName, system, 2), system);
 
         Assert.NotEqual(a.Caches, b.Caches);
     }

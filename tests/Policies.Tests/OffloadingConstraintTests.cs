@@ -7,7 +7,7 @@ public class OffloadingConstraintTests
     public static TheoryData<string> AllPolicies()
     {
         var data = new TheoryData<string>();
-        foreach (var name in PolicyCatalog.Names)
+        foreach (var name in PolicyCatalog.All.Names)
         {
             data.Add(name);
         }
@@ -20,7 +20,7 @@ public class OffloadingConstraintTests
     public void Every_decision_names_an_edge_in_range_and_an_exit_within_C2(string name)
     {
         var system = TestSystem.Create(backhaulRateBps: 2e8);
-        var set = PolicyCatalog.Create(name, system, 42);
+        var set = PolicyCatalog.All.Create(name, system, 42);
         for (var slot = 1; slot <= 25; slot++)
         {
             var observation = TestSystem.RandomSlot(system, slot, 9);
@@ -48,7 +48,7 @@ public class OffloadingConstraintTests
     public void Local_edge_always_picks_the_local_edge()
     {
         var system = TestSystem.Create(backhaulRateBps: 1e7);
-        var set = PolicyCatalog.Create(PolicyCatalog.LocalEdgeName, system, 1);
+        var set = PolicyCatalog.All.Create(Paper000Policies.LocalEdgeName, system, 1);
         for (var slot = 1; slot <= 25; slot++)
         {
             var observation = TestSystem.RandomSlot(system, slot, 3);
@@ -64,7 +64,7 @@ public class OffloadingConstraintTests
     public void No_early_exit_always_picks_the_last_exit()
     {
         var system = TestSystem.Create(beta: 0.0);
-        var set = PolicyCatalog.Create(PolicyCatalog.NoEarlyExitName, system, 1);
+        var set = PolicyCatalog.All.Create(Paper000Policies.NoEarlyExitName, system, 1);
         for (var slot = 1; slot <= 25; slot++)
         {
             var observation = TestSystem.RandomSlot(system, slot, 4);

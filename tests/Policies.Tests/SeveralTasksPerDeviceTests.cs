@@ -39,16 +39,16 @@ public class SeveralTasksPerDeviceTests
     public void Every_policy_decides_every_task_and_each_ends_once(string arrivals)
     {
         var system = System(arrivals);
-        foreach (var name in PolicyCatalog.Names)
+        foreach (var name in PolicyCatalog.All.Names)
         {
-            var policies = PolicyCatalog.Create(name, system, 3);
+            var policies = PolicyCatalog.All.Create(name, system, 3);
             var training = policies.Offloading is ITrainablePolicy trainable;
             var updates = new List<double>();
             if (policies.Offloading is ITrainablePolicy learner)
             {
                 // Learning online, as in training: several rows of one device per slot go into its returns.
                 learner.Training = true;
-                learner.Updated += point => updates.Add(point.PolicyLoss + point.ValueLoss);
+                learner.Updated += point => updates.Add(point["policyLoss"] + point["valueLoss"]);
             }
 
             var run = ReferenceModel.Run(system, policies, system.Scenario.Slots, 3);

@@ -4,6 +4,7 @@ using MecActors.Core.Network;
 using MecActors.Core.Randomness;
 using MecActors.Core.Scenarios;
 using MecActors.Core.Workload;
+using MecActors.Policies.Caching;
 
 namespace MecActors.Policies.Tests;
 
@@ -58,7 +59,7 @@ internal static class TestSystem
             Models: new ModelCatalog(models),
             Workload: new WorkloadSpec(1.0, 4e6, 8e6, 0.8, 0.1, 0.05, 10.0),
             Objective: new ObjectiveSpec(alpha, beta),
-            Caching: new CachingSpec(windowSlots),
+            PolicyParameters: new PolicyParameters(new PopularityCachingSettings(windowSlots)),
             Disciplines: new DisciplineSpec(LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, ComputeDiscipline.EqualSharePerSlot),
             Policies: ["greedy"],
             DeviceCompute: new DeviceComputeSpec(2e9, 1, 1e-27),

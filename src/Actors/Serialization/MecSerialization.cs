@@ -12,7 +12,7 @@ public static class MecSerialization
     /// <summary>The text of <c>config/akka-serialization.conf</c>, character for character (a test compares them).</summary>
     public const string Hocon =
         """
-        # How the emulation's messages go on the wire (DESIGN.md, Messages and Cluster). Used wherever
+        # How the emulation's messages go on the wire (docs/architecture.md, "Messages on the wire"). Used wherever
         # messages are serialized: between cluster nodes, and locally under akka.actor.serialize-messages = on.
         # Code takes the same text from MecActors.Actors.Serialization.MecSerialization.Config, so it can
         # fall back on it without reading this file; a test keeps the two identical.

@@ -25,7 +25,7 @@ public sealed class SlotCycle
         _system = system;
         _policies = policies;
         _decider = new SlotDecider(system, policies.Offloading, seed);
-        _ledger = new SlotLedger(system.Scenario.Objective);
+        _ledger = new SlotLedger();
         _demand = new CellDemand(system.Scenario, seed);
         _generated = new TaskRequest[]?[system.Scenario.DeviceCount];
         _statuses = new EdgeStatus[system.Scenario.EdgeCount];

@@ -1,14 +1,14 @@
 using MecActors.Core.Decisions;
-using MecActors.Core.Scenarios;
 
 namespace MecActors.Core.Emulation;
 
 /// <summary>
 /// Credits every task's record to the slot whose decision caused it, and releases a slot's feedback
 /// (in slot order) once all its tasks are recorded and have ended by the current horizon, so a learner
-/// never hears of an outcome before it happens in simulated time.
+/// never hears of an outcome before it happens in simulated time. What an outcome is worth is the scenario's
+/// objective's to say (<see cref="Scenarios.ISlotObjective"/>), not the ledger's.
 /// </summary>
-public sealed class SlotLedger(ObjectiveSpec objective)
+public sealed class SlotLedger
 {
     private readonly SortedDictionary<int, Entry> _open = new();
 
@@ -71,7 +71,7 @@ public sealed class SlotLedger(ObjectiveSpec objective)
                 break;
             }
 
-            closed.Add(entry.Feedback(objective));
+            closed.Add(entry.Feedback());
         }
 
         foreach (var feedback in closed)
@@ -134,25 +134,15 @@ public sealed class SlotLedger(ObjectiveSpec objective)
             return dropped;
         }
 
-        public SlotFeedback Feedback(ObjectiveSpec objective)
+        public SlotFeedback Feedback()
         {
             var records = new TaskRecord[_records.Length];
-            var cost = 0.0;
-            var ran = 0;
             for (var i = 0; i < records.Length; i++)
             {
-                var r = _records[i]!;
-                records[i] = r;
-                if (r.Ran)
-                {
-                    cost += objective.Cost(r.DelayS, r.Accuracy);
-                    ran++;
-                }
+                records[i] = _records[i]!;
             }
 
-            // R(t) = -(1/U) sum [alpha D_u - beta Acc_u]: paper 000, Sec. III-B.
-            var reward = ran == 0 ? 0.0 : -cost / ran;
-            return new SlotFeedback(_decision.Observation.Slot, _decision.Observation, _decision.Actions, records, reward);
+            return new SlotFeedback(_decision.Observation.Slot, _decision.Observation, _decision.Actions, records);
         }
     }
 }

@@ -26,9 +26,9 @@ public sealed record PolicySummary(
     double AvgComputeMs,
     double? AvgEnergyJ = null)
 {
-    public static PolicySummary From(PolicyRun run, ObjectiveSpec objective) => From(run.Name, run.Records, run.Slots, objective);
+    public static PolicySummary From(PolicyRun run, ISlotObjective objective) => From(run.Name, run.Records, run.Slots, objective);
 
-    public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ObjectiveSpec objective)
+    public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ISlotObjective objective)
     {
         int completed = 0, missed = 0, dropped = 0, hits = 0;
         double delay = 0, accuracy = 0, cost = 0, transmission = 0, queueing = 0, download = 0, compute = 0, energy = 0;
@@ -49,7 +49,7 @@ public sealed record PolicySummary(
 
             delay += r.DelayS;
             accuracy += r.Accuracy;
-            cost += objective.Cost(r.DelayS, r.Accuracy);
+            cost += objective.Cost(r);
             transmission += r.TransmissionS;
             queueing += r.QueueingS;
             download += r.DownloadS;

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace MecActors.Core.Metrics;
 
 /// <summary>
-/// Writes the results contract (DESIGN.md, "Results contract"): <c>summary.json</c> and <c>slots.csv</c>.
+/// Writes the results contract (docs/architecture.md, "Results contract"): <c>summary.json</c> and <c>slots.csv</c>.
 /// The output is a pure function of its inputs: UTF-8 without BOM, "\n" line endings, invariant culture,
 /// a fixed field order and doubles as their shortest round-trip text, so equal results give equal bytes.
 /// </summary>

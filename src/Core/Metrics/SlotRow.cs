@@ -6,7 +6,7 @@ namespace MecActors.Core.Metrics;
 /// <summary>One row of slots.csv: a policy's tasks decided in one slot, however late they ended.</summary>
 public sealed record SlotRow(string Policy, int Slot, PolicySummary Summary)
 {
-    public static List<SlotRow> From(PolicyRun run, ObjectiveSpec objective)
+    public static List<SlotRow> From(PolicyRun run, ISlotObjective objective)
     {
         var rows = new List<SlotRow>(run.Slots);
         var bySlot = new List<TaskRecord>[run.Slots];

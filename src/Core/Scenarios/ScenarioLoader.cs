@@ -32,13 +32,13 @@ public static class ScenarioLoader
         Enum.GetValues<ComputeDiscipline>().Select(d => (DisciplineNames.Of(d), d)).ToArray();
 
     /// <summary>Parses and validates the scenario file at <paramref name="path"/>.</summary>
-    /// <param name="knownPolicies">The policy names the caller can run; <c>policies</c> may name only these.</param>
-    public static ScenarioSpec Load(string path, IReadOnlyCollection<string> knownPolicies) =>
+    /// <param name="knownPolicies">The policies the caller can run: <c>policies</c> may name only these, and their parameters are read.</param>
+    public static ScenarioSpec Load(string path, IKnownPolicies knownPolicies) =>
         FromConfig(HoconParser.ParseFile(path), knownPolicies);
 
     /// <summary>Validates a parsed scenario (possibly with overrides applied) and converts it to SI units.</summary>
-    /// <param name="knownPolicies">The policy names the caller can run; <c>policies</c> may name only these.</param>
-    public static ScenarioSpec FromConfig(Config config, IReadOnlyCollection<string> knownPolicies)
+    /// <param name="knownPolicies">The policies the caller can run: <c>policies</c> may name only these, and their parameters are read.</param>
+    public static ScenarioSpec FromConfig(Config config, IKnownPolicies knownPolicies)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(knownPolicies);
@@ -53,7 +53,7 @@ public static class ScenarioLoader
         var topology = ReadTopology(config, edges.Count);
         var devices = ReadDevices(config, edges.Count);
         var network = ReadNetwork(config);
-        var policies = ReadPolicies(config, knownPolicies);
+        var policies = ReadPolicies(config, knownPolicies.Names);
 
         return new ScenarioSpec(
             name,
@@ -69,7 +69,7 @@ public static class ScenarioLoader
             models,
             ReadWorkload(config, slotSeconds),
             ReadObjective(config),
-            ReadCaching(config),
+            knownPolicies.ReadParameters(config),
             ReadDisciplines(config),
             policies,
             DeviceCompute: ReadDeviceCompute(config),
@@ -313,9 +313,6 @@ public static class ScenarioLoader
             ? new ObjectiveSpec(alpha, beta)
             : throw root.Error("objective", "alpha-per-s and beta are both 0, so every decision would cost the same");
     }
-
-    private static CachingSpec ReadCaching(Config root) =>
-        new(root.Section("caching", "window-slots").PositiveInt("window-slots"));
 
     private static DisciplineSpec ReadDisciplines(Config root)
     {

@@ -5,7 +5,8 @@ namespace MecActors.Core.Scenarios;
 
 /// <summary>
 /// A validated scenario: the whole system of one paper's experiment, in SI units
-/// (seconds, bits, Hz, cycles/s, watts). Built by <see cref="ScenarioLoader"/> or in code by tests.
+/// (seconds, bits, Hz, cycles/s, watts), and the parameters of its policies. Built by <see cref="ScenarioLoader"/> or
+/// in code by tests.
 /// The run seed places the network (device distances, each cell's popularity ranking); <see cref="Episode"/>
 /// selects the workload drawn on it: episode 0 is the evaluation workload, learners train on episodes 1, 2, ...
 /// </summary>
@@ -23,7 +24,7 @@ public sealed record ScenarioSpec(
     ModelCatalog Models,
     WorkloadSpec Workload,
     ObjectiveSpec Objective,
-    CachingSpec Caching,
+    PolicyParameters PolicyParameters,
     DisciplineSpec Disciplines,
     IReadOnlyList<string> Policies,
     int Episode = 0,
@@ -245,15 +246,6 @@ public enum ArrivalKind
     /// <summary>Frames every <c>frame-ms</c> from a phase drawn once per device (video streams).</summary>
     Periodic,
 }
-
-/// <summary>The weights of objective (4): alpha * D (seconds) - beta * Acc.</summary>
-public sealed record ObjectiveSpec(double Alpha, double Beta)
-{
-    public double Cost(double delaySeconds, double accuracy) => Alpha * delaySeconds - Beta * accuracy;
-}
-
-/// <summary>Caching: the sliding window W of the popularity policy (paper 000, Sec. III-A).</summary>
-public sealed record CachingSpec(int WindowSlots);
 
 /// <summary>The queue discipline of each kind of resource; the last four only matter when the scenario has those resources.</summary>
 public sealed record DisciplineSpec(

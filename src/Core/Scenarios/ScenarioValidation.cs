@@ -5,9 +5,10 @@ namespace MecActors.Core.Scenarios;
 
 /// <summary>
 /// Checked reads of scenario values: each getter reads one key and throws a <see cref="ConfigException"/>
-/// naming the full key and the rule it breaks (missing, wrong type, out of range, unknown name, ...).
+/// naming the full key and the rule it breaks (missing, wrong type, out of range, unknown name, ...). Policies read
+/// their own sections of a scenario with them (<see cref="IKnownPolicies.ReadParameters"/>).
 /// </summary>
-internal static class ScenarioValidation
+public static class ScenarioValidation
 {
     /// <summary>The object at <paramref name="key"/>, rejecting keys outside <paramref name="allowed"/> (typos).</summary>
     public static Config Section(this Config parent, string key, params string[] allowed)

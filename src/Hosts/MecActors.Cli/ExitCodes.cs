@@ -1,6 +1,6 @@
 namespace MecActors.Cli;
 
-/// <summary>The exit codes of the results contract (DESIGN.md), plus the shell's code for an interrupt.</summary>
+/// <summary>The exit codes of the results contract (docs/architecture.md, "Results contract"), plus the shell's code for an interrupt.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -18,8 +18,9 @@ public sealed class PopularityCaching : ICachingPolicy
         WindowSlots = windowSlots;
     }
 
+    /// <summary>With the window the scenario gives (<see cref="PopularityCachingSettings"/>).</summary>
     public PopularityCaching(SystemView system)
-        : this(system.Scenario.Caching.WindowSlots)
+        : this(system.Scenario.PolicyParameters.Get<PopularityCachingSettings>().WindowSlots)
     {
     }
 

@@ -1,5 +1,4 @@
 using MecActors.Core.Decisions;
-using MecActors.Policies.Learning.JointA2C;
 
 namespace MecActors.Policies.Learning;
 
@@ -8,6 +7,9 @@ public interface ITrainablePolicy : IOffloadingPolicy
 {
     /// <summary>While true, actions are sampled and feedback updates the parameters; while false, actions are the most likely ones.</summary>
     bool Training { get; set; }
+
+    /// <summary>The columns of every <see cref="Updated"/> point.</summary>
+    TrainingMetrics Metrics { get; }
 
     /// <summary>Called after every parameter update.</summary>
     event Action<TrainingPoint>? Updated;

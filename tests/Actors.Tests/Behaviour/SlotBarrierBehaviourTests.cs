@@ -105,7 +105,7 @@ public sealed class SlotBarrierBehaviourTests : TestKit
     {
         var system = new SystemView(scenario);
         var client = CreateTestProbe("client");
-        var coordinator = Sys.ActorOf(CoordinatorActor.Props(system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, Seed), Seed));
+        var coordinator = Sys.ActorOf(CoordinatorActor.Props(system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, Seed), Seed));
 
         coordinator.Tell(new RunCommands.StartRun(slots, client.Ref));
 

@@ -5,6 +5,7 @@ using MecActors.Core.Models;
 using MecActors.Core.Network;
 using MecActors.Core.Scenarios;
 using MecActors.Core.Workload;
+using MecActors.Policies.Caching;
 
 namespace MecActors.Actors.Tests.Behaviour;
 
@@ -117,7 +118,7 @@ internal static class Tiny
             Models,
             new WorkloadSpec(1.0, 1e6, 4e6, 0.8, 0.3, 0.1, DeadlineSeconds),
             new ObjectiveSpec(1.0, 2.0),
-            new CachingSpec(2),
+            new PolicyParameters(new PopularityCachingSettings(2)),
             new DisciplineSpec(wireless, fiber, backhaul, compute),
             ["greedy"]);
     }

@@ -31,7 +31,7 @@ public sealed class CellLossBehaviourTests : TestKit
         var client = CreateTestProbe("client");
         var cells = new[] { CreateTestProbe("cell-0"), CreateTestProbe("cell-1") };
         var coordinator = Sys.ActorOf(ClusterCoordinatorActor.Props(
-            system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, Seed), Seed, "run", region.Ref, metrics.Ref));
+            system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, Seed), Seed, "run", region.Ref, metrics.Ref));
 
         coordinator.Tell(new RunCommands.StartRun(3, client.Ref));
         BuildGeneration(coordinator, region, cells, generation: 0, firstSlot: 1);

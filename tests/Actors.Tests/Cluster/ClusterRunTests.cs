@@ -40,12 +40,12 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("tiny.conf", PolicyCatalog.GreedyName, 12)]
-    [InlineData("joint-caching.conf", PolicyCatalog.JointA2CName, 6)]
-    [InlineData("joint-caching.conf", PolicyCatalog.RandomDecisionsName, 6)]
-    [InlineData("routes.conf", PolicyCatalog.RandomPlacementName, 8)]
-    [InlineData("routes.conf", PolicyCatalog.CloudOnlyName, 8)]
-    [InlineData("dynamics.conf", PolicyCatalog.RandomPlacementName, 8)]
+    [InlineData("tiny.conf", Paper000Policies.GreedyName, 12)]
+    [InlineData("joint-caching.conf", Paper000Policies.JointA2CName, 6)]
+    [InlineData("joint-caching.conf", Paper000Policies.RandomDecisionsName, 6)]
+    [InlineData("routes.conf", PlacementPolicies.RandomPlacementName, 8)]
+    [InlineData("routes.conf", PlacementPolicies.CloudOnlyName, 8)]
+    [InlineData("dynamics.conf", PlacementPolicies.RandomPlacementName, 8)]
     public async Task A_run_on_three_nodes_matches_the_run_in_one_process(string file, string policy, int slots)
     {
         var scenario = Scenario(file);
@@ -77,11 +77,11 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     {
         const int slots = 40;
         var scenario = Scenario("joint-caching.conf");
-        var expected = await InOneProcess(scenario, PolicyCatalog.JointA2CName, slots, keepLearning: true);
-        var frozen = await InOneProcess(scenario, PolicyCatalog.JointA2CName, slots);
+        var expected = await InOneProcess(scenario, Paper000Policies.JointA2CName, slots, keepLearning: true);
+        var frozen = await InOneProcess(scenario, Paper000Policies.JointA2CName, slots);
 
         var run = await ClusterRunner.RunAsync(
-            Sys, MecCluster.LearnerProxy(Sys), scenario, PolicyCatalog.JointA2CName, null, slots, scenario.Seed, TimeSpan.FromSeconds(90), keepLearning: true);
+            Sys, MecCluster.LearnerProxy(Sys), scenario, Paper000Policies.JointA2CName, null, slots, scenario.Seed, TimeSpan.FromSeconds(90), keepLearning: true);
 
         Assert.NotEqual(frozen, expected);
         Assert.Equal(expected, run.Records);
@@ -93,7 +93,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         const int slots = 30;
         const int leaveAfter = 8;
         var scenario = Scenario("joint-caching.conf");
-        var expected = await InOneProcess(scenario, PolicyCatalog.GreedyName, slots);
+        var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
         var running = await GreedyRunPastSlot(scenario, slots, leaveAfter);
 
@@ -126,7 +126,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         const int slots = 30;
         const int killAfter = 8;
         var scenario = Scenario("joint-caching.conf");
-        var expected = await InOneProcess(scenario, PolicyCatalog.GreedyName, slots);
+        var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
         var running = await GreedyRunPastSlot(scenario, slots, killAfter);
         var victim = await WorkerWithCellsBesidesTheOldest();
@@ -156,7 +156,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
             Sys,
             MecCluster.LearnerProxy(Sys),
             scenario,
-            PolicyCatalog.GreedyName,
+            Paper000Policies.GreedyName,
             null,
             slots,
             scenario.Seed,
@@ -187,7 +187,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
     }
 
     private static ScenarioSpec Scenario(string file) =>
-        ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.Names.ToArray());
+        ScenarioLoader.Load(Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file), PolicyCatalog.All);
 
     /// <summary>The records of the same run in a plain single-process actor system.</summary>
     private static async Task<IReadOnlyList<TaskRecord>> InOneProcess(ScenarioSpec scenario, string policy, int slots, bool keepLearning = false)

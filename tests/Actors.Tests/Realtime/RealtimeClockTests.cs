@@ -74,7 +74,7 @@ public sealed class RealtimeClockTests : TestKit
     {
         var scenario = Small(paperDisciplines);
         var system = new SystemView(scenario);
-        PolicySet Policies() => paperDisciplines ? PolicyCatalog.Create("greedy", system, scenario.Seed) : FixedRoutes(system);
+        PolicySet Policies() => paperDisciplines ? PolicyCatalog.All.Create("greedy", system, scenario.Seed) : FixedRoutes(system);
 
         var expected = ReferenceModel.Run(system, Policies(), scenario.Slots, scenario.Seed);
         var actual = await EmulationRunner.RunRealtimeAsync(Sys, system, Policies(), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0));
@@ -201,7 +201,7 @@ public sealed class RealtimeClockTests : TestKit
         var system = new SystemView(scenario);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => EmulationRunner.RunRealtimeAsync(
-            Sys, system, PolicyCatalog.Create("greedy", system, scenario.Seed), scenario.Slots, scenario.Seed, new RealtimeSettings(0.001)));
+            Sys, system, PolicyCatalog.All.Create("greedy", system, scenario.Seed), scenario.Slots, scenario.Seed, new RealtimeSettings(0.001)));
 
         Assert.Contains("akka.scheduler.tick-duration (10 ms)", error.Message);
         Assert.Contains("time scale 0.001", error.Message);
@@ -218,7 +218,7 @@ public sealed class RealtimeClockTests : TestKit
         var system = new SystemView(scenario);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => EmulationRunner.RunRealtimeAsync(
-            Sys, system, PolicyCatalog.Create("greedy", system, scenario.Seed), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0)));
+            Sys, system, PolicyCatalog.All.Create("greedy", system, scenario.Seed), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0)));
 
         Assert.Contains("processor-sharing", error.Message);
     }

@@ -152,9 +152,9 @@ public sealed class HyperionSerializerTests : TestKit
     public void A_loaded_scenario_and_its_records_round_trip()
     {
         var path = Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
-        var scenario = ScenarioLoader.Load(path, PolicyCatalog.Names.ToArray());
+        var scenario = ScenarioLoader.Load(path, PolicyCatalog.All);
         var system = new SystemView(scenario);
-        var run = ReferenceModel.Run(system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, scenario.Seed), 2, scenario.Seed);
+        var run = ReferenceModel.Run(system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, scenario.Seed), 2, scenario.Seed);
         var records = new MetricsCommands.RecordSlot(2, run.Records);
         var build = new CellCommands.Envelope("run", 0, 0, new CellCommands.Build(scenario, scenario.Seed, _samples.Client, 1));
 

@@ -47,7 +47,7 @@ internal sealed class MessageSamples
         Status = new EdgeStatus(1, Tiny.CapacityHz, 2, Tiny.StorageBytes, 0.75, [true, false]);
         Observation = new SlotObservation(
             2, 1.0, [Request, DroppedPlan.Request], [Tiny.Status(Scenario, 0, Tiny.LargeModel), Status], System);
-        Feedback = new SlotFeedback(2, Observation, [new OffloadDecision(1, 2), new OffloadDecision(0, 1)], [Completed, Dropped], -0.4375);
+        Feedback = new SlotFeedback(2, Observation, [new OffloadDecision(1, 2), new OffloadDecision(0, 1)], [Completed, Dropped]);
         Run = new PolicyRun("greedy", 4, [Dropped, Completed]) { Waves = new WaveTraffic(12, 9, 12, 4, 4) };
         Downloads = [new ModelDownload(1, Tiny.SmallModel, 2, 40e6, 1.0, 2), new ModelDownload(0, Tiny.LargeModel, 2, 80e6, 1.0, 1)];
         Role = new WaveRole(ResourceRef.Backhaul(1), 2, [ResourceRef.Wireless(1)], [ResourceRef.Wireless(1)], [ResourceRef.EdgeCompute(1)], [ResourceRef.EdgeCompute(1)], Downloads, 3);

@@ -43,10 +43,10 @@ public sealed class SerializeMessagesTests : TestKit
         try
         {
             var expected = await EmulationRunner.RunAsync(
-                plain, system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+                plain, system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
 
             var actual = await EmulationRunner.RunAsync(
-                Sys, system, PolicyCatalog.Create(PolicyCatalog.GreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
+                Sys, system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, scenario.Seed), scenario.Slots, scenario.Seed);
 
             Assert.NotEmpty(expected.Records);
             Assert.Equal(expected.Name, actual.Name);

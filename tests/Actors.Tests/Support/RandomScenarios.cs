@@ -2,6 +2,7 @@ using MecActors.Core.Models;
 using MecActors.Core.Network;
 using MecActors.Core.Randomness;
 using MecActors.Core.Scenarios;
+using MecActors.Policies.Caching;
 
 namespace MecActors.Actors.Tests.Support;
 
@@ -105,7 +106,7 @@ public static class RandomScenarios
             models,
             new WorkloadSpec(r.Uniform(0.5, 1.0), 0.2e6 * 8, 1.5e6 * 8, r.Uniform(0.3, 1.2), 0.3, 0.1, r.Uniform(0.5, 3.0)),
             new ObjectiveSpec(1.0, 2.0),
-            new CachingSpec(1 + r.Next(10)),
+            new PolicyParameters(new PopularityCachingSettings(1 + r.Next(10))),
             new DisciplineSpec(
                 (LinkDiscipline)r.Next(3),
                 (LinkDiscipline)r.Next(3),

@@ -29,7 +29,7 @@ public sealed class SlotLedgerTests
             .ToList();
         var statuses = Enumerable.Range(0, scenario.EdgeCount).Select(e => new ModelCache(system, e).Status(0.0, 0.0)).ToArray();
         var decision = new SlotDecider(system, new LocalLastExit()).Decide(1, tasks, statuses);
-        var ledger = new SlotLedger(scenario.Objective);
+        var ledger = new SlotLedger();
         ledger.Open(decision);
         var first = (decision.Plans[0] with { DropReason = "first" }).DroppedRecord();
         ledger.Record(first);

@@ -6,10 +6,11 @@ namespace MecActors.Core.Tests.Scenarios;
 /// <summary>Locates the scenario files of the repository and loads them.</summary>
 internal static class ScenarioFiles
 {
-    public static readonly IReadOnlyCollection<string> KnownPolicies =
+    /// <summary>The policy names the scenario files list; Core reads no policy's parameters, so these take none.</summary>
+    public static readonly IKnownPolicies KnownPolicies = new NamesOnly(
         ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
          "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
-         "device-only", "edge-only", "cloud-only", "best-cut", "random-placement"];
+         "device-only", "edge-only", "cloud-only", "best-cut", "random-placement"]);
 
     private static readonly Lazy<string> Root = new(FindRoot);
 
@@ -24,6 +25,13 @@ internal static class ScenarioFiles
     public static Config JointCachingConfig() => HoconParser.ParseFile(JointCaching);
 
     public static ScenarioSpec Load(Config config) => ScenarioLoader.FromConfig(config, KnownPolicies);
+
+    private sealed class NamesOnly(IReadOnlyList<string> names) : IKnownPolicies
+    {
+        public IReadOnlyList<string> Names => names;
+
+        public PolicyParameters ReadParameters(Config scenario) => PolicyParameters.None;
+    }
 
     private static string PathOf(string file) => Path.Combine(Root.Value, "config", "scenarios", file);
 

@@ -56,7 +56,6 @@ public class ScenarioLoaderTests
         Assert.Equal(2.0, Joint.Workload.DeadlineSeconds);
         Assert.Equal(1e9, Joint.Network.FiberRateBps);
         Assert.Equal(2e9, Joint.Network.BackhaulRateBps);
-        Assert.Equal(10, Joint.Caching.WindowSlots);
         Assert.Equal(new ObjectiveSpec(1.0, 3.0), Joint.Objective);
     }
 

@@ -63,7 +63,6 @@ public class ScenarioValidationTests
     [InlineData("network.backhaul-gbps", "0")]
     [InlineData("radio.tx-power-w", "0")]
     [InlineData("workload.deadline-ms", "0")]
-    [InlineData("caching.window-slots", "0")]
     [InlineData("slot-ms", "0")]
     [InlineData("slots", "-5")]
     [InlineData("models.generate.count", "0")]

@@ -1,3 +1,4 @@
+using MecActors.Policies.Learning;
 using MecActors.Policies.Learning.JointA2C;
 using Xunit;
 using Xunit.Abstractions;
@@ -40,9 +41,9 @@ public class JointA2CBootstrapTests(ITestOutputHelper output)
 
         LearningScenarios.Train(system, agent, FixedCaching.Everywhere(system), 10_000, 1);
 
-        Assert.All(points, p => Assert.True(Math.Abs(p.Reward - points[0].Reward) < 1e-9, p.ToString()));
-        var valueLoss = points.TakeLast(100).Average(p => p.ValueLoss);
-        output.WriteLine($"slot {slotSeconds} s: reward {points[0].Reward:F4}, mean value loss of the last 100 updates {valueLoss:E3}");
+        Assert.All(points, p => Assert.True(Math.Abs(p["reward"] - points[0]["reward"]) < 1e-9, p.ToString()));
+        var valueLoss = points.TakeLast(100).Average(p => p["valueLoss"]);
+        output.WriteLine($"slot {slotSeconds} s: reward {points[0]["reward"]:F4}, mean value loss of the last 100 updates {valueLoss:E3}");
         return valueLoss;
     }
 }

@@ -56,7 +56,7 @@ public class JointA2CLearningTests(ITestOutputHelper output)
                 Assert.Equal(expected, feedback.Records[i].DelayS, 9);
             }
 
-            Assert.Equal(LearningScenarios.FormulaReward(observation, feedback.Actions), feedback.Reward, 9);
+            Assert.Equal(LearningScenarios.FormulaReward(observation, feedback.Actions), system.Scenario.Objective.Reward(feedback.Records), 9);
         }
 
         // Remote edges, misses and shared edges all occurred, so each term of the formula was exercised.
@@ -95,6 +95,6 @@ public class JointA2CLearningTests(ITestOutputHelper output)
         var recorder = new RecordingPolicy(policy);
         ReferenceModel.Run(system, new PolicySet("evaluate", recorder, FixedCaching.EdgeOneOnly(system)), EvaluationSlots, EvaluationWorkloadSeed);
         Assert.Equal(EvaluationSlots, recorder.Feedback.Count);
-        return (recorder.Feedback.Average(f => f.Reward), recorder.Observations, recorder.Decisions);
+        return (recorder.Feedback.Average(f => system.Scenario.Objective.Reward(f.Records)), recorder.Observations, recorder.Decisions);
     }
 }

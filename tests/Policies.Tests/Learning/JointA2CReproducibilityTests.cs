@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Policies.Learning;
 using MecActors.Policies.Learning.JointA2C;
 using Xunit;
 
@@ -34,7 +35,7 @@ public class JointA2CReproducibilityTests
 
         Assert.Equal(first.Curve.Count, other.Curve.Count);
         Assert.NotEqual(first.Curve, other.Curve);
-        Assert.NotEqual(first.Curve.Select(p => p.Reward), other.Curve.Select(p => p.Reward));
+        Assert.NotEqual(first.Curve.Select(p => p["reward"]), other.Curve.Select(p => p["reward"]));
     }
 
     private static (List<TrainingPoint> Curve, List<OffloadDecision> Decisions) Train(SystemView system, int seed)

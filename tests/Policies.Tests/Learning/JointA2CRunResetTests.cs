@@ -1,3 +1,4 @@
+using MecActors.Policies.Learning;
 using MecActors.Policies.Learning.JointA2C;
 using Xunit;
 
@@ -28,7 +29,7 @@ public class JointA2CRunResetTests
             // Each run's first update covers its own slots 1..n (the 3 steps left over from the previous run are dropped).
             Assert.Equal(502 / nSteps, points.Count);
             Assert.Equal(Enumerable.Range(1, points.Count).Select(k => k * nSteps), points.Select(p => p.Slot));
-            Assert.All(points, p => Assert.True(double.IsFinite(p.PolicyLoss) && double.IsFinite(p.ValueLoss), p.ToString()));
+            Assert.All(points, p => Assert.True(double.IsFinite(p["policyLoss"]) && double.IsFinite(p["valueLoss"]), p.ToString()));
         }
 
         Assert.NotEqual(afterFirst, afterSecond);
@@ -40,7 +41,7 @@ public class JointA2CRunResetTests
         var system = LearningScenarios.TwoEdges();
         var agent = new JointA2CAgent(system, LearnedParts.Joint, A2CSettings.Paper, 11);
         var rewards = new List<double>();
-        agent.Updated += p => rewards.Add(p.Reward);
+        agent.Updated += p => rewards.Add(p["reward"]);
         var caching = FixedCaching.EdgeOneOnly(system);
 
         LearningScenarios.Train(system, agent, caching, 1_000, 1);

@@ -6,6 +6,7 @@ using MecActors.Core.Network;
 using MecActors.Core.Randomness;
 using MecActors.Core.Scenarios;
 using MecActors.Core.Workload;
+using MecActors.Policies.Caching;
 
 namespace MecActors.Policies.Tests.Learning;
 
@@ -63,9 +64,9 @@ internal static class LearningScenarios
             Models: new ModelCatalog(models.Select((shape, id) => Model(shape, id)).ToList()),
             Workload: new WorkloadSpec(taskProbability, InputBits, InputBits, 0.8, 0.0, 0.0, 100.0),
             Objective: new ObjectiveSpec(1.0, 1.0),
-            Caching: new CachingSpec(3),
+            PolicyParameters: new PolicyParameters(new PopularityCachingSettings(3)),
             Disciplines: new DisciplineSpec(LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, ComputeDiscipline.EqualSharePerSlot),
-            Policies: [PolicyCatalog.JointA2CName]);
+            Policies: [Paper000Policies.JointA2CName]);
         return new SystemView(scenario);
     }
 

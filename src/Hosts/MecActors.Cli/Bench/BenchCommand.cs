@@ -29,7 +29,7 @@ public static class BenchCommand
         {
             Description = "Policy set the coordinator and the reference model use",
             HelpName = "NAME",
-            DefaultValueFactory = _ => PolicyCatalog.GreedyName,
+            DefaultValueFactory = _ => Paper000Policies.GreedyName,
         };
         var devices = new Option<int[]>("--devices")
         {
@@ -135,9 +135,9 @@ public static class BenchCommand
     private static int Execute(
         TextWriter output, TextWriter error, string scenarioPath, string policy, int[] devices, int[] slots, int repeat, int? seed, string? json)
     {
-        if (!PolicyCatalog.IsKnown(policy))
+        if (!PolicyCatalog.All.IsKnown(policy))
         {
-            return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.Names)}");
+            return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.All.Names)}");
         }
 
         if (repeat < 1)
@@ -202,9 +202,9 @@ public static class BenchCommand
         string? json,
         string? cluster)
     {
-        if (!PolicyCatalog.IsKnown(policy))
+        if (!PolicyCatalog.All.IsKnown(policy))
         {
-            return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.Names)}");
+            return BadInput($"--policy: unknown policy '{policy}'; known policies: {string.Join(", ", PolicyCatalog.All.Names)}");
         }
 
         if (cluster is not null)
@@ -310,7 +310,7 @@ public static class BenchCommand
 
         try
         {
-            scenario = ScenarioLoader.Load(path, PolicyCatalog.Names);
+            scenario = ScenarioLoader.Load(path, PolicyCatalog.All);
             return true;
         }
         catch (Exception e) when (e is ConfigException or IOException)

@@ -19,7 +19,7 @@ internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec sc
     public EmulatorRun Run(int slots)
     {
         var system = new SystemView(scenario);
-        var policies = PolicyCatalog.Create(policy, system, seed);
+        var policies = PolicyCatalog.All.Create(policy, system, seed);
         Timing.Settle();
         var watch = Stopwatch.StartNew();
         var run = EmulationRunner.RunAsync(actorSystem, system, policies, slots, seed).GetAwaiter().GetResult();

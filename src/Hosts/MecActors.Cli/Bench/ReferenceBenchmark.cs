@@ -14,7 +14,7 @@ internal sealed class ReferenceBenchmark(ScenarioSpec scenario, string policy, i
     public ReferenceRun Run(int slots)
     {
         var system = new SystemView(scenario);
-        var policies = PolicyCatalog.Create(policy, system, seed);
+        var policies = PolicyCatalog.All.Create(policy, system, seed);
         Timing.Settle();
         Core.Metrics.PolicyRun? run = null;
         var seconds = Timing.Seconds(() => run = ReferenceModel.Run(system, policies, slots, seed));

@@ -16,16 +16,16 @@ internal static class RunCommand
         var policy = new Option<string>("--policy")
         {
             HelpName = "NAME",
-            Description = $"The policy to run: {string.Join(", ", PolicyCatalog.Names)}",
+            Description = $"The policy to run: {string.Join(", ", PolicyCatalog.All.Names)}",
             Required = true,
         };
-        policy.CompletionSources.Add(PolicyCatalog.Names.ToArray());
+        policy.CompletionSources.Add(PolicyCatalog.All.Names.ToArray());
         policy.Validators.Add(result =>
         {
             var name = result.GetValueOrDefault<string>();
-            if (!PolicyCatalog.IsKnown(name))
+            if (!PolicyCatalog.All.IsKnown(name))
             {
-                result.AddError($"--policy: unknown policy \"{name}\"; known: {string.Join(", ", PolicyCatalog.Names)}");
+                result.AddError($"--policy: unknown policy \"{name}\"; known: {string.Join(", ", PolicyCatalog.All.Names)}");
             }
         });
 

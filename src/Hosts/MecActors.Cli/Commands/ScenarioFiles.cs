@@ -15,6 +15,6 @@ internal static class ScenarioFiles
             throw new BadInputException($"scenario file not found: {path} (looked at {Path.GetFullPath(path)})");
         }
 
-        return ScenarioLoader.Load(path, PolicyCatalog.Names);
+        return ScenarioLoader.Load(path, PolicyCatalog.All);
     }
 }

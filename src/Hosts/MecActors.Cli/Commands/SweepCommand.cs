@@ -154,10 +154,10 @@ internal static class SweepCommand
                 EvaluationEpisodes.CheckTraining(steps, s.Slots, "--train-steps");
             }
         }
-        else if (scenarios[0].Policies.Any(PolicyCatalog.Learns))
+        else if (scenarios[0].Policies.Any(PolicyCatalog.All.Learns))
         {
             console.Error.WriteLine(
-                $"warning: no --train-steps: the learning policies ({string.Join(", ", scenarios[0].Policies.Where(PolicyCatalog.Learns))}) are evaluated untrained at every point");
+                $"warning: no --train-steps: the learning policies ({string.Join(", ", scenarios[0].Policies.Where(PolicyCatalog.All.Learns))}) are evaluated untrained at every point");
         }
 
         var pointsDir = Path.Combine(outDir, SweepCsv.PointsDirectory);

@@ -23,7 +23,7 @@ internal static class TrainCommand
 
     public static Command Create(CliConsole console, Option<bool> verbose)
     {
-        var learning = PolicyCatalog.Names.Where(PolicyCatalog.Learns).ToArray();
+        var learning = PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns).ToArray();
         var scenario = new Argument<string>("scenario")
         {
             Description = "The scenario file (HOCON), e.g. config/scenarios/joint-caching.conf",
@@ -38,9 +38,9 @@ internal static class TrainCommand
         policy.Validators.Add(result =>
         {
             var name = result.GetValueOrDefault<string>();
-            if (!PolicyCatalog.IsKnown(name) || !PolicyCatalog.Learns(name))
+            if (!PolicyCatalog.All.IsKnown(name) || !PolicyCatalog.All.Learns(name))
             {
-                var why = PolicyCatalog.IsKnown(name) ? "does not learn" : "is not a known policy";
+                var why = PolicyCatalog.All.IsKnown(name) ? "does not learn" : "is not a known policy";
                 result.AddError($"--policy: \"{name}\" {why}; learning policies: {string.Join(", ", learning)}");
             }
         });
@@ -144,8 +144,8 @@ internal static class TrainCommand
                 new(
                     CheckpointStamp.FileName(request.Policy),
                     CheckpointStamp.For(request.Policy, CheckpointStamp.ScenarioHash(request.ScenarioPath), seed, request.Steps, result.Checkpoint).ToJson()),
-                new(TrainingCsv.FileName, TrainingCsv.Write(result.Updates)),
-                new(TrainingPlot.FileName, TrainingPlot.RenderPng(title, result.Updates)),
+                new(TrainingCsv.FileName, TrainingCsv.Write(result.Metrics, result.Updates)),
+                new(TrainingPlot.FileName, TrainingPlot.RenderPng(title, result.Metrics, result.Updates)),
             ]);
         log.Information("Checkpoint and training curve written to {OutDir}", Path.GetFullPath(request.OutDir));
 

@@ -1,8 +1,8 @@
 namespace MecActors.Cli.Experiments;
 
 /// <summary>
-/// Which workload episodes serve what, so that training, validation and evaluation never overlap (DESIGN.md,
-/// "Experiments"). Training runs episodes 1, 2, ... (one per scenario length of training steps) and must stop before
+/// Which workload episodes serve what, so that training, validation and evaluation never overlap (docs/architecture.md,
+/// "Episodes"). Training runs episodes 1, 2, ... (one per scenario length of training steps) and must stop before
 /// <see cref="FirstValidation"/>; episodes from there up to <see cref="BlockStart"/> are validation workloads for
 /// calibrating assumed values; evaluation uses episode 0 (today's evaluation workload) and then
 /// <see cref="BlockStart"/> + 1, + 2, ..., which neither ever reaches.

@@ -6,7 +6,7 @@ using MecActors.Core.Metrics;
 namespace MecActors.Cli.Experiments;
 
 /// <summary>
-/// The results contract of a replicated experiment (several seeds or episodes; DESIGN.md, "Results contract"):
+/// The results contract of a replicated experiment (several seeds or episodes; docs/architecture.md, "Results contract"):
 /// <c>summary.json</c> with each metric's mean (under its usual name), standard deviation (<c>…Std</c>), 95% Student t
 /// half-width (<c>…Ci95</c>) and n; <c>runs.csv</c> with one row per (policy, seed, episode); <c>slots.csv</c> with
 /// <c>seed</c> and <c>episode</c> columns after the policy. Byte-stable like <see cref="ResultsWriter"/>.

@@ -5,7 +5,7 @@ namespace MecActors.Cli.Experiments;
 /// <summary>A metric of one run's summary, named as in summary.json.</summary>
 internal sealed record SummaryMetric(string Name, Func<PolicySummary, double> Of);
 
-/// <summary>The metrics of summary.json's policy rows, in the contract's order (DESIGN.md, "Results contract").</summary>
+/// <summary>The metrics of summary.json's policy rows, in the contract's order (docs/architecture.md, "Results contract").</summary>
 internal static class SummaryMetrics
 {
     public static IReadOnlyList<SummaryMetric> All { get; } =

@@ -100,7 +100,7 @@ internal static class SweepGrid
 
             try
             {
-                scenarios.Add(ScenarioLoader.FromConfig(config, PolicyCatalog.Names));
+                scenarios.Add(ScenarioLoader.FromConfig(config, PolicyCatalog.All));
             }
             catch (ConfigException e)
             {

@@ -37,7 +37,7 @@ internal static class Checkpoints
             throw new BadInputException($"--checkpoints: cannot read {path}: {e.Message}");
         }
 
-        var trainable = Trainable(PolicyCatalog.Create(policy, system, seed));
+        var trainable = Trainable(PolicyCatalog.All.Create(policy, system, seed));
         try
         {
             Apply(trainable, bytes);

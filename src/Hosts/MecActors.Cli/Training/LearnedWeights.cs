@@ -62,7 +62,7 @@ internal sealed class LearnedWeights
 
         var weights = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var toTrain = new List<string>();
-        var learning = policies.Where(PolicyCatalog.Learns).Distinct(StringComparer.Ordinal).ToList();
+        var learning = policies.Where(PolicyCatalog.All.Learns).Distinct(StringComparer.Ordinal).ToList();
         foreach (var policy in learning)
         {
             var path = checkpointsDir is null ? null : Path.Combine(checkpointsDir, Checkpoints.FileName(policy));

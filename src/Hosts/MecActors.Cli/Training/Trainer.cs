@@ -5,12 +5,13 @@ using MecActors.Actors;
 using MecActors.Core.Decisions;
 using MecActors.Core.Metrics;
 using MecActors.Policies;
-using MecActors.Policies.Learning.JointA2C;
+using MecActors.Policies.Learning;
 
 namespace MecActors.Cli.Training;
 
 /// <summary>What one training run produced.</summary>
 /// <param name="Run">The task records of the last training episode (actions sampled while learning).</param>
+/// <param name="Metrics">The columns the policy reports at each update.</param>
 /// <param name="Updates">One row per parameter update, in order.</param>
 /// <param name="Checkpoint">The trained weights, as a <c>.mecnn</c> file's bytes.</param>
 /// <param name="Wall">Wall time of the emulation.</param>
@@ -19,6 +20,7 @@ internal sealed record TrainingResult(
     string Policy,
     int Steps,
     PolicyRun Run,
+    TrainingMetrics Metrics,
     IReadOnlyList<TrainingRow> Updates,
     byte[] Checkpoint,
     TimeSpan Wall,
@@ -29,14 +31,14 @@ internal sealed record TrainingResult(
 
     public double StepsPerSecond => Wall > TimeSpan.Zero ? Steps / Wall.TotalSeconds : 0.0;
 
-    /// <summary>"policy: N steps, wall time x.x s, y.y steps/s, K updates, moving reward r".</summary>
+    /// <summary>"policy: N steps, wall time x.x s, y.y steps/s, K updates, moving reward r" (the followed metric's moving average).</summary>
     public string Describe()
     {
-        var reward = Updates.Count == 0 ? "n/a" : Updates[^1].MovingAverage.ToString("F4", CultureInfo.InvariantCulture);
+        var moving = Updates.Count == 0 ? "n/a" : Updates[^1].MovingAverage.ToString("F4", CultureInfo.InvariantCulture);
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{Policy}: {Steps} steps, wall time {Wall.TotalSeconds:F1} s, {StepsPerSecond:F1} steps/s, " +
-            $"{Updates.Count} updates, moving reward {reward}");
+            $"{Updates.Count} updates, moving {Metrics.Followed} {moving}");
     }
 
     /// <summary>"network x.x s (p%), actors y.y s (q%)".</summary>
@@ -71,7 +73,7 @@ internal static class Trainer
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var set = PolicyCatalog.Create(policy, system, seed);
+        var set = PolicyCatalog.All.Create(policy, system, seed);
         var trainable = Checkpoints.Trainable(set);
         trainable.Training = true;
         var timed = new TimedOffloadingPolicy(trainable);
@@ -102,6 +104,6 @@ internal static class Trainer
 
         watch.Stop();
         return new TrainingResult(
-            policy, steps, run!, curve.Snapshot(), Checkpoints.Capture(trainable), watch.Elapsed, timed.Elapsed);
+            policy, steps, run!, trainable.Metrics, curve.Snapshot(), Checkpoints.Capture(trainable), watch.Elapsed, timed.Elapsed);
     }
 }

@@ -1,13 +1,17 @@
-using MecActors.Policies.Learning.JointA2C;
+using MecActors.Policies.Learning;
 
 namespace MecActors.Cli.Training;
 
-/// <summary>One row of <c>training.csv</c>: an update of the agent and the moving average of its reward.</summary>
-internal readonly record struct TrainingRow(int Step, double Reward, double MovingAverage, double PolicyLoss, double ValueLoss, double Entropy);
+/// <summary>One row of <c>training.csv</c>: an update of the agent and the moving average of its followed metric.</summary>
+internal readonly record struct TrainingRow(TrainingPoint Point, double MovingAverage)
+{
+    public int Step => Point.Slot;
+}
 
 /// <summary>
-/// The updates of one training run as they happen, with the reward's moving average over the last
-/// <see cref="Window"/> updates. Filled from the coordinator's thread, read by the progress display.
+/// The updates of one training run as they happen, with the moving average of the agent's followed metric
+/// (<see cref="TrainingMetrics.Followed"/>: A2C's reward) over the last <see cref="Window"/> updates. Filled from the
+/// coordinator's thread, read by the progress display.
 /// </summary>
 internal sealed class TrainingCurve
 {
@@ -27,7 +31,7 @@ internal sealed class TrainingCurve
         }
     }
 
-    /// <summary>The latest moving average of the reward, or null before the first update.</summary>
+    /// <summary>The latest moving average of the followed metric, or null before the first update.</summary>
     public double? MovingAverage
     {
         get
@@ -41,6 +45,7 @@ internal sealed class TrainingCurve
 
     public void Add(TrainingPoint point)
     {
+        ArgumentNullException.ThrowIfNull(point);
         lock (_gate)
         {
             // Summed afresh, oldest first, so the average does not depend on rounding carried from earlier updates.
@@ -48,12 +53,12 @@ internal sealed class TrainingCurve
             var sum = 0.0;
             for (var i = from; i < _rows.Count; i++)
             {
-                sum += _rows[i].Reward;
+                sum += _rows[i].Point.FollowedValue;
             }
 
-            sum += point.Reward;
+            sum += point.FollowedValue;
             var average = sum / (_rows.Count + 1 - from);
-            _rows.Add(new TrainingRow(point.Slot, point.Reward, average, point.PolicyLoss, point.ValueLoss, point.Entropy));
+            _rows.Add(new TrainingRow(point, average));
         }
     }
 

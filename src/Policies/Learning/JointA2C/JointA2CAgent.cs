@@ -17,6 +17,9 @@ namespace MecActors.Policies.Learning.JointA2C;
 /// </summary>
 public sealed class JointA2CAgent : ITrainablePolicy
 {
+    /// <summary>Per update: the mean R(t) of its steps, the policy-gradient loss, the value loss and the mean entropy.</summary>
+    public static readonly TrainingMetrics UpdateMetrics = new("reward", "policyLoss", "valueLoss", "entropy");
+
     private readonly A2CSettings _settings;
     private readonly SystemView _system;
     private readonly StateEncoder _encoder;
@@ -71,6 +74,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
 
     public bool Training { get; set; } = true;
 
+    public TrainingMetrics Metrics => UpdateMetrics;
+
     public event Action<TrainingPoint>? Updated;
 
     public IReadOnlyList<Parameter> Parameters => _parameters;
@@ -110,8 +115,8 @@ public sealed class JointA2CAgent : ITrainablePolicy
             return;
         }
 
-        step.Reward = feedback.Reward;
         var objective = _system.Scenario.Objective;
+        step.Reward = objective.Reward(feedback.Records);
         var tasks = feedback.Observation.Tasks;
 
         // Difference rewards: a device is charged its own cost plus the compute delay its presence adds to the
@@ -313,7 +318,7 @@ public sealed class JointA2CAgent : ITrainablePolicy
         if (rows > 0)
         {
             Train(rows, returns, out var policyLoss, out var valueLoss, out var entropy);
-            Updated?.Invoke(new TrainingPoint(last.Slot, meanReward, policyLoss, valueLoss, entropy));
+            Updated?.Invoke(new TrainingPoint(last.Slot, UpdateMetrics, meanReward, policyLoss, valueLoss, entropy));
         }
 
         _completed.Clear();
