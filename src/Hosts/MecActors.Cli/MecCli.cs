@@ -52,6 +52,7 @@ public static class MecCli
         root.Subcommands.Add(SweepCommand.Create(console, verbose));
         root.Subcommands.Add(TrainCommand.Create(console, verbose));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(console, verbose));
         return root;
