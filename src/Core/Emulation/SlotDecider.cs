@@ -23,10 +23,10 @@ public readonly record struct ResourceCount(ResourceRef Resource, int Count);
 /// </summary>
 public sealed class SlotDecider(SystemView system, IOffloadingPolicy policy)
 {
-    public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges)
+    public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges, ResourceQueues queues)
     {
         var time = (slot - 1) * system.Scenario.SlotSeconds;
-        var observation = new SlotObservation(slot, time, tasks, edges, system);
+        var observation = new SlotObservation(slot, time, tasks, edges, system) { Queues = queues };
         var actions = tasks.Count == 0 ? [] : policy.Decide(observation);
         if (actions.Length != tasks.Count)
         {
