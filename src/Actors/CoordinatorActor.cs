@@ -8,7 +8,7 @@ namespace MecActors.Actors;
 
 /// <summary>
 /// Holds the policies and runs the slot barrier (docs/architecture.md, Slots): opens each slot, gathers tasks and
-/// edge states, decides, opens the horizon wave, and closes the slot once every resource taking part has reached
+/// edge states (the queue states came with the last wave's horizon reports), decides, opens the horizon wave, and closes the slot once every resource taking part has reached
 /// the horizon (in the last pass, for a cyclic wave) and every task is accounted for (finished and reported, or
 /// waiting in a resource). Closing releases feedback to the policy, records to the metrics, and the next slot's
 /// caches. After the last slot a final wave with an infinite horizon drains whatever work carried over. Only the
@@ -134,6 +134,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OnHorizonReached(SlotEvents.HorizonReached reached) => Guarded(() =>
     {
+        _cycle.Queues.Reported(reached.Resource, reached.Queue);
         switch (_wave.Reached(reached.Wave, reached.Pass, reached.PendingTasks, reached.BackLinksChanged))
         {
             case PassOutcome.NextPass:

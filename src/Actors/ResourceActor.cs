@@ -177,7 +177,7 @@ public sealed class ResourceActor : ReceiveActor
 
         var changed = SendBatches(wave);
         _passDone = true;
-        _coordinator.Tell(new SlotEvents.HorizonReached(wave.Wave, Resource, _pass, _node.Pending, changed));
+        _coordinator.Tell(new SlotEvents.HorizonReached(wave.Wave, Resource, _pass, _node.Pending, changed, _node.Report()));
         if (!wave.Cyclic)
         {
             EndWave();

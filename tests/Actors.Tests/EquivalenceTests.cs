@@ -18,18 +18,26 @@ public sealed class EquivalenceTests : TestKit
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public async Task Every_task_delay_component_matches_the_reference_model(int index)
+    public async Task Every_task_delay_component_and_every_queue_state_matches_the_reference_model(int index)
     {
         var scenario = RandomScenarios.Draw(index);
         var system = new SystemView(scenario);
+        var (referencePolicies, referenceQueues) = QueueRecorder.Wrap(PoliciesFor(index, system));
+        var (actorPolicies, actorQueues) = QueueRecorder.Wrap(PoliciesFor(index, system));
 
-        var expected = ReferenceModel.Run(system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
-        var actual = await EmulationRunner.RunAsync(Sys, system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
+        var expected = ReferenceModel.Run(system, referencePolicies, scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunAsync(Sys, system, actorPolicies, scenario.Slots, scenario.Seed);
 
         Assert.Equal(expected.Records.Count, actual.Records.Count);
         for (var i = 0; i < expected.Records.Count; i++)
         {
             AssertSame(expected.Records[i], actual.Records[i]);
+        }
+
+        Assert.Equal(referenceQueues.Observed.Count, actorQueues.Observed.Count);
+        for (var i = 0; i < referenceQueues.Observed.Count; i++)
+        {
+            AssertSame(referenceQueues.Observed[i], actorQueues.Observed[i]);
         }
     }
 
@@ -56,6 +64,42 @@ public sealed class EquivalenceTests : TestKit
         // Remote tasks add their fiber links: more links take part than when everything stays local.
         Assert.True(spread.Records.Any(r => r.Ran && r.TargetEdge != r.LocalEdge), "random decisions offloaded nothing");
         Assert.True(spread.Waves!.Batches > localWaves.Batches, $"{spread.Waves.Batches} batches with remote tasks, {localWaves.Batches} without");
+    }
+
+    /// <summary>Queue states seen at slot starts are worth comparing: queues build up in every kind of station.</summary>
+    [Fact]
+    public void The_random_scenarios_observe_backlogs_and_jobs_at_every_discipline()
+    {
+        var backlogs = new HashSet<string>();
+        var jobs = new HashSet<string>();
+        foreach (var row in Scenarios())
+        {
+            var index = (int)row[0];
+            var scenario = RandomScenarios.Draw(index);
+            var system = new SystemView(scenario);
+            var (policies, recorder) = QueueRecorder.Wrap(PoliciesFor(index, system));
+            ReferenceModel.Run(system, policies, scenario.Slots, scenario.Seed);
+            foreach (var state in recorder.Observed.SelectMany(o => o.Queues.Busy))
+            {
+                var discipline = DisciplineOf(scenario, state.Resource.Kind);
+                if (state.BacklogSeconds > 0)
+                {
+                    backlogs.Add(discipline);
+                }
+
+                if (state.Jobs > 0)
+                {
+                    jobs.Add(discipline);
+                }
+            }
+        }
+
+        // A dedicated share, an equal share and an allocated one never make a job wait, so only fifo (a device's
+        // transmitter too) and sharing show a backlog.
+        Assert.Equal(["fifo", "shared", "transmitter allocated", "transmitter device-fifo"], backlogs.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["allocated", "dedicated", "equal-share-per-slot", "fifo", "shared", "transmitter allocated", "transmitter device-fifo"],
+            jobs.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -173,6 +217,45 @@ public sealed class EquivalenceTests : TestKit
         }
 
         return PolicyCatalog.All.Create(RandomScenarios.Policies[index % RandomScenarios.Policies.Length], system, system.Scenario.Seed);
+    }
+
+    private static string DisciplineOf(ScenarioSpec scenario, ResourceKind kind)
+    {
+        var d = scenario.Disciplines;
+        var name = kind switch
+        {
+            ResourceKind.Wireless => DisciplineNames.Of(d.Wireless),
+            ResourceKind.Transmitter => "transmitter " + DisciplineNames.Of(d.Wireless),
+            ResourceKind.Downlink => DisciplineNames.Of(d.Downlink),
+            ResourceKind.Fiber => DisciplineNames.Of(d.Fiber),
+            ResourceKind.Backhaul => DisciplineNames.Of(d.Backhaul),
+            ResourceKind.CloudUplink => DisciplineNames.Of(d.CloudUplink),
+            ResourceKind.EdgeCompute => DisciplineNames.Of(d.Edge),
+            ResourceKind.DeviceCompute => DisciplineNames.Of(d.Device),
+            ResourceKind.CloudCompute => DisciplineNames.Of(d.Cloud),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+        // Processor sharing on a processor and on a link are one discipline.
+        return name == "processor-sharing" ? "shared" : name;
+    }
+
+    /// <summary>The same queue states at a slot's start, and an edge's reported backlog is its processor's.</summary>
+    private static void AssertSame((int Slot, double[] EdgeBacklogs, ResourceQueues Queues) expected, (int Slot, double[] EdgeBacklogs, ResourceQueues Queues) actual)
+    {
+        Assert.Equal(expected.Slot, actual.Slot);
+        Assert.Equal(expected.EdgeBacklogs, actual.EdgeBacklogs);
+        Assert.Equal(expected.Queues.Busy.Select(q => q.Resource), actual.Queues.Busy.Select(q => q.Resource));
+        for (var i = 0; i < expected.Queues.Busy.Count; i++)
+        {
+            Assert.Equal(expected.Queues.Busy[i].Jobs, actual.Queues.Busy[i].Jobs);
+            Assert.Equal(expected.Queues.Busy[i].BacklogSeconds, actual.Queues.Busy[i].BacklogSeconds, Tolerance);
+        }
+
+        for (var n = 0; n < actual.EdgeBacklogs.Length; n++)
+        {
+            Assert.Equal(actual.EdgeBacklogs[n], actual.Queues.Of(ResourceRef.EdgeCompute(n)).BacklogSeconds);
+        }
     }
 
     private static void AssertSame(TaskRecord expected, TaskRecord actual)

@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Core.Scenarios;
 using MecActors.Core.Workload;
 using MecActors.Policies.Offloading;
 using Xunit;
@@ -57,7 +58,7 @@ public class GreedyOffloadingTests
     [Fact]
     public void Avoids_an_edge_with_a_long_backlog()
     {
-        var system = TestSystem.Create();
+        var system = TestSystem.Create(edge: ComputeDiscipline.Fifo);
         var task = TestSystem.Task(system, 1, 0, 0);
         var observation = TestSystem.Observation(system, 1, [task], TestSystem.Edges(system, TestSystem.AllCached(system), [5.0, 0.0, 0.0]));
 
@@ -69,7 +70,7 @@ public class GreedyOffloadingTests
     [Fact]
     public void Picks_the_decision_minimising_the_weighted_cost()
     {
-        var system = TestSystem.Create(alpha: 1.0, beta: 5.0);
+        var system = TestSystem.Create(alpha: 1.0, beta: 5.0, edge: ComputeDiscipline.Fifo);
         var cached = TestSystem.AllCached(system);
         var task = TestSystem.Task(system, 1, 2, 3);
         var edges = TestSystem.Edges(system, cached, [0.1, 0.0, 0.3]);
@@ -83,7 +84,7 @@ public class GreedyOffloadingTests
         {
             for (var b = 1; b <= 3; b++)
             {
-                var d = system.EstimateDelaySeconds(task, n, b, true, 1, edges[n].BacklogSeconds);
+                var d = system.EstimateDelaySeconds(task, n, b, true, 1, observation.Queues);
                 var cost = system.Scenario.Objective.Cost(d, system.Scenario.Models[3].AccuracyAt(b));
                 if (cost < best)
                 {

@@ -90,7 +90,7 @@ public class SlotSearchOffloadingTests
             var task = observation.Tasks[i];
             var edge = observation.Edges[decisions[i].TargetEdge];
             var delay = system.EstimateDelaySeconds(
-                task, decisions[i].TargetEdge, decisions[i].Exit, edge.Cached[task.ModelId], counts[decisions[i].TargetEdge], edge.BacklogSeconds);
+                task, decisions[i].TargetEdge, decisions[i].Exit, edge.Cached[task.ModelId], counts[decisions[i].TargetEdge], observation.Queues);
             cost += system.Scenario.Objective.Cost(delay, system.Scenario.Models[task.ModelId].AccuracyAt(decisions[i].Exit));
         }
 

@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
 using MecActors.Core.Models;
 using MecActors.Core.Network;
 using MecActors.Core.Randomness;
@@ -25,7 +26,8 @@ internal static class TestSystem
         double backhaulRateBps = 1e9,
         int windowSlots = 3,
         double alpha = 1.0,
-        double beta = 1.0)
+        double beta = 1.0,
+        ComputeDiscipline edge = ComputeDiscipline.EqualSharePerSlot)
     {
         var models = new List<DnnModel>();
         for (var m = 0; m < ModelSizesBytes.Length; m++)
@@ -60,7 +62,7 @@ internal static class TestSystem
             Workload: new WorkloadSpec(1.0, 4e6, 8e6, 0.8, 0.1, 0.05, 10.0),
             Objective: new ObjectiveSpec(alpha, beta),
             PolicyParameters: new PolicyParameters(new PopularityCachingSettings(windowSlots)),
-            Disciplines: new DisciplineSpec(LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, ComputeDiscipline.EqualSharePerSlot),
+            Disciplines: new DisciplineSpec(LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, LinkDiscipline.Dedicated, edge),
             Policies: ["greedy"],
             DeviceCompute: new DeviceComputeSpec(2e9, 1, 1e-27),
             Cloud: new CloudSpec(50e9, 8, 1e9));
@@ -110,8 +112,15 @@ internal static class TestSystem
         return cached;
     }
 
-    public static SlotObservation Observation(SystemView system, int slot, IReadOnlyList<TaskRequest> tasks, EdgeStatus[]? edges = null) =>
-        new(slot, (slot - 1) * system.Scenario.SlotSeconds, tasks, edges ?? Edges(system), system);
+    /// <summary>An observation of the tasks and edges; each edge's processor has the queue its status reports.</summary>
+    public static SlotObservation Observation(SystemView system, int slot, IReadOnlyList<TaskRequest> tasks, EdgeStatus[]? edges = null)
+    {
+        edges ??= Edges(system);
+        return new SlotObservation(slot, (slot - 1) * system.Scenario.SlotSeconds, tasks, edges, system)
+        {
+            Queues = ResourceQueues.Of(edges.Select(e => new QueueState(ResourceRef.EdgeCompute(e.Edge), e.BacklogSeconds, 0))),
+        };
+    }
 
     /// <summary>A slot where every device has a task of a random type, with random caches.</summary>
     public static SlotObservation RandomSlot(SystemView system, int slot, int seed)

@@ -10,7 +10,7 @@ namespace MecActors.Actors.Cluster;
 /// all children of this actor and so on one node. Inside the cell the actors speak the same protocol as in one
 /// process; the cell stands in for the coordinator towards them, and answers the run's coordinator once per step:
 /// the slot's tasks and edge state gathered, and each pass of a wave done with every record of its devices that
-/// ended meanwhile. Batches for resources of other cells leave through the cell, as one relay per node and pass,
+/// ended meanwhile and the queue reports of its resources that hold work. Batches for resources of other cells leave through the cell, as one relay per node and pass,
 /// except those of resources that wait on another cell in the pass, which go at once.
 /// </summary>
 public sealed class CellActor : ReceiveActor
@@ -36,6 +36,7 @@ public sealed class CellActor : ReceiveActor
     private int _pending;
     private bool _changed;
     private readonly List<TaskRecord> _records = new();
+    private readonly List<ResourceQueueReport> _queues = new();
 
     private int _remoteBatches;
     private readonly List<(RelayedBatch Batch, int Cell)> _outbox = new();
@@ -252,6 +253,11 @@ public sealed class CellActor : ReceiveActor
         _horizons++;
         _pending += reached.PendingTasks;
         _changed |= reached.BackLinksChanged;
+        if (!reached.Queue.IsIdle)
+        {
+            _queues.Add(new ResourceQueueReport(reached.Resource, reached.Queue));
+        }
+
         TryReportPass();
     }
 
@@ -262,8 +268,9 @@ public sealed class CellActor : ReceiveActor
             return;
         }
 
-        _coordinator.Tell(new CellEvents.WaveDone(wave.Wave, _edge, _pass, _pending, _changed, _records.ToArray()));
+        _coordinator.Tell(new CellEvents.WaveDone(wave.Wave, _edge, _pass, _pending, _changed, _records.ToArray(), _queues.ToArray()));
         _records.Clear();
+        _queues.Clear();
         _horizons = -1;
         if (!wave.Cyclic)
         {

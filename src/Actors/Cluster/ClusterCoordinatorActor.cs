@@ -93,6 +93,8 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     /// <summary>Builds a generation of cells through the shard region; the slots go on from <see cref="_nextSlot"/>.</summary>
     private void BuildCells()
     {
+        // Fresh cells hold nothing.
+        _cycle.Queues.Clear();
         _awaitedCells = EdgeCount;
         _building = true;
         Array.Clear(_built);
@@ -227,6 +229,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         }
 
         var wave = _wave.Open(layout);
+        _cycle.Queues.Forget(layout.Roles);
         _pass = 1;
         _waveDone = false;
         ResetPass();
@@ -237,6 +240,11 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void OnWaveDone(CellEvents.WaveDone done) => Guarded(() =>
     {
         RecordAll(done.Records);
+        foreach (var queue in done.Queues)
+        {
+            _cycle.Queues.Reported(queue.Resource, queue.Report);
+        }
+
         _pending += done.PendingTasks;
         _changed |= done.BackLinksChanged;
         if (--_awaitedCells > 0)
@@ -250,6 +258,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         {
             _pass++;
             _wave.NextPass();
+            _cycle.Queues.Forget(_wave.Layout.Roles);
             ResetPass();
             ToEveryCell(_ => new CellCommands.NextPass(_wave.Wave, _pass));
             return;

@@ -78,6 +78,9 @@ public static class CellCommands
     }
 }
 
+/// <summary>What <paramref name="Resource"/> holds past a wave's horizon.</summary>
+public readonly record struct ResourceQueueReport(ResourceRef Resource, QueueReport Report);
+
 /// <summary>A batch for resource <paramref name="To"/>.</summary>
 public readonly record struct RelayedBatch(ResourceRef To, TaskCommands.TransitBatch Batch);
 
@@ -102,10 +105,11 @@ public static class CellEvents
     /// <summary>
     /// Every resource of the cell taking part has reached the wave's horizon in pass <paramref name="Pass"/>,
     /// <paramref name="PendingTasks"/> tasks wait in them for a later wave, <paramref name="BackLinksChanged"/> says
-    /// whether a back link carried something new, and <paramref name="Records"/> are the tasks of the cell's devices that
-    /// ended meanwhile.
+    /// whether a back link carried something new, <paramref name="Records"/> are the tasks of the cell's devices that
+    /// ended meanwhile, and <paramref name="Queues"/> the reports of those resources that hold work past the horizon
+    /// (the others are idle).
     /// </summary>
-    public sealed record WaveDone(long Wave, int Edge, int Pass, int PendingTasks, bool BackLinksChanged, TaskRecord[] Records) : IMecMessage;
+    public sealed record WaveDone(long Wave, int Edge, int Pass, int PendingTasks, bool BackLinksChanged, TaskRecord[] Records, ResourceQueueReport[] Queues) : IMecMessage;
 
     /// <summary>Tasks of the cell's devices that ended after the cell's part of the wave was done (their edge was elsewhere).</summary>
     public sealed record TasksReported(TaskRecord[] Records) : IMecMessage;

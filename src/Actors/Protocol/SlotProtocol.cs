@@ -41,9 +41,10 @@ public static class SlotEvents
 
     /// <summary>
     /// A resource has advanced to the wave's horizon in pass <paramref name="Pass"/>; <paramref name="PendingTasks"/> tasks
-    /// wait in it for a later wave, and <paramref name="BackLinksChanged"/> says whether a back link carried something new.
+    /// wait in it for a later wave, <paramref name="BackLinksChanged"/> says whether a back link carried something new, and
+    /// <paramref name="Queue"/> is what it holds past the horizon (the next slot's queue state comes from the last pass's).
     /// </summary>
-    public sealed record HorizonReached(long Wave, ResourceRef Resource, int Pass, int PendingTasks, bool BackLinksChanged) : IMecMessage;
+    public sealed record HorizonReached(long Wave, ResourceRef Resource, int Pass, int PendingTasks, bool BackLinksChanged, QueueReport Queue) : IMecMessage;
 
     /// <summary>Coordinator to whoever started the run, after each closed slot.</summary>
     public sealed record SlotClosed(int Slot, int Slots) : IMecMessage;

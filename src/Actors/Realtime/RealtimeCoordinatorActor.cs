@@ -9,7 +9,7 @@ namespace MecActors.Actors.Realtime;
 /// <summary>
 /// The slot barrier on wall time. A periodic timer begins a slot every tau x time scale: the coordinator
 /// releases the feedback of the slots whose tasks have all ended, updates demand and caches, has the devices
-/// draw their tasks and the edges report their state, decides with the same <see cref="SlotDecider"/> as the
+/// draw their tasks, the edges report their state and every resource measure its queue, decides with the same <see cref="SlotDecider"/> as the
 /// virtual coordinator, and sets the slot's plans in motion through the realtime resources, which hold every
 /// task for its scaled duration. After the last slot the run ends when every released task is reported, or
 /// fails once its wall-clock budget is spent.
@@ -71,6 +71,7 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
         Receive<RealtimeCommands.SlotTick>(_ => Guarded(OnSlotTick));
         Receive<SlotEvents.TaskGenerated>(OnTaskGenerated);
         Receive<SlotEvents.EdgeStatusReported>(OnEdgeStatus);
+        Receive<RealtimeCommands.QueueMeasured>(OnQueueMeasured);
         Receive<TaskEvents.TaskReported>(OnTaskReported);
         Receive<RealtimeCommands.RunTimedOut>(_ => OnTimedOut());
     }
@@ -99,7 +100,9 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
         }
 
         _releasedAt = _clock.Now;
-        _cycle.Gather();
+
+        // No wave ends at a slot's start in wall time: every resource measures its queue then.
+        _cycle.Gather(_actors.Directory.Resources.Count);
         var now = (_slot - 1) * _system.Scenario.SlotSeconds;
         for (var u = 0; u < _actors.Devices.Length; u++)
         {
@@ -109,6 +112,12 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
         foreach (var edge in _actors.Edges)
         {
             edge.Tell(new SlotCommands.ReportStatus(_slot, now));
+        }
+
+        var measure = new RealtimeCommands.MeasureQueue(_slot);
+        foreach (var resource in _actors.Directory.Resources.Values)
+        {
+            resource.Tell(measure);
         }
     }
 
@@ -144,6 +153,14 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void OnEdgeStatus(SlotEvents.EdgeStatusReported reported)
     {
         if (_cycle.EdgeReported(reported.Status))
+        {
+            Guarded(Decide);
+        }
+    }
+
+    private void OnQueueMeasured(RealtimeCommands.QueueMeasured measured)
+    {
+        if (_cycle.QueueMeasured(measured.State))
         {
             Guarded(Decide);
         }

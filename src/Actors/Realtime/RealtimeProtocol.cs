@@ -1,3 +1,4 @@
+using MecActors.Core.Decisions;
 using MecActors.Core.Emulation;
 
 namespace MecActors.Actors.Realtime;
@@ -35,6 +36,12 @@ internal static class RealtimeCommands
     /// (its slot's measured release + the offset).
     /// </summary>
     public sealed record Due(TaskProgress Task, double At);
+
+    /// <summary>Coordinator to every resource at the start of slot <paramref name="Slot"/>: measure your queue now.</summary>
+    public sealed record MeasureQueue(int Slot);
+
+    /// <summary>A resource to the coordinator: its queue state measured at the start of slot <paramref name="Slot"/>.</summary>
+    public sealed record QueueMeasured(int Slot, QueueState State);
 
     /// <summary>Link to the processor waiting for it: a model download has arrived.</summary>
     public sealed record ModelArrived(ModelArrival Arrival);

@@ -4,14 +4,19 @@ namespace MecActors.Core.Decisions;
 
 /// <summary>
 /// What the coordinator knows when it decides slot t: the tasks reported by devices (ordered by device),
-/// and each edge's state. Together with <see cref="SystemView"/> this is S(t) of paper 000, Sec. III-B.
+/// each edge's state, and every resource's queue. Together with <see cref="SystemView"/> this is S(t) of paper 000,
+/// Sec. III-B, with the queues of every resource added (docs/architecture.md, Observations).
 /// </summary>
 public sealed record SlotObservation(
     int Slot,
     double Time,
     IReadOnlyList<TaskRequest> Tasks,
     IReadOnlyList<EdgeStatus> Edges,
-    SystemView System);
+    SystemView System)
+{
+    /// <summary>Every resource's backlog and jobs at <see cref="Time"/>.</summary>
+    public ResourceQueues Queues { get; init; } = ResourceQueues.None;
+}
 
 /// <summary>An edge at the start of a slot: capacity, storage, the models cached (Z(t)), and its compute backlog.</summary>
 public sealed record EdgeStatus(int Edge, double CapacityHz, int Cores, double StorageBytes, double BacklogSeconds, IReadOnlyList<bool> Cached);

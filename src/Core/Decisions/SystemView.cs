@@ -1,12 +1,15 @@
+using MecActors.Core.Emulation;
 using MecActors.Core.Network;
+using MecActors.Core.Queueing;
 using MecActors.Core.Scenarios;
 using MecActors.Core.Workload;
 
 namespace MecActors.Core.Decisions;
 
 /// <summary>
-/// The static system a policy decides over, with the delay formulas of paper 000 (eqs. (1)-(3) and
-/// Sec. II-C) for estimating a decision's outcome before it is emulated.
+/// The static system a policy decides over, with the delay formulas of paper 000 (eqs. (1)-(3) and Sec. II-C) for
+/// estimating a decision's outcome before it is emulated, following each resource's discipline and queue state
+/// (<see cref="ServiceEstimates"/>; docs/architecture.md, Observations). All times are from the task's release.
 /// </summary>
 public sealed class SystemView
 {
@@ -22,41 +25,107 @@ public sealed class SystemView
 
     public int Edges => Scenario.EdgeCount;
 
-    /// <summary>Uplink plus fiber: eq. (1) for the local edge, eq. (2) with h hops for a remote one.</summary>
-    public double TransferSeconds(TaskRequest task, int targetEdge) =>
-        task.InputBits / task.UplinkRateBps
-        + task.InputBits / Scenario.Network.FiberRateBps * Topology.Hops(task.LocalEdge, targetEdge);
+    private DisciplineSpec Disciplines => Scenario.Disciplines;
 
-    /// <summary>Eq. (3): h_m / R_i2c, the download of a model the target does not cache.</summary>
+    /// <summary>
+    /// When the task's input is at <paramref name="targetEdge"/>: the uplink, then the fiber hop by hop, each link by
+    /// its discipline. Dedicated links give eq. (1) for the local edge and eq. (2) with h hops for a remote one.
+    /// </summary>
+    public double TransferSeconds(TaskRequest task, int targetEdge, ResourceQueues queues)
+    {
+        var bits = task.InputBits;
+        var at = UplinkSeconds(task, queues);
+        var hops = Topology.Hops(task.LocalEdge, targetEdge);
+        if (Disciplines.Fiber == LinkDiscipline.Dedicated)
+        {
+            return at + (bits / Scenario.Network.FiberRateBps * hops);
+        }
+
+        var hop = bits / Scenario.Network.FiberRateBps;
+        for (var from = task.LocalEdge; from != targetEdge;)
+        {
+            var to = Topology.NextHop(from, targetEdge);
+            var queue = queues.Of(ResourceRef.Fiber(from, to));
+            at = ServiceEstimates.LinkLeaves(Disciplines.Fiber, at, hop, queue.BacklogSeconds - task.ArrivalOffset, queue.Jobs);
+            from = to;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// The upload over the cell's radio: dedicated, at the device's own rate R_u (eq. (1)); fifo and shared, over the
+    /// whole band B_n with the noise over it, after the backlog or sharing it with the uploads under way.
+    /// </summary>
+    public double UplinkSeconds(TaskRequest task, ResourceQueues queues)
+    {
+        if (Disciplines.Wireless == LinkDiscipline.Dedicated)
+        {
+            return task.InputBits / task.UplinkRateBps;
+        }
+
+        var band = Scenario.Edges[task.LocalEdge].BandwidthHz;
+        var alone = task.InputBits / Radio.SpectralEfficiency(Scenario.Radio, task.ChannelGain, band) / band;
+        var queue = queues.Of(ResourceRef.Wireless(task.LocalEdge));
+        return ServiceEstimates.LinkLeaves(Disciplines.Wireless, 0.0, alone, queue.BacklogSeconds - task.ArrivalOffset, queue.Jobs);
+    }
+
+    /// <summary>Eq. (3): h_m / R_i2c, the download of a model the target does not cache, alone on its backhaul.</summary>
     public double DownloadSeconds(int model) => Scenario.Models[model].SizeBits / Scenario.Network.BackhaulRateBps;
 
     /// <summary>
-    /// The delay a task would see at <paramref name="targetEdge"/> exiting after <paramref name="exit"/>,
-    /// sharing the edge with <paramref name="tasksAtEdge"/> tasks in the slot (itself included) and waiting
-    /// <paramref name="backlogSeconds"/> for earlier work: <see cref="ReadySeconds"/> + <see cref="ComputeSeconds"/>.
+    /// When a download requested at the slot's start reaches <paramref name="targetEdge"/> (from the slot's start): eq. (3)
+    /// on a dedicated backhaul, after its backlog on a fifo one, sharing it with the transfers under way on a shared one.
     /// </summary>
-    public double EstimateDelaySeconds(TaskRequest task, int targetEdge, int exit, bool cached, int tasksAtEdge, double backlogSeconds) =>
-        ReadySeconds(task, targetEdge, cached, backlogSeconds) + ComputeSeconds(task.ModelId, exit, targetEdge, tasksAtEdge);
-
-    /// <summary>
-    /// When the task could start computing at <paramref name="targetEdge"/>: its input there, and on a miss the
-    /// model too (upload and download run in parallel, so the later of the two), and the edge's backlog gone.
-    /// </summary>
-    public double ReadySeconds(TaskRequest task, int targetEdge, bool cached, double backlogSeconds)
+    public double DownloadSeconds(int model, int targetEdge, ResourceQueues queues)
     {
-        var transfer = TransferSeconds(task, targetEdge);
-        if (!cached)
+        var alone = DownloadSeconds(model);
+        if (Disciplines.Backhaul == LinkDiscipline.Dedicated)
         {
-            transfer = Math.Max(transfer, DownloadSeconds(task.ModelId));
+            return alone;
         }
 
-        return Math.Max(transfer, backlogSeconds);
+        var queue = queues.Of(ResourceRef.Backhaul(targetEdge));
+        return ServiceEstimates.LinkLeaves(Disciplines.Backhaul, 0.0, alone, queue.BacklogSeconds, queue.Jobs);
     }
 
-    /// <summary>D_comp = c_u / f_n(t) with f_n(t) = f_n^max / (tasks at the edge in the slot): paper 000, Sec. II-C.</summary>
-    public double ComputeSeconds(int model, int exit, int targetEdge, int tasksAtEdge)
+    /// <summary>
+    /// The delay a task would see at <paramref name="targetEdge"/> exiting after <paramref name="exit"/>, sharing the edge
+    /// with <paramref name="tasksAtEdge"/> tasks in the slot (itself included) and the work queued there:
+    /// <see cref="ReadySeconds"/> + <see cref="ComputeSeconds"/>.
+    /// </summary>
+    public double EstimateDelaySeconds(TaskRequest task, int targetEdge, int exit, bool cached, int tasksAtEdge, ResourceQueues queues) =>
+        ReadySeconds(task, targetEdge, cached, queues) + ComputeSeconds(task.ModelId, exit, targetEdge, tasksAtEdge, queues);
+
+    /// <summary>
+    /// When the task could start computing at <paramref name="targetEdge"/>: its input there, and on a miss the model too
+    /// (upload and download run in parallel, so the later of the two), and at a fifo processor a core free.
+    /// </summary>
+    public double ReadySeconds(TaskRequest task, int targetEdge, bool cached, ResourceQueues queues)
     {
-        var share = Scenario.Edges[targetEdge].CapacityHz / Math.Max(1, tasksAtEdge);
-        return Scenario.Models[model].CyclesTo(exit) / share;
+        var transfer = TransferSeconds(task, targetEdge, queues);
+        if (!cached)
+        {
+            transfer = Math.Max(transfer, DownloadSeconds(task.ModelId, targetEdge, queues) - task.ArrivalOffset);
+        }
+
+        if (Disciplines.Edge != ComputeDiscipline.Fifo)
+        {
+            return transfer;
+        }
+
+        var backlog = queues.Of(ResourceRef.EdgeCompute(targetEdge)).BacklogSeconds;
+        return ServiceEstimates.ComputeStarts(Disciplines.Edge, transfer, backlog - task.ArrivalOffset);
+    }
+
+    /// <summary>
+    /// D_comp at <paramref name="targetEdge"/> by its discipline: c_u / f_n(t) with f_n(t) = f_n^max / (tasks at the edge in
+    /// the slot) for the equal share of paper 000, Sec. II-C; one core's f / k for fifo; f / max(n, k) for processor sharing.
+    /// </summary>
+    public double ComputeSeconds(int model, int exit, int targetEdge, int tasksAtEdge, ResourceQueues queues)
+    {
+        var edge = Scenario.Edges[targetEdge];
+        var jobs = Disciplines.Edge == ComputeDiscipline.ProcessorSharing ? queues.Of(ResourceRef.EdgeCompute(targetEdge)).Jobs : 0;
+        return ServiceEstimates.ComputeSeconds(Disciplines.Edge, edge.CapacityHz, edge.Cores, Scenario.Models[model].CyclesTo(exit), tasksAtEdge, jobs);
     }
 }

@@ -146,6 +146,11 @@ public sealed class ReferenceModel
             }
         }
 
+        foreach (var role in layout.Roles)
+        {
+            _cycle.Queues.Reported(role.Resource, _nodes[role.Resource].Report());
+        }
+
         foreach (var task in finished)
         {
             var record = task.ToRecord();

@@ -20,6 +20,8 @@ public sealed class ResourceNode
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
+    private readonly List<double> _leavingAt;
+    private double _horizon;
     private int _downloads;
 
     /// <summary>More stages than any route has; job ids are task id x this + stage.</summary>
@@ -37,6 +39,7 @@ public sealed class ResourceNode
         _jobs = new Dictionary<long, InService>();
         _fetched = new Dictionary<(int, int), Fetched>();
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
+        _leavingAt = new List<double>();
     }
 
     private ResourceNode(ResourceNode other)
@@ -47,6 +50,8 @@ public sealed class ResourceNode
         _transmitPowerW = other._transmitPowerW;
         _dropAtDeadline = other._dropAtDeadline;
         _downloads = other._downloads;
+        _horizon = other._horizon;
+        _leavingAt = new List<double>(other._leavingAt);
         _jobs = new Dictionary<long, InService>(other._jobs);
         _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
@@ -78,6 +83,27 @@ public sealed class ResourceNode
 
     /// <summary>When a job still in service could next leave, if nothing else arrives (see <see cref="IStation.NextDeparture"/>).</summary>
     public double NextDeparture => _station.NextDeparture;
+
+    /// <summary>
+    /// What the resource holds past the horizon it last advanced to: <see cref="QueueReport.Idle"/> when nothing (no job
+    /// offered, none leaving later, and free by then).
+    /// </summary>
+    public QueueReport Report()
+    {
+        var offered = _jobs.Count;
+        foreach (var waiting in _awaitingModel.Values)
+        {
+            offered += waiting.Count;
+        }
+
+        var freeAt = FreeAt;
+        if (offered == 0 && _leavingAt.Count == 0 && freeAt <= _horizon)
+        {
+            return QueueReport.Idle;
+        }
+
+        return new QueueReport(freeAt, offered, _leavingAt.Count == 0 ? [] : _leavingAt.ToArray());
+    }
 
     /// <summary>A copy that goes on independently: a wave repeated to its fixpoint restarts each pass from one.</summary>
     public ResourceNode Copy() => new(this);
@@ -154,8 +180,15 @@ public sealed class ResourceNode
     {
         _departures.Clear();
         _station.Advance(horizon, _departures);
+        ForgetLeftBy(horizon);
         foreach (var d in _departures)
         {
+            // Finalised but still at the resource until its end: a queue state counts it.
+            if (d.End > horizon)
+            {
+                _leavingAt.Add(d.End);
+            }
+
             var job = _jobs[d.Id];
             _jobs.Remove(d.Id);
             if (job.Task is { } task)
@@ -169,6 +202,21 @@ public sealed class ResourceNode
                 models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners));
             }
         }
+    }
+
+    private void ForgetLeftBy(double horizon)
+    {
+        _horizon = horizon;
+        var kept = 0;
+        for (var i = 0; i < _leavingAt.Count; i++)
+        {
+            if (_leavingAt[i] > horizon)
+            {
+                _leavingAt[kept++] = _leavingAt[i];
+            }
+        }
+
+        _leavingAt.RemoveRange(kept, _leavingAt.Count - kept);
     }
 
     private TaskProgress Advanced(TaskProgress task, InService job, Departure d)

@@ -5,7 +5,7 @@ namespace MecActors.Core.Emulation;
 
 /// <summary>
 /// The slot bookkeeping every driver of the system shares (the reference model and both coordinators):
-/// gathering a slot's tasks and edge states, deciding, crediting records to their slots, releasing feedback
+/// gathering a slot's tasks, edge states and queue states, deciding, crediting records to their slots, releasing feedback
 /// to the policy, and moving demand and caches on to the next slot.
 /// </summary>
 public sealed class SlotCycle
@@ -17,6 +17,7 @@ public sealed class SlotCycle
     private readonly CellDemand _demand;
     private readonly TaskRequest[]?[] _generated;
     private readonly EdgeStatus[] _statuses;
+    private readonly List<QueueState> _measured = new();
     private int[][]? _requests;
     private int _awaited;
 
@@ -38,13 +39,19 @@ public sealed class SlotCycle
 
     public int Outstanding => _ledger.Outstanding;
 
+    /// <summary>The queue reports of the resources as waves end (virtual time); a slot's queue states are taken from them at its start.</summary>
+    public QueueTracker Queues { get; } = new();
+
     public double[] PopularityOf(int edge) => _demand.PopularityOf(edge);
 
     /// <summary>Z(1), before any demand has been seen.</summary>
     public bool[][] FirstCaches() => _policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system));
 
-    /// <summary>Starts gathering a slot: one report from every device and one state from every edge.</summary>
-    public void Gather() => _awaited = _generated.Length + _statuses.Length;
+    /// <summary>
+    /// Starts gathering a slot: one report from every device and one state from every edge, and, in wall time, where
+    /// no wave ends at the slot's start, the queue states of <paramref name="measuredQueues"/> resources measured then.
+    /// </summary>
+    public void Gather(int measuredQueues = 0) => _awaited = _generated.Length + _statuses.Length + measuredQueues;
 
     /// <summary>A device's tasks of the slot (possibly none); true when it was the slot's last report.</summary>
     public bool TaskGenerated(int device, TaskRequest[] tasks)
@@ -57,6 +64,13 @@ public sealed class SlotCycle
     public bool EdgeReported(EdgeStatus status)
     {
         _statuses[status.Edge] = status;
+        return --_awaited == 0;
+    }
+
+    /// <summary>A resource's queue state measured at the slot's start; true when it was the slot's last report.</summary>
+    public bool QueueMeasured(QueueState state)
+    {
+        _measured.Add(state);
         return --_awaited == 0;
     }
 
@@ -74,7 +88,9 @@ public sealed class SlotCycle
 
         Array.Clear(_generated);
         _requests = _demand.Count(tasks);
-        var decision = _decider.Decide(slot, tasks, _statuses);
+        var queues = _measured.Count > 0 ? ResourceQueues.Of(_measured) : Queues.At((slot - 1) * _system.Scenario.SlotSeconds);
+        _measured.Clear();
+        var decision = _decider.Decide(slot, tasks, _statuses, queues);
         _ledger.Open(decision);
         foreach (var plan in decision.Plans)
         {

@@ -36,11 +36,11 @@ public sealed class SlotDecider
         _conditions = new ResourceConditions(system.Scenario, seed ?? system.Scenario.Seed);
     }
 
-    public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges)
+    public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges, ResourceQueues queues)
     {
         var system = _system;
         var time = (slot - 1) * system.Scenario.SlotSeconds;
-        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system);
+        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system) { Queues = queues };
         var actions = tasks.Count == 0 ? [] : _policy.Decide(observation);
         if (actions.Length != tasks.Count)
         {

@@ -5,7 +5,7 @@ namespace MecActors.Policies.Offloading;
 /// <summary>
 /// Myopic best response: tasks are decided one by one in observation order, each taking the (edge, exit)
 /// that minimises alpha * D - beta * Acc (objective (4)), where D is <see cref="SystemView.EstimateDelaySeconds"/>
-/// given the edge's cache and backlog and the tasks already sent to that edge in this slot. An edge that
+/// given the edge's cache, the queues of the resources on the way and the tasks already sent to that edge in this slot. An edge that
 /// misses the model and could not store it (the task would be dropped) is chosen only if no other edge is
 /// allowed. Ties go to the lower edge, then the lower exit. Deterministic; it does not learn.
 /// </summary>
@@ -49,10 +49,10 @@ public sealed class GreedyOffloading : IOffloadingPolicy
                 var cached = edge is not null && edge.Cached[task.ModelId];
                 var storage = edge?.StorageBytes ?? scenario.Edges[n].StorageBytes;
                 var feasible = cached || model.SizeBits <= storage * 8.0;
-                var ready = system.ReadySeconds(task, n, cached, edge?.BacklogSeconds ?? 0.0);
+                var ready = system.ReadySeconds(task, n, cached, observation.Queues);
                 for (var b = firstExit; b <= model.ExitCount; b++)
                 {
-                    var delay = ready + system.ComputeSeconds(task.ModelId, b, n, assigned[n] + 1);
+                    var delay = ready + system.ComputeSeconds(task.ModelId, b, n, assigned[n] + 1, observation.Queues);
                     var cost = objective.Cost(delay, model.AccuracyAt(b));
                     if (!found || (feasible && !bestFeasible) || (feasible == bestFeasible && cost < bestCost))
                     {

@@ -182,7 +182,7 @@ public sealed class SlotSearchOffloading : IOffloadingPolicy
         private double Ready(int i, int edge)
         {
             var task = _observation.Tasks[i];
-            return _system.ReadySeconds(task, edge, Cached(edge, task.ModelId), _status[edge]?.BacklogSeconds ?? 0.0);
+            return _system.ReadySeconds(task, edge, Cached(edge, task.ModelId), _observation.Queues);
         }
 
         private double Cycles(int i, int exit) => _system.Scenario.Models[_observation.Tasks[i].ModelId].CyclesTo(exit);

@@ -31,7 +31,7 @@ public sealed class ModelDownloadBehaviourTests : TestKit
             Tiny.Request(scenario, 1, 0, Tiny.SmallModel, 4e6),
             Tiny.Request(scenario, 1, 2, Tiny.SmallModel, 4e6),
         ];
-        var decision = new SlotDecider(system, ScriptedPolicy.AllTo(0)).Decide(1, tasks, NothingCached(scenario));
+        var decision = new SlotDecider(system, ScriptedPolicy.AllTo(0)).Decide(1, tasks, NothingCached(scenario), ResourceQueues.None);
         Assert.All(decision.Plans, plan => Assert.NotNull(plan.Fetch));
         var download = Assert.Single(decision.Downloads);
         Assert.Equal(new ModelDownload(0, Tiny.SmallModel, 1, scenario.Models[Tiny.SmallModel].SizeBits, 0.0, 2), download);
@@ -135,7 +135,7 @@ public sealed class ModelDownloadBehaviourTests : TestKit
             Tiny.Request(scenario, 1, 2, Tiny.SmallModel, 4e6),
             Tiny.Request(scenario, 1, 3, Tiny.SmallModel, 4e6),
         ];
-        var decision = new SlotDecider(system, ScriptedPolicy.LocalFirstExit()).Decide(1, tasks, NothingCached(scenario));
+        var decision = new SlotDecider(system, ScriptedPolicy.LocalFirstExit()).Decide(1, tasks, NothingCached(scenario), ResourceQueues.None);
         Assert.Equal(2, decision.Downloads.Length);
 
         var wiring = new ResourceWiring(this, system);

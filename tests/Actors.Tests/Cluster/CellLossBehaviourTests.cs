@@ -63,7 +63,7 @@ public sealed class CellLossBehaviourTests : TestKit
         // Cell 0 finishes its part with one record; cell 1's node dies before it answers.
         var finished = released[0];
         var record = (finished with { DropReason = "test" }).DroppedRecord() with { Outcome = TaskOutcome.Completed, DropReason = "", End = 0.5 };
-        coordinator.Tell(new CellEvents.WaveDone(wave, 0, 1, 0, false, [record]), cells[0].Ref);
+        coordinator.Tell(new CellEvents.WaveDone(wave, 0, 1, 0, false, [record], []), cells[0].Ref);
         Sys.Stop(cells[1].Ref);
 
         cells[0].ExpectMsg<CellCommands.Retire>();

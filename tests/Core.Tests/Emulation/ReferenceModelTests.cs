@@ -61,7 +61,7 @@ public sealed class ReferenceModelTests
                 var record = feedback.Records[i];
                 Assert.Equal(task.TaskId, record.TaskId);
                 Assert.Equal(task.ModelId % 2 == 0, record.CacheHit);
-                var expected = system.EstimateDelaySeconds(task, record.TargetEdge, record.Exit, record.CacheHit, perEdge[record.TargetEdge], 0.0);
+                var expected = system.EstimateDelaySeconds(task, record.TargetEdge, record.Exit, record.CacheHit, perEdge[record.TargetEdge], feedback.Observation.Queues);
                 Assert.Equal(expected, record.DelayS, 9);
             }
         }

@@ -28,7 +28,7 @@ public sealed class SlotLedgerTests
             .SelectMany(u => new DeviceWorkload(scenario, u, 1).Generate(1, demand.PopularityOf(scenario.LocalEdgeOf(u))))
             .ToList();
         var statuses = Enumerable.Range(0, scenario.EdgeCount).Select(e => new ModelCache(system, e).Status(0.0, 0.0)).ToArray();
-        var decision = new SlotDecider(system, new LocalLastExit()).Decide(1, tasks, statuses);
+        var decision = new SlotDecider(system, new LocalLastExit()).Decide(1, tasks, statuses, ResourceQueues.None);
         var ledger = new SlotLedger();
         ledger.Open(decision);
         var first = (decision.Plans[0] with { DropReason = "first" }).DroppedRecord();

@@ -52,7 +52,7 @@ public class JointA2CLearningTests(ITestOutputHelper output)
                 var edge = observation.Edges[action.TargetEdge];
                 Assert.Equal(0.0, edge.BacklogSeconds);
                 var expected = system.EstimateDelaySeconds(
-                    task, action.TargetEdge, action.Exit, edge.Cached[task.ModelId], perEdge[action.TargetEdge], edge.BacklogSeconds);
+                    task, action.TargetEdge, action.Exit, edge.Cached[task.ModelId], perEdge[action.TargetEdge], observation.Queues);
                 Assert.Equal(expected, feedback.Records[i].DelayS, 9);
             }
 

@@ -201,7 +201,7 @@ internal static class LearningScenarios
         var system = observation.System;
         var task = observation.Tasks[i];
         var edge = observation.Edges[decision.TargetEdge];
-        var delay = system.EstimateDelaySeconds(task, decision.TargetEdge, decision.Exit, edge.Cached[task.ModelId], tasksAtEdge, edge.BacklogSeconds);
+        var delay = system.EstimateDelaySeconds(task, decision.TargetEdge, decision.Exit, edge.Cached[task.ModelId], tasksAtEdge, observation.Queues);
         var accuracy = system.Scenario.Models[task.ModelId].AccuracyAt(decision.Exit);
         return system.Scenario.Objective.Cost(delay, accuracy);
     }

@@ -37,12 +37,12 @@ public class OptionEncoderTests
             for (var b = 1; b <= MaxExits; b++)
             {
                 var option = Option(options, n, b);
-                Assert.Equal(Scale * system.ReadySeconds(task, n, hit, 0.0), option[0], 9);
-                Assert.Equal(Scale * system.ComputeSeconds(task.ModelId, b, n, tasksThere), option[1], 9);
+                Assert.Equal(Scale * system.ReadySeconds(task, n, hit, ResourceQueues.None), option[0], 9);
+                Assert.Equal(Scale * system.ComputeSeconds(task.ModelId, b, n, tasksThere, ResourceQueues.None), option[1], 9);
                 Assert.Equal(Scale * model.AccuracyAt(b), option[2], 9);
                 Assert.Equal(hit ? 1.0 : 0.0, option[4]);
                 Assert.Equal(system.Topology.Hops(task.LocalEdge, n), option[5]);
-                Assert.Equal(Scale * system.ComputeSeconds(task.ModelId, b, n, 1), option[6], 9);
+                Assert.Equal(Scale * system.ComputeSeconds(task.ModelId, b, n, 1, ResourceQueues.None), option[6], 9);
             }
         }
 

@@ -29,13 +29,13 @@ public class StateEncoderTests
                 Assert.Equal(n == task.LocalEdge ? 1.0 : 0.0, row[3 + n]);
                 var option = row.Slice(taskFeatures + (n * perEdge), perEdge);
                 var cached = observation.Edges[n].Cached[task.ModelId];
-                Assert.Equal(system.ReadySeconds(task, n, cached, observation.Edges[n].BacklogSeconds), option[0], 9);
+                Assert.Equal(system.ReadySeconds(task, n, cached, observation.Queues), option[0], 9);
                 Assert.Equal(cached ? 1.0 : 0.0, option[1]);
 
                 // Two devices per edge here, so every edge has two local tasks; a remote option adds this one.
                 Assert.Equal(1.0, option[5], 9);
                 var tasksThere = n == task.LocalEdge ? 2 : 3;
-                Assert.Equal(system.ComputeSeconds(task.ModelId, model.ExitCount, n, tasksThere), option[9 + model.ExitCount - 1], 9);
+                Assert.Equal(system.ComputeSeconds(task.ModelId, model.ExitCount, n, tasksThere, observation.Queues), option[9 + model.ExitCount - 1], 9);
             }
 
             Assert.Equal(model.AccuracyAt(1), row[3 + edges + 1], 12);

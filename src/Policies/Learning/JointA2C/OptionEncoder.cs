@@ -74,7 +74,7 @@ public sealed class OptionEncoder
             var local = n == task.LocalEdge;
             var tasks = _assignedTasks[n] + _undecidedTasks[n] + (local ? 0 : 1);
             var others = _assignedCycles[n] + _undecidedCycles[n] - (local ? full : 0.0);
-            var ready = _system.ReadySeconds(task, n, cached, status.BacklogSeconds);
+            var ready = _system.ReadySeconds(task, n, cached, observation.Queues);
             for (var b = 1; b <= model.ExitCount; b++)
             {
                 var option = options.Slice((n * _maxExits + b - 1) * Features, Features);
