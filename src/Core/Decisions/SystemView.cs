@@ -55,13 +55,21 @@ public sealed class SystemView
 
     /// <summary>
     /// The upload over the cell's radio: dedicated, at the device's own rate R_u (eq. (1)); fifo and shared, over the
-    /// whole band B_n with the noise over it, after the backlog or sharing it with the uploads under way.
+    /// whole band B_n with the noise over it, after the backlog or sharing it with the uploads under way; through the
+    /// device's transmitter, at R_u after the device's own backlog (under <c>allocated</c>, R_u is the rate of an equal
+    /// share: the share a policy will set is its own to estimate).
     /// </summary>
     public double UplinkSeconds(TaskRequest task, ResourceQueues queues)
     {
         if (Disciplines.Wireless == LinkDiscipline.Dedicated)
         {
             return task.InputBits / task.UplinkRateBps;
+        }
+
+        if (Scenario.HasTransmitters)
+        {
+            var own = queues.Of(ResourceRef.Transmitter(task.Device));
+            return ServiceEstimates.LinkLeaves(Disciplines.Wireless, 0.0, task.InputBits / task.UplinkRateBps, own.BacklogSeconds - task.ArrivalOffset, own.Jobs);
         }
 
         var band = Scenario.Edges[task.LocalEdge].BandwidthHz;
@@ -120,7 +128,9 @@ public sealed class SystemView
 
     /// <summary>
     /// D_comp at <paramref name="targetEdge"/> by its discipline: c_u / f_n(t) with f_n(t) = f_n^max / (tasks at the edge in
-    /// the slot) for the equal share of paper 000, Sec. II-C; one core's f / k for fifo; f / max(n, k) for processor sharing.
+    /// the slot) for the equal share of paper 000, Sec. II-C, and for an allocated edge at its default equal split; one
+    /// core's f / k for fifo; f / max(n, k) for processor sharing. At the nominal capacity: the slot's available fraction
+    /// is in the observation's <see cref="EdgeStatus.CapacityHz"/>.
     /// </summary>
     public double ComputeSeconds(int model, int exit, int targetEdge, int tasksAtEdge, ResourceQueues queues)
     {

@@ -18,7 +18,7 @@ public static class ServiceEstimates
     public static double LinkLeaves(LinkDiscipline discipline, double arrival, double serviceAlone, double freeAt, int jobs) => discipline switch
     {
         LinkDiscipline.Dedicated => arrival + serviceAlone,
-        LinkDiscipline.Fifo => Math.Max(arrival, freeAt) + serviceAlone,
+        LinkDiscipline.Fifo or LinkDiscipline.DeviceFifo or LinkDiscipline.Allocated => Math.Max(arrival, freeAt) + serviceAlone,
         LinkDiscipline.Shared => arrival + (serviceAlone * (jobs + 1)),
         _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
     };
@@ -37,7 +37,7 @@ public static class ServiceEstimates
     {
         var rate = discipline switch
         {
-            ComputeDiscipline.EqualSharePerSlot => capacityHz / Math.Max(1, slotTasks),
+            ComputeDiscipline.EqualSharePerSlot or ComputeDiscipline.Allocated => capacityHz / Math.Max(1, slotTasks),
             ComputeDiscipline.Fifo => capacityHz / cores,
             ComputeDiscipline.ProcessorSharing => capacityHz / Math.Max(jobs + Math.Max(1, slotTasks), cores),
             _ => throw new ArgumentOutOfRangeException(nameof(discipline)),

@@ -143,6 +143,28 @@ public class SystemViewEstimateTests
         Assert.Equal(expected, system.ReadySeconds(Task(system), 0, cached: false, queues), Tolerance);
     }
 
+    [Theory]
+    [InlineData(LinkDiscipline.DeviceFifo)]
+    [InlineData(LinkDiscipline.Allocated)]
+    public void A_devices_transmitter_uploads_at_its_rate_after_its_own_backlog_only(LinkDiscipline wireless)
+    {
+        var system = Tiny(ComputeDiscipline.Fifo, wireless);
+        var queues = Queues(new QueueState(ResourceRef.Transmitter(0), 0.3, 1), new QueueState(ResourceRef.Transmitter(2), 5.0, 4));
+
+        // Device 0 waits 0.3 s for its own earlier upload, then 8 Mbit at 20 Mbit/s; device 2's queue is not its.
+        Assert.Equal(0.7, system.UplinkSeconds(Task(system), queues), Tolerance);
+        Assert.Equal(0.4, system.UplinkSeconds(Task(system), ResourceQueues.None), Tolerance);
+    }
+
+    [Fact]
+    public void Allocated_edge_estimates_its_default_equal_split()
+    {
+        var system = Tiny(ComputeDiscipline.Allocated);
+
+        // Four tasks at edge 1: 10 GHz / 4 each, 0.5 G in 0.2 s, whatever the queue.
+        Assert.Equal(0.2, system.ComputeSeconds(Small, Exit, 1, 4, Queues(new QueueState(ResourceRef.EdgeCompute(1), 0.9, 3))), Tolerance);
+    }
+
     private static SystemView Tiny(
         ComputeDiscipline edge,
         LinkDiscipline wireless = LinkDiscipline.Dedicated,
