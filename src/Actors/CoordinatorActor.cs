@@ -187,6 +187,10 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         foreach (var feedback in _cycle.Release(_horizon))
         {
             _actors.Metrics.Tell(MetricsCommands.RecordSlot.Of(feedback));
+            if (_system.TracesTasks)
+            {
+                _client.Tell(new SlotEvents.TasksEnded(feedback.Slot, feedback.Records));
+            }
         }
 
         if (_slot > _slots)

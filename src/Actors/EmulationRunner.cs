@@ -9,12 +9,19 @@ namespace MecActors.Actors;
 /// <summary>Runs one policy's emulation inside an actor system and returns its records.</summary>
 public static class EmulationRunner
 {
+    /// <param name="onTasksEnded">Under a system that traces tasks, each closed slot's records with their stages.</param>
     public static async Task<PolicyRun> RunAsync(
-        ActorSystem actorSystem, SystemView system, PolicySet policies, int slots, int seed, Action<int, int>? onSlotClosed = null)
+        ActorSystem actorSystem,
+        SystemView system,
+        PolicySet policies,
+        int slots,
+        int seed,
+        Action<int, int>? onSlotClosed = null,
+        Action<IReadOnlyList<Core.Emulation.TaskRecord>>? onTasksEnded = null)
     {
         var completion = new TaskCompletionSource<PolicyRun>(TaskCreationOptions.RunContinuationsAsynchronously);
         var id = Guid.NewGuid().ToString("N");
-        var client = actorSystem.ActorOf(RunClientActor.Props(completion, onSlotClosed), $"run-client-{id}");
+        var client = actorSystem.ActorOf(RunClientActor.Props(completion, onSlotClosed, onTasksEnded), $"run-client-{id}");
         var coordinator = actorSystem.ActorOf(CoordinatorActor.Props(system, policies, seed), $"coordinator-{id}");
         try
         {
@@ -38,14 +45,21 @@ public static class EmulationRunner
     /// realtime clock does not implement (see <see cref="RealtimeSettings.Validate"/>).
     /// </exception>
     public static async Task<PolicyRun> RunRealtimeAsync(
-        ActorSystem actorSystem, SystemView system, PolicySet policies, int slots, int seed, RealtimeSettings settings, Action<int, int>? onSlotClosed = null)
+        ActorSystem actorSystem,
+        SystemView system,
+        PolicySet policies,
+        int slots,
+        int seed,
+        RealtimeSettings settings,
+        Action<int, int>? onSlotClosed = null,
+        Action<IReadOnlyList<Core.Emulation.TaskRecord>>? onTasksEnded = null)
     {
         var tick = RealtimeSettings.TickOf(actorSystem);
         settings.Validate(system.Scenario, tick);
         var timeout = settings.TimeoutFor(system.Scenario, slots);
         var completion = new TaskCompletionSource<PolicyRun>(TaskCreationOptions.RunContinuationsAsynchronously);
         var id = Guid.NewGuid().ToString("N");
-        var client = actorSystem.ActorOf(RunClientActor.Props(completion, onSlotClosed), $"run-client-{id}");
+        var client = actorSystem.ActorOf(RunClientActor.Props(completion, onSlotClosed, onTasksEnded), $"run-client-{id}");
         var clock = new RealtimeClock(settings.TimeScale, settings.CentreTimers ? tick / 2 : TimeSpan.Zero);
         var coordinator = actorSystem.ActorOf(RealtimeCoordinatorActor.Props(system, policies, seed, clock, timeout), $"realtime-coordinator-{id}");
         try

@@ -5,14 +5,23 @@ using MecActors.Core.Metrics;
 
 namespace MecActors.Actors;
 
-/// <summary>Collects every task record of a run as slots close, and hands the ordered run over at the end.</summary>
+/// <summary>
+/// Collects every task record of a run as slots close, and hands the ordered run over at the end. A traced record's
+/// stages are not kept: they are streamed to whoever started the run (<see cref="SlotEvents.TasksEnded"/>).
+/// </summary>
 public sealed class MetricsActor : ReceiveActor
 {
     private readonly List<TaskRecord> _records = new();
 
     public MetricsActor()
     {
-        Receive<MetricsCommands.RecordSlot>(record => _records.AddRange(record.Records));
+        Receive<MetricsCommands.RecordSlot>(record =>
+        {
+            foreach (var r in record.Records)
+            {
+                _records.Add(r.Stages is null ? r : r with { Stages = null });
+            }
+        });
         Receive<MetricsCommands.Complete>(OnComplete);
     }
 

@@ -41,6 +41,39 @@ public sealed class EquivalenceTests : TestKit
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(30)]
+    [InlineData(48)]
+    public async Task Traced_stages_match_the_reference_model_stage_by_stage(int index)
+    {
+        var scenario = RandomScenarios.Draw(index);
+        var system = new SystemView(scenario) { TracesTasks = true };
+
+        var expected = ReferenceModel.Run(system, PoliciesFor(index, system), scenario.Slots, scenario.Seed);
+        var streamed = new List<TaskRecord>();
+        var actual = await EmulationRunner.RunAsync(Sys, system, PoliciesFor(index, system), scenario.Slots, scenario.Seed, onTasksEnded: streamed.AddRange);
+
+        // The run's own records keep no stages; the streamed ones carry them, one span per stage run.
+        Assert.All(actual.Records, r => Assert.Null(r.Stages));
+        var byId = streamed.ToDictionary(r => r.TaskId);
+        Assert.Equal(expected.Records.Count, byId.Count);
+        foreach (var e in expected.Records)
+        {
+            var a = byId[e.TaskId];
+            AssertSame(e, a);
+            Assert.Equal(e.Stages!.Length, a.Stages!.Length);
+            for (var i = 0; i < e.Stages.Length; i++)
+            {
+                Assert.Equal(e.Stages[i].Resource, a.Stages[i].Resource);
+                Assert.Equal(e.Stages[i].Start, a.Stages[i].Start, Tolerance);
+                Assert.Equal(e.Stages[i].End, a.Stages[i].End, Tolerance);
+            }
+        }
+
+        Assert.Contains(expected.Records, r => r.Stages!.Length >= 2);
+    }
+
     public static IEnumerable<object[]> MultiEdgeScenarios() =>
         Enumerable.Range(1, 24).Where(i => RandomScenarios.Draw(i).EdgeCount >= 3).Take(2).Select(i => new object[] { i });
 

@@ -48,6 +48,9 @@ public static class SlotEvents
 
     /// <summary>Coordinator to whoever started the run, after each closed slot.</summary>
     public sealed record SlotClosed(int Slot, int Slots) : IMecMessage;
+
+    /// <summary>Coordinator to whoever started a traced run: the records, stages included, of a slot's tasks once all have ended.</summary>
+    public sealed record TasksEnded(int Slot, IReadOnlyList<TaskRecord> Records) : IMecMessage;
 }
 
 public static class RunCommands

@@ -139,6 +139,10 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
         foreach (var feedback in _cycle.Release(horizon))
         {
             _actors.Metrics.Tell(MetricsCommands.RecordSlot.Of(feedback));
+            if (_system.TracesTasks)
+            {
+                _client.Tell(new SlotEvents.TasksEnded(feedback.Slot, feedback.Records));
+            }
         }
     }
 

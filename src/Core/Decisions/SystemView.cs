@@ -21,6 +21,9 @@ public sealed class SystemView
 
     public ScenarioSpec Scenario { get; }
 
+    /// <summary>Whether the run records every stage of every task (<c>--trace</c>): a property of the run, not of the system.</summary>
+    public bool TracesTasks { get; init; }
+
     public Topology Topology { get; }
 
     public int Edges => Scenario.EdgeCount;

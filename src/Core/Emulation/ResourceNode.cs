@@ -191,8 +191,9 @@ public sealed class ResourceNode
 
             var job = _jobs[d.Id];
             _jobs.Remove(d.Id);
-            if (job.Task is { } task)
+            if (job.Task is { } served)
             {
+                var task = served.Traced(Resource, job.DataArrival, d.End);
                 tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasons.Deadline, FiberRun = null } : Advanced(task, job, d));
             }
             else

@@ -54,6 +54,11 @@ public sealed class SlotDecider
         for (var i = 0; i < tasks.Count; i++)
         {
             var plan = PlanBuilder.Build(system, tasks[i], allocated[i], edges[actions[i].TargetEdge], _conditions);
+            if (system.TracesTasks)
+            {
+                plan = plan with { Traced = true };
+            }
+
             plans[i] = plan;
             if (plan.DropReason is not null)
             {

@@ -9,6 +9,9 @@ namespace MecActors.Core.Emulation;
 /// </summary>
 public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, double Accuracy, bool CacheHit, Stage[] Route, string? DropReason)
 {
+    /// <summary>Whether the task records each stage it runs (<see cref="TaskProgress.Trace"/>): set for runs that trace tasks.</summary>
+    public bool Traced { get; init; }
+
     /// <summary>The model fetch of this plan, if its target does not cache the model.</summary>
     public Stage? Fetch => Route.Length > 0 && Route[0].Kind == StageKind.Fetch ? Route[0] : null;
 
@@ -20,5 +23,8 @@ public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, dou
 
     public TaskRecord DroppedRecord() => new(
         Request.TaskId, Request.Slot, Request.Device, Request.LocalEdge, TargetEdge, Request.ModelId, Exit, 0.0, CacheHit,
-        Request.ReleaseTime, Request.ReleaseTime, 0, 0, 0, 0, TaskOutcome.Dropped, DropReason ?? "unknown");
+        Request.ReleaseTime, Request.ReleaseTime, 0, 0, 0, 0, TaskOutcome.Dropped, DropReason ?? "unknown")
+    {
+        Stages = Traced ? [] : null,
+    };
 }

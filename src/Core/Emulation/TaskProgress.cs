@@ -7,6 +7,7 @@ namespace MecActors.Core.Emulation;
 /// <param name="FiberRun">Where the current run of consecutive fiber hops began, while the task is on one.</param>
 /// <param name="EnergyJ">The device energy spent on the task so far (when the scenario models energy).</param>
 /// <param name="DropReason">Why the task left its route before the end (its deadline passed), or null.</param>
+/// <param name="Trace">The stages run so far, when the run traces tasks (<see cref="TaskPlan.Traced"/>); null otherwise.</param>
 public sealed record TaskProgress(
     TaskPlan Plan,
     int StageIndex,
@@ -17,9 +18,15 @@ public sealed record TaskProgress(
     double ComputeS,
     FiberRun? FiberRun = null,
     double EnergyJ = 0.0,
-    string? DropReason = null)
+    string? DropReason = null,
+    StageSpan[]? Trace = null)
 {
-    public static TaskProgress Start(TaskPlan plan) => new(plan, plan.FirstPathStage, plan.Request.ReleaseTime, 0, 0, 0, 0);
+    public static TaskProgress Start(TaskPlan plan) =>
+        new(plan, plan.FirstPathStage, plan.Request.ReleaseTime, 0, 0, 0, 0, Trace: plan.Traced ? [] : null);
+
+    /// <summary>This task having run one more stage, <paramref name="resource"/> from <paramref name="start"/> to <paramref name="end"/>, if it is traced.</summary>
+    public TaskProgress Traced(ResourceRef resource, double start, double end) =>
+        Trace is null ? this : this with { Trace = [.. Trace, new StageSpan(resource, start, end)] };
 
     public long TaskId => Plan.Request.TaskId;
 
@@ -70,14 +77,20 @@ public sealed record TaskProgress(
             // It left every queue at its deadline, whenever the resource holding it noticed.
             return new TaskRecord(
                 request.TaskId, request.Slot, request.Device, request.LocalEdge, Plan.TargetEdge, request.ModelId, Plan.Exit, 0.0, Plan.CacheHit,
-                request.ReleaseTime, request.ReleaseTime + request.DeadlineSeconds, TransmissionS, QueueingS, DownloadS, ComputeS, TaskOutcome.Dropped, DropReason, EnergyJ);
+                request.ReleaseTime, request.ReleaseTime + request.DeadlineSeconds, TransmissionS, QueueingS, DownloadS, ComputeS, TaskOutcome.Dropped, DropReason, EnergyJ)
+            {
+                Stages = Trace,
+            };
         }
 
         var delay = Time - request.ReleaseTime;
         var outcome = delay > request.DeadlineSeconds ? TaskOutcome.MissedDeadline : TaskOutcome.Completed;
         return new TaskRecord(
             request.TaskId, request.Slot, request.Device, request.LocalEdge, Plan.TargetEdge, request.ModelId, Plan.Exit,
-            Plan.Accuracy, Plan.CacheHit, request.ReleaseTime, Time, TransmissionS, QueueingS, DownloadS, ComputeS, outcome, string.Empty, EnergyJ);
+            Plan.Accuracy, Plan.CacheHit, request.ReleaseTime, Time, TransmissionS, QueueingS, DownloadS, ComputeS, outcome, string.Empty, EnergyJ)
+        {
+            Stages = Trace,
+        };
     }
 }
 

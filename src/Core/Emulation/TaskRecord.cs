@@ -32,6 +32,9 @@ public sealed record TaskRecord(
     string DropReason,
     double EnergyJ = 0.0)
 {
+    /// <summary>Each stage the task ran, in order, when the run traces tasks (<c>--trace</c>); null otherwise.</summary>
+    public StageSpan[]? Stages { get; init; }
+
     public double DelayS => End - Release;
 
     public bool Ran => Outcome != TaskOutcome.Dropped;

@@ -62,6 +62,7 @@ internal sealed class MessageSamples
         Add(() => new SlotEvents.EdgeStatusReported(2, Status));
         Add(() => new SlotEvents.HorizonReached(5, ResourceRef.Fiber(0, 1), 2, 3, true, new QueueReport(2.25, 3, [2.5, 3.0])));
         Add(() => new SlotEvents.SlotClosed(2, 4));
+        Add(() => new SlotEvents.TasksEnded(2, [Completed with { Stages = [new StageSpan(ResourceRef.Wireless(0), 1.0, 1.25), new StageSpan(ResourceRef.EdgeCompute(1), 1.25, 1.75)] }]));
         Add(() => new RunCommands.StartRun(4, Client));
         Add(() => new RunEvents.RunCompleted(Run));
         Add(() => new RunEvents.RunFailed("slot 3: the policy cannot decide"));

@@ -32,6 +32,11 @@ internal static class Emulation
             throw new BadInputException($"--out: {outDir} is a file, not a directory");
         }
 
+        if (request.Cluster is not null && request.Trace)
+        {
+            throw new BadInputException("--trace: tasks are traced in this process only; drop --trace or --cluster");
+        }
+
         if (request.Cluster is not null && request.Clock == EmulationOptions.RealtimeClock)
         {
             throw new BadInputException("--cluster: runs on a cluster use the virtual clock; drop --clock realtime or --cluster");
@@ -41,6 +46,7 @@ internal static class Emulation
         var noCheckpoints = request.CheckpointsDir == EmulationOptions.NoCheckpoints;
         var checkpointsDir = noCheckpoints ? null : request.CheckpointsDir;
         var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose);
+        using var trace = request.Trace ? new TaskTrace() : null;
 
         using var logger = CliLogging.Create(console, request.Verbose);
         var log = logger.ForContext(CliLogging.SourceProperty, "mec");
@@ -61,7 +67,8 @@ internal static class Emulation
             parallel,
             KeepSlotRows: true,
             noCheckpoints ? null : ShippedCheckpoints.For(request.ScenarioPath),
-            CheckpointStamp.ScenarioHash(request.ScenarioPath));
+            CheckpointStamp.ScenarioHash(request.ScenarioPath),
+            trace);
         var weights = Experiment.ResolveWeights(console, setup);
 
         ExperimentResult result;
@@ -84,14 +91,14 @@ internal static class Emulation
                     actorSystem,
                     setup,
                     weights,
-                    (policy, system, seedWeights, onSlotClosed) => learner is not null
+                    (policy, system, seedWeights, onSlotClosed, onTasksEnded) => learner is not null
                         ? ClusterRunner.RunAsync(
                             actorSystem, learner, system.Scenario, policy, seedWeights.ParametersOf(policy), slots, seedWeights.Seed,
                             Submitter.RunTimeout(system.Scenario, slots), onSlotClosed)
                         : realtime is null
-                        ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, onSlotClosed)
+                        ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, onSlotClosed, onTasksEnded)
                         : EmulationRunner.RunRealtimeAsync(
-                            actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, realtime, onSlotClosed),
+                            actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, realtime, onSlotClosed, onTasksEnded),
                     cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -118,6 +125,7 @@ internal static class Emulation
                 summaries,
                 result.Runs.SelectMany(r => r[0].Slots!),
                 [new(DelayAccuracyPlot.FileName, DelayAccuracyPlot.RenderPng(scenario.Name, summaries))]);
+            trace?.WriteInto(outDir);
             log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
             ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seeds[0]}", summaries);
             return ExitCodes.Success;
@@ -132,6 +140,7 @@ internal static class Emulation
                 new(ReplicatedResults.RunsFileName, ReplicatedResults.RunsCsv(result)),
                 new(DelayAccuracyPlot.FileName, DelayAccuracyPlot.RenderPng(scenario.Name, statistics)),
             ]);
+        trace?.WriteInto(outDir);
         log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
         ResultsTable.Write(
             console,

@@ -22,6 +22,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="Episodes">How many workload episodes each policy is evaluated on (K).</param>
 /// <param name="Seeds">The seeds to repeat over (each places the network), or null for <paramref name="Seed"/> alone.</param>
 /// <param name="Parallel">How many emulation runs (evaluations, trainings) run at once; results do not depend on it.</param>
+/// <param name="Trace">Write <c>tasks.csv</c>: every task's stages, timing, outcome and reason.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -38,7 +39,8 @@ internal sealed record EmulationRequest(
     int? Episode = null,
     int Episodes = 1,
     IReadOnlyList<int>? Seeds = null,
-    int Parallel = 1);
+    int Parallel = 1,
+    bool Trace = false);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -177,6 +179,11 @@ internal sealed class EmulationOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
+    public Option<bool> Trace { get; } = new("--trace")
+    {
+        Description = "Also write tasks.csv: per task its placement, every stage's resource, start and end, its delay components, accuracy, energy, outcome and reason (streamed to disk)",
+    };
+
     public Option<string?> Cluster { get; } = new("--cluster")
     {
         HelpName = "SEED_ADDRESS",
@@ -199,6 +206,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Episodes);
         command.Options.Add(Seeds);
         command.Options.Add(Parallel);
+        command.Options.Add(Trace);
         command.Validators.Add(r =>
         {
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
@@ -224,7 +232,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Episode),
         parse.GetValue(Episodes),
         parse.GetValue(Seeds) is { } seeds ? SeedList.Parse(seeds).Seeds : null,
-        parse.GetValue(Parallel));
+        parse.GetValue(Parallel),
+        parse.GetValue(Trace));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

@@ -202,7 +202,7 @@ internal static class SweepCommand
                         actorSystem,
                         setup,
                         Experiment.ResolveWeights(quiet, setup),
-                        (policy, system, weights, onSlotClosed) =>
+                        (policy, system, weights, onSlotClosed, _) =>
                             EmulationRunner.RunAsync(actorSystem, system, weights.CreateForEvaluation(policy, system), slots, weights.Seed, onSlotClosed),
                         cancellationToken)
                     .ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Akka.Actor;
 using MecActors.Cli.Output;
 using MecActors.Cli.Training;
 using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
 using MecActors.Core.Metrics;
 using MecActors.Core.Scenarios;
 
@@ -31,10 +32,15 @@ internal sealed record ExperimentSetup(
     int Parallel,
     bool KeepSlotRows,
     ShippedCheckpoints? Shipped = null,
-    string? ScenarioSha256 = null);
+    string? ScenarioSha256 = null,
+    TaskTrace? Trace = null);
 
-/// <summary>Evaluates <c>policy</c> on one replication's system (its episode set) with the seed's weights.</summary>
-internal delegate Task<PolicyRun> PolicyEvaluator(string policy, SystemView system, LearnedWeights weights, Action<int, int> onSlotClosed);
+/// <summary>
+/// Evaluates <c>policy</c> on one replication's system (its episode set) with the seed's weights; when the system
+/// traces tasks, each closed slot's records go to <c>onTasksEnded</c>.
+/// </summary>
+internal delegate Task<PolicyRun> PolicyEvaluator(
+    string policy, SystemView system, LearnedWeights weights, Action<int, int> onSlotClosed, Action<IReadOnlyList<TaskRecord>>? onTasksEnded);
 
 /// <summary>Every policy's runs, by policy (in the setup's order), then replication (seed-major, then episode).</summary>
 internal sealed record ExperimentResult(
@@ -96,9 +102,12 @@ internal static class Experiment
                 {
                     var policy = setup.Policies[jobs[i].Policy];
                     var replication = replications[jobs[i].Replication];
-                    var system = new SystemView(setup.Scenario with { Episode = replication.Episode });
+                    using var trace = setup.Trace?.Open(i, policy, replication.Seed, replication.Episode);
+                    var system = new SystemView(setup.Scenario with { Episode = replication.Episode }) { TracesTasks = trace is not null };
                     var seedWeights = weights.First(w => w.Seed == replication.Seed);
-                    var run = await evaluate(policy, system, seedWeights, onSlotClosed).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var run = await evaluate(policy, system, seedWeights, onSlotClosed, trace is null ? null : trace.Write)
+                        .WaitAsync(cancellationToken)
+                        .ConfigureAwait(false);
                     return new ReplicationRun(
                         PolicySummary.From(run, setup.Scenario.Objective),
                         setup.KeepSlotRows ? SlotRow.From(run, setup.Scenario.Objective) : null);
