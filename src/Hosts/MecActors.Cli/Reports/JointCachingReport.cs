@@ -90,7 +90,7 @@ internal static class JointCachingReport
 
         var held = comparisons.Count(c => c.Holds);
         md.AppendLine(Invariant(
-            $"**Front ordering** (at every accuracy a `local-edge` or `no-early-exit` point reaches, the joint front, piecewise-linear between its points, is no slower within the intervals): **{(held == comparisons.Count ? "holds" : "fails")}** at {held} of {comparisons.Count} points."));
+            $"**Front ordering** (at every accuracy a `local-edge` or `no-early-exit` point reaches, the joint front, piecewise-linear between its points, is no slower within the intervals): **{(held == comparisons.Count ? "holds" : "fails")}**, holding at {held} of {comparisons.Count} points."));
         md.AppendLine();
         md.AppendLine("| point | its delay / accuracy | joint front's delay there | |");
         md.AppendLine("| --- | --- | --- | --- |");
