@@ -9,8 +9,8 @@ namespace MecActors.Core.Emulation;
 /// </summary>
 public sealed class RouteActivity
 {
-    private readonly Dictionary<(ResourceRef From, ResourceRef To), int> _links = new();
-    private readonly Dictionary<ResourceRef, int> _alone = new();
+    private readonly Dictionary<(ResourceRef From, ResourceRef To), int> _links = new(LinkComparer.Instance);
+    private readonly Dictionary<ResourceRef, int> _alone = new(LinkComparer.Instance);
     private readonly Dictionary<long, TaskPlan> _inFlight = new();
     private readonly List<(ResourceRef From, ResourceRef To)> _scratch = new();
     private readonly Dictionary<ulong, Shape> _shapes = new();
@@ -145,13 +145,15 @@ public sealed class RouteActivity
         return z ^ (z >> 31);
     }
 
-    /// <summary>Counts a task in or out; true when the key appeared or disappeared.</summary>
+    /// <summary>Counts a task in or out; true when the key appeared or disappeared. One lookup unless the key goes.</summary>
     private static bool Add<TKey>(Dictionary<TKey, int> counts, TKey key, int delta)
         where TKey : notnull
     {
-        var n = counts.GetValueOrDefault(key) + delta;
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        var n = count + delta;
         if (n < 0)
         {
+            counts.Remove(key);
             throw new InvalidOperationException($"{key}: more tasks ended than were released through it");
         }
 
@@ -161,8 +163,22 @@ public sealed class RouteActivity
             return true;
         }
 
-        counts[key] = n;
+        count = n;
         return n == delta;
+    }
+
+    /// <summary>Resources and links by value, hashed from their packed fields: they are counted in and out for every task.</summary>
+    private sealed class LinkComparer : IEqualityComparer<(ResourceRef From, ResourceRef To)>, IEqualityComparer<ResourceRef>
+    {
+        public static readonly LinkComparer Instance = new();
+
+        public bool Equals((ResourceRef From, ResourceRef To) x, (ResourceRef From, ResourceRef To) y) => Equals(x.From, y.From) && Equals(x.To, y.To);
+
+        public int GetHashCode((ResourceRef From, ResourceRef To) link) => (int)(Mix((Hash(link.From) * 31) + Hash(link.To)) >> 32);
+
+        public bool Equals(ResourceRef x, ResourceRef y) => x.Kind == y.Kind && x.A == y.A && x.B == y.B;
+
+        public int GetHashCode(ResourceRef resource) => (int)(Mix(Hash(resource)) >> 32);
     }
 
     /// <summary>A wave's shape and the active links it was built for.</summary>

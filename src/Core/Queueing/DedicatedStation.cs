@@ -43,6 +43,6 @@ public sealed class DedicatedStation : IStation
         }
 
         _pending.Clear();
-        output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+        JobOrder.SortByEnd(output, first, output.Count - first);
     }
 }

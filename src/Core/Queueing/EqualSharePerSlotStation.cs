@@ -71,7 +71,7 @@ public sealed class EqualSharePerSlotStation : IStation
         }
 
         _waiting.RemoveRange(kept, _waiting.Count - kept);
-        output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+        JobOrder.SortByEnd(output, first, output.Count - first);
     }
 
     private readonly record struct Batch(int Expected, int Served);

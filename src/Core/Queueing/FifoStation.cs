@@ -56,7 +56,7 @@ public sealed class FifoStation : IStation
 
     public void Advance(double horizon, List<Departure> output)
     {
-        _pending.Sort(JobOrder.ByArrival);
+        JobOrder.SortByArrival(_pending);
         var first = output.Count;
         var served = 0;
         while (served < _pending.Count && _pending[served].Arrival < horizon)
@@ -84,6 +84,6 @@ public sealed class FifoStation : IStation
         }
 
         _pending.RemoveRange(0, served);
-        output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+        JobOrder.SortByEnd(output, first, output.Count - first);
     }
 }

@@ -22,18 +22,32 @@ public readonly record struct Departure(long Id, double Arrival, double Start, d
     public double Service => End - Start;
 }
 
+/// <summary>Stations serve by (arrival, id) and hand departures on by (end, id), so wall-clock arrival order never matters.</summary>
 internal static class JobOrder
 {
-    /// <summary>Stations serve by (arrival, id), so wall-clock arrival order never matters.</summary>
-    public static readonly Comparison<Job> ByArrival = (a, b) =>
-    {
-        var c = a.Arrival.CompareTo(b.Arrival);
-        return c != 0 ? c : a.Id.CompareTo(b.Id);
-    };
+    /// <summary>Sorts <paramref name="count"/> departures from <paramref name="first"/> by (end, id), with the comparison inlined (every Advance sorts its output).</summary>
+    public static void SortByEnd(List<Departure> departures, int first, int count) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(departures).Slice(first, count).Sort(default(EndOrder));
 
-    public static readonly Comparison<Departure> ByEnd = (a, b) =>
+    /// <summary>Sorts jobs by (arrival, id), the comparison inlined.</summary>
+    public static void SortByArrival(List<Job> jobs) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(jobs).Sort(default(ArrivalOrder));
+
+    private readonly struct EndOrder : IComparer<Departure>
     {
-        var c = a.End.CompareTo(b.End);
-        return c != 0 ? c : a.Id.CompareTo(b.Id);
-    };
+        public int Compare(Departure a, Departure b)
+        {
+            var c = a.End.CompareTo(b.End);
+            return c != 0 ? c : a.Id.CompareTo(b.Id);
+        }
+    }
+
+    private readonly struct ArrivalOrder : IComparer<Job>
+    {
+        public int Compare(Job a, Job b)
+        {
+            var c = a.Arrival.CompareTo(b.Arrival);
+            return c != 0 ? c : a.Id.CompareTo(b.Id);
+        }
+    }
 }

@@ -81,7 +81,7 @@ public sealed class ProcessorSharingStation : IStation
 
     public void Advance(double horizon, List<Departure> output)
     {
-        _pending.Sort(JobOrder.ByArrival);
+        JobOrder.SortByArrival(_pending);
         var first = output.Count;
         var next = 0;
         while (true)
@@ -158,7 +158,7 @@ public sealed class ProcessorSharingStation : IStation
         }
 
         _pending.RemoveRange(0, next);
-        output.Sort(first, output.Count - first, Comparer<Departure>.Create(JobOrder.ByEnd));
+        JobOrder.SortByEnd(output, first, output.Count - first);
     }
 
     /// <summary>When the first job in service reaches its deadline (at once, for one that arrived past it).</summary>

@@ -183,19 +183,18 @@ public sealed record DeviceSpec(int Count, DeviceAssignment Assignment, IReadOnl
         throw new ArgumentOutOfRangeException(nameof(device), device, $"beyond the {end} devices of devices.per-edge");
     }
 
-    public int CountInCell(int edge, int edges)
+    /// <summary>How many devices live under <paramref name="edge"/>: counted from the assignment's arithmetic, not device by device.</summary>
+    public int CountInCell(int edge, int edges) => Assignment switch
     {
-        var n = 0;
-        for (var u = 0; u < Count; u++)
-        {
-            if (LocalEdgeOf(u, edges) == edge)
-            {
-                n++;
-            }
-        }
+        // Devices edge, edge + N, edge + 2N, ...
+        DeviceAssignment.RoundRobin => edge < Count ? ((Count - 1 - edge) / edges) + 1 : 0,
+        DeviceAssignment.PerEdge => PerEdge![edge],
 
-        return n;
-    }
+        // Device u is under floor(u N / U): the devices from ceil(e U / N) up to ceil((e + 1) U / N).
+        _ => (int)(CeilingDivide((long)(edge + 1) * Count, edges) - CeilingDivide((long)edge * Count, edges)),
+    };
+
+    private static long CeilingDivide(long a, long b) => (a + b - 1) / b;
 }
 
 /// <summary>

@@ -29,4 +29,26 @@ public class DeviceSpecTests
 
         Assert.Equal(new DeviceSpec(300, DeviceAssignment.RoundRobin), spec.WithCount(300));
     }
+
+    [Fact]
+    public void Cell_counts_are_the_devices_each_assignment_puts_under_each_edge()
+    {
+        for (var edges = 1; edges <= 7; edges++)
+        {
+            for (var count = 1; count <= 40; count++)
+            {
+                foreach (var assignment in new[] { DeviceAssignment.RoundRobin, DeviceAssignment.Block })
+                {
+                    var spec = new DeviceSpec(count, assignment);
+                    for (var edge = 0; edge < edges; edge++)
+                    {
+                        var counted = Enumerable.Range(0, count).Count(u => spec.LocalEdgeOf(u, edges) == edge);
+                        Assert.Equal(counted, spec.CountInCell(edge, edges));
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(10, new DeviceSpec(30, DeviceAssignment.PerEdge, [15, 10, 5]).CountInCell(1, 3));
+    }
 }
