@@ -189,8 +189,7 @@ public sealed class ResourceNode
                 _leavingAt.Add(d.End);
             }
 
-            var job = _jobs[d.Id];
-            _jobs.Remove(d.Id);
+            _jobs.Remove(d.Id, out var job);
             if (job.Task is { } served)
             {
                 var task = served.Traced(Resource, job.DataArrival, d.End);

@@ -12,7 +12,6 @@ public sealed class RouteActivity
     private readonly Dictionary<(ResourceRef From, ResourceRef To), int> _links = new(LinkComparer.Instance);
     private readonly Dictionary<ResourceRef, int> _alone = new(LinkComparer.Instance);
     private readonly Dictionary<long, TaskPlan> _inFlight = new();
-    private readonly List<(ResourceRef From, ResourceRef To)> _scratch = new();
     private readonly Dictionary<ulong, Shape> _shapes = new();
     private ulong _signature;
 
@@ -102,11 +101,12 @@ public sealed class RouteActivity
 
     private void Count(TaskPlan plan, int delta)
     {
-        _scratch.Clear();
         var route = plan.Route;
+        var links = 0;
         for (var s = plan.FirstPathStage; s + 1 < route.Length; s++)
         {
-            _scratch.Add((route[s].Resource, route[s + 1].Resource));
+            CountLink((route[s].Resource, route[s + 1].Resource), delta);
+            links++;
         }
 
         if (plan.Fetch is { } fetch)
@@ -115,23 +115,24 @@ public sealed class RouteActivity
             {
                 if (stage.JoinsFetch)
                 {
-                    _scratch.Add((fetch.Resource, stage.Resource));
+                    CountLink((fetch.Resource, stage.Resource), delta);
+                    links++;
                     break;
                 }
             }
         }
 
-        if (_scratch.Count == 0 && Add(_alone, plan.Entry, delta))
+        if (links == 0 && Add(_alone, plan.Entry, delta))
         {
             _signature ^= Mix(Hash(plan.Entry) ^ 0x9E3779B97F4A7C15UL);
         }
+    }
 
-        foreach (var link in _scratch)
+    private void CountLink((ResourceRef From, ResourceRef To) link, int delta)
+    {
+        if (Add(_links, link, delta))
         {
-            if (Add(_links, link, delta))
-            {
-                _signature ^= Mix(Hash(link.From) * 31 + Hash(link.To));
-            }
+            _signature ^= Mix(Hash(link.From) * 31 + Hash(link.To));
         }
     }
 
