@@ -23,17 +23,17 @@ internal sealed class TaskTrace : IDisposable
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mec-trace-" + Guid.NewGuid().ToString("N"));
-    private readonly List<(string Key, string Path)> _parts = new();
+    private readonly List<(int Order, string Path)> _parts = new();
 
     public TaskTrace() => Directory.CreateDirectory(_directory);
 
     /// <summary>A run's part; <paramref name="order"/> is its place in the experiment (policy, then replication).</summary>
     public Part Open(int order, string policy, int seed, int episode)
     {
-        var path = Path.Combine(_directory, order.ToString("D6", CultureInfo.InvariantCulture) + ".csv");
+        var path = Path.Combine(_directory, order.ToString(CultureInfo.InvariantCulture) + ".csv");
         lock (_parts)
         {
-            _parts.Add((order.ToString("D6", CultureInfo.InvariantCulture), path));
+            _parts.Add((order, path));
         }
 
         return new Part(path, policy, seed, episode);
@@ -48,7 +48,7 @@ internal sealed class TaskTrace : IDisposable
         using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write))
         {
             output.Write(Utf8NoBom.GetBytes(Header + "\n"));
-            foreach (var (_, path) in _parts.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (_, path) in _parts.OrderBy(p => p.Order))
             {
                 using var input = File.OpenRead(path);
                 input.CopyTo(output);

@@ -126,8 +126,9 @@ internal static class JointCachingReport
         yield return Invariant(
             $"**Accuracy above random-decisions'**: {Verdict(jointAccuracy > random)}: by {jointAccuracy - random:0.0000}.");
 
-        var slowest = PaperRows.OrderByDescending(p => table.Of(p, Delay).Mean).Take(2).ToArray();
-        var third = PaperRows.OrderByDescending(p => table.Of(p, Delay).Mean).ElementAt(2);
+        var bySlowness = PaperRows.OrderByDescending(p => table.Of(p, Delay).Mean).ToArray();
+        var slowest = bySlowness[..2];
+        var third = bySlowness[2];
         var twoRandom = slowest.Contains(RandomDecisions) && slowest.Contains(RandomCaching);
         yield return Invariant(
             $"**Random decisions and random caching the two slowest of the paper's five rows**: {Verdict(twoRandom)}: {string.Join(" and ", slowest.Select(p => $"`{p}` {table.Of(p, Delay).Mean:0.0} ms"))}, then `{third}` {table.Of(third, Delay).Mean:0.0} ms.");
