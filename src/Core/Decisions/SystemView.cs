@@ -141,4 +141,18 @@ public sealed class SystemView
         var jobs = Disciplines.Edge == ComputeDiscipline.ProcessorSharing ? queues.Of(ResourceRef.EdgeCompute(targetEdge)).Jobs : 0;
         return ServiceEstimates.ComputeSeconds(Disciplines.Edge, edge.CapacityHz, edge.Cores, Scenario.Models[model].CyclesTo(exit), tasksAtEdge, jobs);
     }
+
+    /// <summary>
+    /// One core's capacity (Hz) of a node's processor: <paramref name="edge"/>'s, the devices' or the cloud's. A job
+    /// alone on a fifo processor runs at it, so a measured time t on that node is t x CoreHz cycles (<see cref="Piece"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The scenario has no such processor.</exception>
+    public double CoreHz(NodeKind node, int edge) => node switch
+    {
+        NodeKind.Edge => Scenario.Edges[edge].CapacityHz / Scenario.Edges[edge].Cores,
+        NodeKind.Device => Scenario.DeviceCompute is { } device
+            ? device.CapacityHz / device.Cores
+            : throw new InvalidOperationException("the scenario's devices do not compute (devices.compute)"),
+        _ => Scenario.Cloud is { } cloud ? cloud.CapacityHz / cloud.Cores : throw new InvalidOperationException("the scenario has no cloud"),
+    };
 }

@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Core.Scenarios;
 using MecActors.Core.Workload;
 
 namespace MecActors.Core.Emulation;
@@ -25,6 +26,11 @@ public static class PlanBuilder
         }
 
         CheckAllocations(system, task, decision);
+        if (decision.Pieces is { } pieces)
+        {
+            return BuildPieces(system, task, decision, pieces, target, conditions);
+        }
+
         if (decision.Split is { } split)
         {
             return BuildSplit(system, task, decision, split, target, conditions);
@@ -69,16 +75,7 @@ public static class PlanBuilder
                 throw new InvalidOperationException($"task {task.TaskId}: a segment on the {segment.Node} runs {segment.Blocks} blocks");
             }
 
-            if (segment.Node == NodeKind.Device && scenario.DeviceCompute is null)
-            {
-                throw new InvalidOperationException($"task {task.TaskId}: the decision runs blocks on the device, but the scenario's devices do not compute (devices.compute)");
-            }
-
-            if (segment.Node == NodeKind.Cloud && scenario.Cloud is null)
-            {
-                throw new InvalidOperationException($"task {task.TaskId}: the decision runs blocks in the cloud, but the scenario has no cloud");
-            }
-
+            CheckNode(scenario, task, segment.Node);
             usesEdge |= segment.Node == NodeKind.Edge;
             blocks += segment.Blocks;
         }
@@ -119,6 +116,79 @@ public static class PlanBuilder
 
         Move(system, route, task, decision, at, NodeKind.Device, model.ResultBits);
         return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+    }
+
+    /// <summary>
+    /// A computation the policy states piece by piece: the input moves to the first piece's node, each piece's output
+    /// to the next one's, the last one's back to the device as the result. The edge fetches an uncached model as for
+    /// a split; a piece of zero cycles is free and has no stage.
+    /// </summary>
+    private static TaskPlan BuildPieces(
+        SystemView system, TaskRequest task, OffloadDecision decision, Piece[] pieces, EdgeStatus target, ResourceConditions? conditions)
+    {
+        var scenario = system.Scenario;
+        var model = scenario.Models[task.ModelId];
+        if (pieces.Length == 0)
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: the decision has no pieces");
+        }
+
+        var usesEdge = false;
+        foreach (var piece in pieces)
+        {
+            CheckNode(scenario, task, piece.Node);
+            if (!(piece.Cycles >= 0 && double.IsFinite(piece.Cycles)) || !(piece.OutputBits >= 0 && double.IsFinite(piece.OutputBits)))
+            {
+                throw new InvalidOperationException($"task {task.TaskId}: a piece on the {piece.Node} has {piece.Cycles} cycles and {piece.OutputBits} output bits; both must be finite and >= 0");
+            }
+
+            usesEdge |= piece.Node == NodeKind.Edge;
+        }
+
+        var fetch = usesEdge && !target.Cached[task.ModelId];
+        var accuracy = model.AccuracyAt(decision.Exit);
+        if (fetch && model.SizeBits > target.StorageBytes * 8.0)
+        {
+            return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, false, [], DropReasons.ModelExceedsStorage);
+        }
+
+        var route = new List<Stage>(2 * pieces.Length + 4);
+        if (fetch)
+        {
+            route.Add(new Stage(StageKind.Fetch, ResourceRef.Backhaul(decision.TargetEdge), model.SizeBits, 1.0, task.ModelId));
+        }
+
+        var at = NodeKind.Device;
+        var bits = task.InputBits;
+        var joined = !fetch;
+        foreach (var piece in pieces)
+        {
+            Move(system, route, task, decision, at, piece.Node, bits);
+            at = piece.Node;
+            bits = piece.OutputBits;
+            var joins = !joined && piece.Node == NodeKind.Edge;
+            if (piece.Cycles > 0 || joins)
+            {
+                joined |= joins;
+                route.Add(Compute(system, task, decision, conditions, piece.Node, piece.Cycles, route.Count, joins));
+            }
+        }
+
+        Move(system, route, task, decision, at, NodeKind.Device, bits);
+        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+    }
+
+    private static void CheckNode(ScenarioSpec scenario, TaskRequest task, NodeKind node)
+    {
+        if (node == NodeKind.Device && scenario.DeviceCompute is null)
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: the decision runs blocks on the device, but the scenario's devices do not compute (devices.compute)");
+        }
+
+        if (node == NodeKind.Cloud && scenario.Cloud is null)
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: the decision runs blocks in the cloud, but the scenario has no cloud");
+        }
     }
 
     /// <summary>

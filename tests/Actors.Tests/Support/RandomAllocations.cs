@@ -8,6 +8,8 @@ namespace MecActors.Actors.Tests.Support;
 /// Another policy's placements with random per-slot allocations on top, where the scenario takes them: half of the
 /// devices of a cell set a band share and half of the tasks at an edge an edge share (the set ones adding up to 0.9 at
 /// most, so the rest have something left), and half of the tasks a device frequency between 30% and 100% of a core.
+/// A third of the split decisions are restated as pieces, each node's cycles scaled by its own factor (a cost per
+/// node that cycles over capacity cannot say) and the result of a random size.
 /// </summary>
 internal sealed class RandomAllocations(IOffloadingPolicy placements, int seed) : IOffloadingPolicy
 {
@@ -70,7 +72,31 @@ internal sealed class RandomAllocations(IOffloadingPolicy placements, int seed) 
             }
         }
 
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            if (decisions[i].Split is { } split && _random.NextDouble() < 1.0 / 3)
+            {
+                decisions[i] = AsPieces(decisions[i], split, scenario.Models[tasks[i].ModelId]);
+            }
+        }
+
         return decisions;
+    }
+
+    private OffloadDecision AsPieces(OffloadDecision decision, Segment[] split, Core.Models.DnnModel model)
+    {
+        var pieces = new Piece[split.Length];
+        var first = 1;
+        for (var s = 0; s < split.Length; s++)
+        {
+            var last = first + split[s].Blocks - 1;
+            var factor = split[s].Node switch { NodeKind.Device => 1.3, NodeKind.Edge => 0.7, _ => 0.5 };
+            var output = s == split.Length - 1 ? _random.Uniform(0, 20_000) : model.Blocks[last - 1].OutputBits;
+            pieces[s] = new Piece(split[s].Node, factor * model.CyclesBetween(first, last), output);
+            first = last + 1;
+        }
+
+        return decision with { Split = null, Pieces = pieces };
     }
 
     public void Learn(SlotFeedback feedback) => placements.Learn(feedback);
