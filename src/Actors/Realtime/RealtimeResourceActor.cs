@@ -42,7 +42,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
             Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(_clock.Now, _node.FreeAt))));
         }
 
-        Receive<RealtimeCommands.MeasureQueue>(measure => Sender.Tell(new RealtimeCommands.QueueMeasured(measure.Slot, _node.Report().At(Resource, _clock.Now))));
+        Receive<RealtimeCommands.MeasureQueue>(measure => Sender.Tell(new RealtimeCommands.QueueMeasured(measure.Slot, _node.QueueAt(_clock.Now))));
         Receive<RealtimeCommands.SlotRole>(OnSlotRole);
         Receive<TaskCommands.Enter>(enter =>
         {

@@ -3,30 +3,100 @@ using MecActors.Core.Decisions;
 namespace MecActors.Core.Emulation;
 
 /// <summary>
-/// What a resource holds once it has advanced to a horizon, enough to give its queue state at any later instant
+/// What a resource holds once it has advanced to a horizon, enough to give its queue state at every later slot start
 /// until it advances again: when it could start a new job (<paramref name="FreeAt"/>), the jobs offered to it that are
-/// not finalised yet (<paramref name="Offered"/>, those waiting for their model included) and the ends of the jobs
-/// finalised that leave after the horizon (<paramref name="LeavingAt"/>).
+/// not finalised yet (<paramref name="Offered"/>, those waiting for their model included), and of the jobs finalised
+/// that leave after the horizon, how many are still there at each slot start from <paramref name="FirstSlotStart"/> on
+/// (<paramref name="LeavingAfter"/>[k] at slot start <paramref name="FirstSlotStart"/> + k; none after the last one).
 /// </summary>
-public readonly record struct QueueReport(double FreeAt, int Offered, double[] LeavingAt)
+/// <remarks>
+/// Counts per slot start rather than the leaving jobs' ends: a report stays a few integers when thousands of uploads
+/// are in flight, and queue states are only asked at slot starts (the realtime clock measures a node directly,
+/// <see cref="ResourceNode.QueueAt"/>).
+/// </remarks>
+public readonly record struct QueueReport(double FreeAt, int Offered, int FirstSlotStart, int[] LeavingAfter)
 {
     /// <summary>A resource that holds nothing past its horizon: idle at every later instant.</summary>
-    public static readonly QueueReport Idle = new(0.0, 0, []);
+    public static readonly QueueReport Idle = new(0.0, 0, 0, []);
 
-    public bool IsIdle => Offered == 0 && LeavingAt.Length == 0 && FreeAt <= 0.0;
+    public bool IsIdle => Offered == 0 && LeavingAfter.Length == 0 && FreeAt <= 0.0;
 
-    /// <summary>The queue state at <paramref name="now"/>, no earlier than the horizon of the report.</summary>
-    public QueueState At(ResourceRef resource, double now)
+    /// <summary>
+    /// The queue state at the start of the slot that begins at <paramref name="slotStart"/> x T (the start of slot
+    /// <paramref name="slotStart"/> + 1), no earlier than the horizon of the report.
+    /// </summary>
+    public QueueState At(ResourceRef resource, int slotStart, double slotSeconds)
     {
-        var jobs = Offered;
-        foreach (var end in LeavingAt)
+        var k = slotStart - FirstSlotStart;
+        if (k < 0 && LeavingAfter.Length > 0)
         {
-            if (end > now)
+            throw new InvalidOperationException($"{resource}: queue state asked at slot start {slotStart}, before its report's first one ({FirstSlotStart})");
+        }
+
+        var leaving = k >= 0 && k < LeavingAfter.Length ? LeavingAfter[k] : 0;
+        return new QueueState(resource, Math.Max(0.0, FreeAt - (slotStart * slotSeconds)), Offered + leaving);
+    }
+
+    /// <summary>
+    /// Of the jobs leaving at <paramref name="ends"/> (all after <paramref name="horizon"/>), how many are still there at
+    /// each slot start s x T from the first one at or after the horizon: the report's first slot start and counts.
+    /// </summary>
+    public static (int FirstSlotStart, int[] LeavingAfter) Count(IReadOnlyList<double> ends, double horizon, double slotSeconds)
+    {
+        if (ends.Count == 0 || !double.IsFinite(horizon))
+        {
+            return (0, []);
+        }
+
+        var first = (int)Math.Ceiling(horizon / slotSeconds);
+        while (first > 0 && (first - 1) * slotSeconds >= horizon)
+        {
+            first--;
+        }
+
+        while (first * slotSeconds < horizon)
+        {
+            first++;
+        }
+
+        var length = 0;
+        for (var i = 0; i < ends.Count; i++)
+        {
+            length = Math.Max(length, LastStartBefore(ends[i], first, slotSeconds) + 1);
+        }
+
+        var counts = new int[length];
+        for (var i = 0; i < ends.Count; i++)
+        {
+            var k = LastStartBefore(ends[i], first, slotSeconds);
+            if (k >= 0)
             {
-                jobs++;
+                counts[k]++;
             }
         }
 
-        return new QueueState(resource, Math.Max(0.0, FreeAt - now), jobs);
+        for (var k = length - 2; k >= 0; k--)
+        {
+            counts[k] += counts[k + 1];
+        }
+
+        return (first, counts);
+    }
+
+    /// <summary>The last slot start (from <paramref name="first"/>, 0-based) still before <paramref name="end"/>; -1 for none.</summary>
+    private static int LastStartBefore(double end, int first, double slotSeconds)
+    {
+        var k = (int)Math.Ceiling(end / slotSeconds) - 1 - first;
+        while (k >= 0 && (first + k) * slotSeconds >= end)
+        {
+            k--;
+        }
+
+        while ((first + k + 1) * slotSeconds < end)
+        {
+            k++;
+        }
+
+        return k;
     }
 }

@@ -38,8 +38,8 @@ public sealed class QueueTracker
     /// <summary>The resources were built afresh: nothing in them.</summary>
     public void Clear() => _reports.Clear();
 
-    /// <summary>Every resource's queue state at <paramref name="now"/>, no earlier than the last horizon reported.</summary>
-    public ResourceQueues At(double now)
+    /// <summary>Every resource's queue state at slot start <paramref name="slotStart"/> x T, no earlier than the last horizon reported.</summary>
+    public ResourceQueues At(int slotStart, double slotSeconds)
     {
         if (_reports.Count == 0)
         {
@@ -50,7 +50,7 @@ public sealed class QueueTracker
         _idle.Clear();
         foreach (var (resource, report) in _reports)
         {
-            var state = report.At(resource, now);
+            var state = report.At(resource, slotStart, slotSeconds);
             if (state.Idle)
             {
                 _idle.Add(resource);

@@ -1,3 +1,4 @@
+using MecActors.Core.Decisions;
 using MecActors.Core.Queueing;
 
 namespace MecActors.Core.Emulation;
@@ -16,6 +17,7 @@ public sealed class ResourceNode
     private readonly int _models;
     private readonly double _transmitPowerW;
     private readonly bool _dropAtDeadline;
+    private readonly double _slotSeconds;
     private readonly Dictionary<long, InService> _jobs;
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
@@ -29,8 +31,10 @@ public sealed class ResourceNode
 
     /// <param name="transmitPowerW">The device's power for every second its upload is in service here (0: no energy).</param>
     /// <param name="dropAtDeadline">Tasks leave at their deadline (on-deadline = drop) instead of finishing late.</param>
-    public ResourceNode(ResourceRef resource, IStation station, int models, double transmitPowerW = 0.0, bool dropAtDeadline = false)
+    /// <param name="slotSeconds">T: queue reports count the jobs still here at each slot start s x T.</param>
+    public ResourceNode(ResourceRef resource, IStation station, int models, double transmitPowerW = 0.0, bool dropAtDeadline = false, double slotSeconds = 1.0)
     {
+        _slotSeconds = slotSeconds;
         Resource = resource;
         _station = station;
         _models = models;
@@ -49,6 +53,7 @@ public sealed class ResourceNode
         _models = other._models;
         _transmitPowerW = other._transmitPowerW;
         _dropAtDeadline = other._dropAtDeadline;
+        _slotSeconds = other._slotSeconds;
         _downloads = other._downloads;
         _horizon = other._horizon;
         _leavingAt = new List<double>(other._leavingAt);
@@ -90,19 +95,44 @@ public sealed class ResourceNode
     /// </summary>
     public QueueReport Report()
     {
-        var offered = _jobs.Count;
-        foreach (var waiting in _awaitingModel.Values)
-        {
-            offered += waiting.Count;
-        }
-
+        var offered = Offered;
         var freeAt = FreeAt;
         if (offered == 0 && _leavingAt.Count == 0 && freeAt <= _horizon)
         {
             return QueueReport.Idle;
         }
 
-        return new QueueReport(freeAt, offered, _leavingAt.Count == 0 ? [] : _leavingAt.ToArray());
+        var (first, leaving) = QueueReport.Count(_leavingAt, _horizon, _slotSeconds);
+        return new QueueReport(freeAt, offered, first, leaving);
+    }
+
+    /// <summary>The queue state at <paramref name="now"/>, no earlier than the horizon: the jobs offered and those finalised that leave after it.</summary>
+    public QueueState QueueAt(double now)
+    {
+        var jobs = Offered;
+        foreach (var end in _leavingAt)
+        {
+            if (end > now)
+            {
+                jobs++;
+            }
+        }
+
+        return new QueueState(Resource, Math.Max(0.0, FreeAt - now), jobs);
+    }
+
+    private int Offered
+    {
+        get
+        {
+            var offered = _jobs.Count;
+            foreach (var waiting in _awaitingModel.Values)
+            {
+                offered += waiting.Count;
+            }
+
+            return offered;
+        }
     }
 
     /// <summary>A copy that goes on independently: a wave repeated to its fixpoint restarts each pass from one.</summary>

@@ -88,7 +88,7 @@ public sealed class SlotCycle
 
         Array.Clear(_generated);
         _requests = _demand.Count(tasks);
-        var queues = _measured.Count > 0 ? ResourceQueues.Of(_measured) : Queues.At((slot - 1) * _system.Scenario.SlotSeconds);
+        var queues = _measured.Count > 0 ? ResourceQueues.Of(_measured) : Queues.At(slot - 1, _system.Scenario.SlotSeconds);
         _measured.Clear();
         var decision = _decider.Decide(slot, tasks, _statuses, queues);
         _ledger.Open(decision);

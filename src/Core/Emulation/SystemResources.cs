@@ -92,7 +92,7 @@ public static class SystemResources
     };
 
     public static ResourceNode Create(SystemView system, ResourceRef resource) =>
-        new(resource, Station(system, resource), system.Scenario.Models.Count, TransmitPowerOf(system.Scenario, resource), system.Scenario.OnDeadline == DeadlineMode.Drop);
+        new(resource, Station(system, resource), system.Scenario.Models.Count, TransmitPowerOf(system.Scenario, resource), system.Scenario.OnDeadline == DeadlineMode.Drop, system.Scenario.SlotSeconds);
 
     /// <summary>
     /// The watts a device spends for every second its upload is in service here (P_u), when the scenario models energy;

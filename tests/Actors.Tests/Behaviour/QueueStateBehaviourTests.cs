@@ -28,16 +28,17 @@ public sealed class QueueStateBehaviourTests : TestKit
         var queue = reached.Queue;
         Assert.Equal(1.6, queue.FreeAt, Tolerance);
         Assert.Equal(0, queue.Offered);
-        Assert.Equal([1.1, 1.6], queue.LeavingAt.Order().ToArray());
-        AssertState(queue.At(Edge0, 1.0), backlog: 0.6, jobs: 2);
-        AssertState(queue.At(Edge0, 1.2), backlog: 0.4, jobs: 1);
+        Assert.Equal(1, queue.FirstSlotStart);
+        Assert.Equal([2], queue.LeavingAfter);
+        AssertState(queue.At(Edge0, 1, 1.0), backlog: 0.6, jobs: 2);
+        AssertState(queue.At(Edge0, 2, 1.0), backlog: 0.0, jobs: 0);
 
         var tracker = new QueueTracker();
         tracker.Reported(Edge0, queue);
-        AssertState(tracker.At(1.0).Of(Edge0), backlog: 0.6, jobs: 2);
-        Assert.Single(tracker.At(1.0).Busy);
-        AssertState(tracker.At(2.0).Of(Edge0), backlog: 0.0, jobs: 0);
-        Assert.Empty(tracker.At(2.0).Busy);
+        AssertState(tracker.At(1, 1.0).Of(Edge0), backlog: 0.6, jobs: 2);
+        Assert.Single(tracker.At(1, 1.0).Busy);
+        AssertState(tracker.At(2, 1.0).Of(Edge0), backlog: 0.0, jobs: 0);
+        Assert.Empty(tracker.At(2, 1.0).Busy);
 
         // The edge's own status reports the same backlog.
         wiring.Coordinator.Send(wiring.Directory[Edge0], new SlotCommands.ReportStatus(2, 1.0));
@@ -52,8 +53,8 @@ public sealed class QueueStateBehaviourTests : TestKit
         // From 0.6 s each runs at 0.5 GHz: by 1.0 s each has 0.3 Gcycles left, 0.6 s of work at 1 GHz.
         Assert.Equal(2, reached.PendingTasks);
         Assert.Equal(2, reached.Queue.Offered);
-        Assert.Empty(reached.Queue.LeavingAt);
-        AssertState(reached.Queue.At(Edge0, 1.0), backlog: 0.6, jobs: 2);
+        Assert.Empty(reached.Queue.LeavingAfter);
+        AssertState(reached.Queue.At(Edge0, 1, 1.0), backlog: 0.6, jobs: 2);
     }
 
     [Fact]
@@ -62,8 +63,8 @@ public sealed class QueueStateBehaviourTests : TestKit
         var (_, reached) = TwoTasksAtEdge(ComputeDiscipline.EqualSharePerSlot);
 
         // K = 2: each runs at 0.5 GHz from 0.6 s and ends at 1.6 s; no task waits for another.
-        Assert.Equal([1.6, 1.6], reached.Queue.LeavingAt);
-        AssertState(reached.Queue.At(Edge0, 1.0), backlog: 0.0, jobs: 2);
+        Assert.Equal([2], reached.Queue.LeavingAfter);
+        AssertState(reached.Queue.At(Edge0, 1, 1.0), backlog: 0.0, jobs: 2);
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using Xunit;
+
+namespace MecActors.Core.Tests.Emulation;
+
+public class QueueReportTests
+{
+    /// <summary>
+    /// Horizon 1 s, T = 1 s: the first slot start is 1 s. A job leaving at 1.1 s is there at 1 s only; one at 2.5 s at
+    /// 1 and 2 s; one at exactly 3 s at 1 and 2 s too (it has left when slot 4 starts at 3 s).
+    /// </summary>
+    [Fact]
+    public void Leaving_jobs_are_counted_at_every_slot_start_they_are_still_there()
+    {
+        var (first, counts) = QueueReport.Count([2.5, 1.1, 3.0], 1.0, 1.0);
+
+        Assert.Equal(1, first);
+        Assert.Equal([3, 2], counts);
+        var report = new QueueReport(2.0, 1, first, counts);
+        var resource = ResourceRef.EdgeCompute(0);
+        Assert.Equal(new QueueState(resource, 1.0, 4), report.At(resource, 1, 1.0));
+        Assert.Equal(new QueueState(resource, 0.0, 3), report.At(resource, 2, 1.0));
+        Assert.Equal(new QueueState(resource, 0.0, 1), report.At(resource, 3, 1.0));
+        Assert.Throws<InvalidOperationException>(() => report.At(resource, 0, 1.0));
+    }
+
+    /// <summary>
+    /// The slot starts are s x T exactly as the slots compute them: with T = 0.1 s, 3 x 0.1 is 0.30000000000000004, so a
+    /// horizon there has slot start 3 first; a job leaving at 0.4 s (4 x 0.1) has left when slot 5 starts.
+    /// </summary>
+    [Fact]
+    public void Slot_starts_are_the_products_the_slots_use()
+    {
+        var horizon = 3 * 0.1;
+        var (first, counts) = QueueReport.Count([0.35, 0.4, 0.45], horizon, 0.1);
+
+        Assert.Equal(3, first);
+        Assert.Equal([3, 1], counts);
+        Assert.Equal((0, Array.Empty<int>()), QueueReport.Count([], 1.0, 1.0));
+        Assert.Empty(QueueReport.Count([5.0], double.PositiveInfinity, 1.0).LeavingAfter);
+    }
+}
