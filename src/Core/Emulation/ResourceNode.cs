@@ -19,12 +19,14 @@ public sealed class ResourceNode
     private readonly bool _dropAtDeadline;
     private readonly double _slotSeconds;
     private readonly Dictionary<long, InService> _jobs;
+
+    // Downloads apart from the tasks' jobs: they are rare, and keeping them out keeps a task's entry small.
+    private readonly Dictionary<long, ModelDownload> _downloading;
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
     private readonly List<double> _leavingAt;
     private double _horizon;
-    private int _downloads;
 
     /// <summary>More stages than any route has; job ids are task id x this + stage.</summary>
     private const int MaxStages = 1024;
@@ -41,6 +43,7 @@ public sealed class ResourceNode
         _transmitPowerW = transmitPowerW;
         _dropAtDeadline = dropAtDeadline;
         _jobs = new Dictionary<long, InService>();
+        _downloading = new Dictionary<long, ModelDownload>();
         _fetched = new Dictionary<(int, int), Fetched>();
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
         _leavingAt = new List<double>();
@@ -54,10 +57,10 @@ public sealed class ResourceNode
         _transmitPowerW = other._transmitPowerW;
         _dropAtDeadline = other._dropAtDeadline;
         _slotSeconds = other._slotSeconds;
-        _downloads = other._downloads;
         _horizon = other._horizon;
         _leavingAt = new List<double>(other._leavingAt);
         _jobs = new Dictionary<long, InService>(other._jobs);
+        _downloading = new Dictionary<long, ModelDownload>(other._downloading);
         _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
         foreach (var (key, waiting) in other._awaitingModel)
@@ -73,7 +76,7 @@ public sealed class ResourceNode
     {
         get
         {
-            var n = _jobs.Count - _downloads;
+            var n = _jobs.Count;
             foreach (var waiting in _awaitingModel.Values)
             {
                 n += waiting.Count;
@@ -125,7 +128,7 @@ public sealed class ResourceNode
     {
         get
         {
-            var offered = _jobs.Count;
+            var offered = _jobs.Count + _downloading.Count;
             foreach (var waiting in _awaitingModel.Values)
             {
                 offered += waiting.Count;
@@ -177,8 +180,7 @@ public sealed class ResourceNode
     public void Fetch(ModelDownload download)
     {
         var id = FetchId(download.Slot, download.ModelId);
-        _jobs.Add(id, new InService(null, download, 0, 0));
-        _downloads++;
+        _downloading.Add(id, download);
         _station.Arrive(new Job(id, download.RequestTime, download.SizeBits, download.Slot));
     }
 
@@ -219,16 +221,15 @@ public sealed class ResourceNode
                 _leavingAt.Add(d.End);
             }
 
-            _jobs.Remove(d.Id, out var job);
-            if (job.Task is { } served)
+            if (d.Id >= 0)
             {
-                var task = served.Traced(Resource, job.DataArrival, d.End);
+                _jobs.Remove(d.Id, out var job);
+                var task = job.Task.Traced(Resource, job.DataArrival, d.End);
                 tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasons.Deadline, FiberRun = null } : Advanced(task, job, d));
             }
             else
             {
-                var download = job.Download;
-                _downloads--;
+                _downloading.Remove(d.Id, out var download);
                 models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners));
             }
         }
@@ -300,7 +301,7 @@ public sealed class ResourceNode
     private void Serve(TaskProgress task, double ready, double dataArrival)
     {
         var id = JobId(task);
-        _jobs.Add(id, new InService(task, default, ready, dataArrival));
+        _jobs.Add(id, new InService(task, ready, dataArrival));
         var request = task.Plan.Request;
         var deadline = _dropAtDeadline ? request.ReleaseTime + request.DeadlineSeconds : double.PositiveInfinity;
         _station.Arrive(new Job(id, ready, task.CurrentStage().CapacityWork, task.Slot, deadline));
@@ -327,7 +328,7 @@ public sealed class ResourceNode
     /// <summary>Downloads take negative ids, apart from the tasks' (non-negative) ones.</summary>
     private long FetchId(int slot, int model) => -((long)slot * _models + model) - 1;
 
-    private readonly record struct InService(TaskProgress? Task, ModelDownload Download, double Ready, double DataArrival);
+    private readonly record struct InService(TaskProgress Task, double Ready, double DataArrival);
 
     private readonly record struct Fetched(double Time, int Left);
 }
