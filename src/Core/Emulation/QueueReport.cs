@@ -41,7 +41,8 @@ public readonly record struct QueueReport(double FreeAt, int Offered, int FirstS
     /// Of the jobs leaving at <paramref name="ends"/> (all after <paramref name="horizon"/>), how many are still there at
     /// each slot start s x T from the first one at or after the horizon: the report's first slot start and counts.
     /// </summary>
-    public static (int FirstSlotStart, int[] LeavingAfter) Count(IReadOnlyList<double> ends, double horizon, double slotSeconds)
+    /// <param name="scratch">Reused between calls: a resource reports every wave.</param>
+    public static (int FirstSlotStart, int[] LeavingAfter) Count(IReadOnlyList<double> ends, double horizon, double slotSeconds, List<int>? scratch = null)
     {
         if (ends.Count == 0 || !double.IsFinite(horizon))
         {
@@ -59,25 +60,31 @@ public readonly record struct QueueReport(double FreeAt, int Offered, int FirstS
             first++;
         }
 
-        var length = 0;
-        for (var i = 0; i < ends.Count; i++)
+        // lastStarts[k]: the jobs whose last slot start before their end is first + k.
+        var lastStarts = scratch ?? new List<int>();
+        lastStarts.Clear();
+        foreach (var end in ends)
         {
-            length = Math.Max(length, LastStartBefore(ends[i], first, slotSeconds) + 1);
-        }
-
-        var counts = new int[length];
-        for (var i = 0; i < ends.Count; i++)
-        {
-            var k = LastStartBefore(ends[i], first, slotSeconds);
-            if (k >= 0)
+            var k = LastStartBefore(end, first, slotSeconds);
+            if (k < 0)
             {
-                counts[k]++;
+                continue;
             }
+
+            while (lastStarts.Count <= k)
+            {
+                lastStarts.Add(0);
+            }
+
+            lastStarts[k]++;
         }
 
-        for (var k = length - 2; k >= 0; k--)
+        var counts = new int[lastStarts.Count];
+        var still = 0;
+        for (var k = counts.Length - 1; k >= 0; k--)
         {
-            counts[k] += counts[k + 1];
+            still += lastStarts[k];
+            counts[k] = still;
         }
 
         return (first, counts);

@@ -26,9 +26,14 @@ public sealed class ResourceNode
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
     private readonly List<double> _leavingAt;
+    private readonly List<int> _reportScratch = new();
     private double _horizon;
 
-    /// <summary>More stages than any route has; job ids are task id x this + stage.</summary>
+    /// <summary>
+    /// More stages than any route has. A job per task and stage, its id task id x this + stage: within a pass of a
+    /// cyclic wave a task can be here at an earlier stage (from the wave's start) and reach a later one (fed back).
+    /// Ordered by task, then stage, as the stations break ties.
+    /// </summary>
     private const int MaxStages = 1024;
 
     /// <param name="transmitPowerW">The device's power for every second its upload is in service here (0: no energy).</param>
@@ -105,7 +110,7 @@ public sealed class ResourceNode
             return QueueReport.Idle;
         }
 
-        var (first, leaving) = QueueReport.Count(_leavingAt, _horizon, _slotSeconds);
+        var (first, leaving) = QueueReport.Count(_leavingAt, _horizon, _slotSeconds, _reportScratch);
         return new QueueReport(freeAt, offered, first, leaving);
     }
 
@@ -155,14 +160,14 @@ public sealed class ResourceNode
 
         if (!stage.JoinsFetch)
         {
-            Serve(task, task.Time, task.Time);
+            Serve(task, stage, task.Time, task.Time);
             return;
         }
 
         var key = (task.Plan.Request.ModelId, task.Slot);
         if (_fetched.TryGetValue(key, out var fetched))
         {
-            Serve(task, Math.Max(task.Time, fetched.Time), task.Time);
+            Serve(task, stage, Math.Max(task.Time, fetched.Time), task.Time);
             Joined(key, fetched, 1);
             return;
         }
@@ -193,7 +198,7 @@ public sealed class ResourceNode
         {
             foreach (var task in waiting)
             {
-                Serve(task, Math.Max(task.Time, arrival.Time), task.Time);
+                Serve(task, task.CurrentStage(), Math.Max(task.Time, arrival.Time), task.Time);
             }
 
             if (waiting.Count == arrival.Joiners)
@@ -298,20 +303,15 @@ public sealed class ResourceNode
         };
     }
 
-    private void Serve(TaskProgress task, double ready, double dataArrival)
+    private void Serve(TaskProgress task, Stage stage, double ready, double dataArrival)
     {
-        var id = JobId(task);
-        _jobs.Add(id, new InService(task, ready, dataArrival));
         var request = task.Plan.Request;
+        var id = (request.TaskId * MaxStages) + task.StageIndex;
+        _jobs.Add(id, new InService(task, ready, dataArrival));
         var deadline = _dropAtDeadline ? request.ReleaseTime + request.DeadlineSeconds : double.PositiveInfinity;
-        _station.Arrive(new Job(id, ready, task.CurrentStage().CapacityWork, task.Slot, deadline));
+        _station.Arrive(new Job(id, ready, stage.CapacityWork, request.Slot, deadline));
     }
 
-    /// <summary>
-    /// A job per task and stage: within a pass of a cyclic wave a task can be here at an earlier stage (from the
-    /// wave's start) and reach a later one (fed back). Ordered by task, then stage, as the stations break ties.
-    /// </summary>
-    private static long JobId(TaskProgress task) => (task.TaskId * MaxStages) + task.StageIndex;
 
     private void Joined((int, int) key, Fetched fetched, int count)
     {
