@@ -10,9 +10,9 @@ namespace MecActors.Core.Emulation;
 /// (<paramref name="LeavingAfter"/>[k] at slot start <paramref name="FirstSlotStart"/> + k; none after the last one).
 /// </summary>
 /// <remarks>
-/// Counts per slot start rather than the leaving jobs' ends: a report stays a few integers when thousands of uploads
-/// are in flight, and queue states are only asked at slot starts (the realtime clock measures a node directly,
-/// <see cref="ResourceNode.QueueAt"/>).
+/// Counts per slot start rather than the leaving jobs' ends (<see cref="LeavingJobs"/>): a report stays a few integers
+/// when thousands of uploads are in flight, and queue states are only asked at slot starts (the realtime clock
+/// measures a node directly, <see cref="ResourceNode.QueueAt"/>).
 /// </remarks>
 public readonly record struct QueueReport(double FreeAt, int Offered, int FirstSlotStart, int[] LeavingAfter)
 {
@@ -35,75 +35,5 @@ public readonly record struct QueueReport(double FreeAt, int Offered, int FirstS
 
         var leaving = k >= 0 && k < LeavingAfter.Length ? LeavingAfter[k] : 0;
         return new QueueState(resource, Math.Max(0.0, FreeAt - (slotStart * slotSeconds)), Offered + leaving);
-    }
-
-    /// <summary>
-    /// Of the jobs leaving at <paramref name="ends"/> (all after <paramref name="horizon"/>), how many are still there at
-    /// each slot start s x T from the first one at or after the horizon: the report's first slot start and counts.
-    /// </summary>
-    /// <param name="scratch">Reused between calls: a resource reports every wave.</param>
-    public static (int FirstSlotStart, int[] LeavingAfter) Count(IReadOnlyList<double> ends, double horizon, double slotSeconds, List<int>? scratch = null)
-    {
-        if (ends.Count == 0 || !double.IsFinite(horizon))
-        {
-            return (0, []);
-        }
-
-        var first = (int)Math.Ceiling(horizon / slotSeconds);
-        while (first > 0 && (first - 1) * slotSeconds >= horizon)
-        {
-            first--;
-        }
-
-        while (first * slotSeconds < horizon)
-        {
-            first++;
-        }
-
-        // lastStarts[k]: the jobs whose last slot start before their end is first + k.
-        var lastStarts = scratch ?? new List<int>();
-        lastStarts.Clear();
-        foreach (var end in ends)
-        {
-            var k = LastStartBefore(end, first, slotSeconds);
-            if (k < 0)
-            {
-                continue;
-            }
-
-            while (lastStarts.Count <= k)
-            {
-                lastStarts.Add(0);
-            }
-
-            lastStarts[k]++;
-        }
-
-        var counts = new int[lastStarts.Count];
-        var still = 0;
-        for (var k = counts.Length - 1; k >= 0; k--)
-        {
-            still += lastStarts[k];
-            counts[k] = still;
-        }
-
-        return (first, counts);
-    }
-
-    /// <summary>The last slot start (from <paramref name="first"/>, 0-based) still before <paramref name="end"/>; -1 for none.</summary>
-    private static int LastStartBefore(double end, int first, double slotSeconds)
-    {
-        var k = (int)Math.Ceiling(end / slotSeconds) - 1 - first;
-        while (k >= 0 && (first + k) * slotSeconds >= end)
-        {
-            k--;
-        }
-
-        while ((first + k + 1) * slotSeconds < end)
-        {
-            k++;
-        }
-
-        return k;
     }
 }

@@ -17,7 +17,6 @@ public sealed class ResourceNode
     private readonly int _models;
     private readonly double _transmitPowerW;
     private readonly bool _dropAtDeadline;
-    private readonly double _slotSeconds;
     private readonly Dictionary<long, InService> _jobs;
 
     // Downloads apart from the tasks' jobs: they are rare, and keeping them out keeps a task's entry small.
@@ -25,8 +24,7 @@ public sealed class ResourceNode
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
-    private readonly List<double> _leavingAt;
-    private readonly List<int> _reportScratch = new();
+    private readonly LeavingJobs _leaving;
     private double _horizon;
 
     /// <summary>
@@ -41,7 +39,6 @@ public sealed class ResourceNode
     /// <param name="slotSeconds">T: queue reports count the jobs still here at each slot start s x T.</param>
     public ResourceNode(ResourceRef resource, IStation station, int models, double transmitPowerW = 0.0, bool dropAtDeadline = false, double slotSeconds = 1.0)
     {
-        _slotSeconds = slotSeconds;
         Resource = resource;
         _station = station;
         _models = models;
@@ -51,7 +48,7 @@ public sealed class ResourceNode
         _downloading = new Dictionary<long, ModelDownload>();
         _fetched = new Dictionary<(int, int), Fetched>();
         _awaitingModel = new Dictionary<(int, int), List<TaskProgress>>();
-        _leavingAt = new List<double>();
+        _leaving = new LeavingJobs(slotSeconds);
     }
 
     private ResourceNode(ResourceNode other)
@@ -61,9 +58,8 @@ public sealed class ResourceNode
         _models = other._models;
         _transmitPowerW = other._transmitPowerW;
         _dropAtDeadline = other._dropAtDeadline;
-        _slotSeconds = other._slotSeconds;
         _horizon = other._horizon;
-        _leavingAt = new List<double>(other._leavingAt);
+        _leaving = other._leaving.Copy();
         _jobs = new Dictionary<long, InService>(other._jobs);
         _downloading = new Dictionary<long, ModelDownload>(other._downloading);
         _fetched = new Dictionary<(int, int), Fetched>(other._fetched);
@@ -105,28 +101,19 @@ public sealed class ResourceNode
     {
         var offered = Offered;
         var freeAt = FreeAt;
-        if (offered == 0 && _leavingAt.Count == 0 && freeAt <= _horizon)
+        if (offered == 0 && !_leaving.Any && freeAt <= _horizon)
         {
             return QueueReport.Idle;
         }
 
-        var (first, leaving) = QueueReport.Count(_leavingAt, _horizon, _slotSeconds, _reportScratch);
+        var (first, leaving) = _leaving.CountFrom(_horizon);
         return new QueueReport(freeAt, offered, first, leaving);
     }
 
     /// <summary>The queue state at <paramref name="now"/>, no earlier than the horizon: the jobs offered and those finalised that leave after it.</summary>
     public QueueState QueueAt(double now)
     {
-        var jobs = Offered;
-        foreach (var end in _leavingAt)
-        {
-            if (end > now)
-            {
-                jobs++;
-            }
-        }
-
-        return new QueueState(Resource, Math.Max(0.0, FreeAt - now), jobs);
+        return new QueueState(Resource, Math.Max(0.0, FreeAt - now), Offered + _leaving.At(now));
     }
 
     private int Offered
@@ -223,7 +210,7 @@ public sealed class ResourceNode
             // Finalised but still at the resource until its end: a queue state counts it.
             if (d.End > horizon)
             {
-                _leavingAt.Add(d.End);
+                _leaving.Add(d.End);
             }
 
             if (d.Id >= 0)
@@ -243,16 +230,7 @@ public sealed class ResourceNode
     private void ForgetLeftBy(double horizon)
     {
         _horizon = horizon;
-        var kept = 0;
-        for (var i = 0; i < _leavingAt.Count; i++)
-        {
-            if (_leavingAt[i] > horizon)
-            {
-                _leavingAt[kept++] = _leavingAt[i];
-            }
-        }
-
-        _leavingAt.RemoveRange(kept, _leavingAt.Count - kept);
+        _leaving.Forget(horizon);
     }
 
     private TaskProgress Advanced(TaskProgress task, InService job, Departure d)

@@ -13,7 +13,13 @@ public class QueueReportTests
     [Fact]
     public void Leaving_jobs_are_counted_at_every_slot_start_they_are_still_there()
     {
-        var (first, counts) = QueueReport.Count([2.5, 1.1, 3.0], 1.0, 1.0);
+        var leaving = new LeavingJobs(1.0);
+        foreach (var end in new[] { 2.5, 1.1, 3.0 })
+        {
+            leaving.Add(end);
+        }
+
+        var (first, counts) = leaving.CountFrom(1.0);
 
         Assert.Equal(1, first);
         Assert.Equal([3, 2], counts);
@@ -23,6 +29,25 @@ public class QueueReportTests
         Assert.Equal(new QueueState(resource, 0.0, 3), report.At(resource, 2, 1.0));
         Assert.Equal(new QueueState(resource, 0.0, 1), report.At(resource, 3, 1.0));
         Assert.Throws<InvalidOperationException>(() => report.At(resource, 0, 1.0));
+        Assert.Equal(2, leaving.At(1.5));
+    }
+
+    /// <summary>Advanced to 2 s, the job that left at 1.1 s is forgotten; past the last, nothing is left.</summary>
+    [Fact]
+    public void Jobs_gone_by_the_horizons_first_slot_start_are_forgotten()
+    {
+        var leaving = new LeavingJobs(1.0);
+        leaving.Add(1.1);
+        leaving.Add(2.5);
+
+        leaving.Forget(2.0);
+        var (first, counts) = leaving.CountFrom(2.0);
+        Assert.Equal(2, first);
+        Assert.Equal([1], counts);
+
+        leaving.Forget(3.0);
+        Assert.False(leaving.Any);
+        Assert.Empty(leaving.CountFrom(3.0).LeavingAfter);
     }
 
     /// <summary>
@@ -32,12 +57,16 @@ public class QueueReportTests
     [Fact]
     public void Slot_starts_are_the_products_the_slots_use()
     {
-        var horizon = 3 * 0.1;
-        var (first, counts) = QueueReport.Count([0.35, 0.4, 0.45], horizon, 0.1);
+        var leaving = new LeavingJobs(0.1);
+        foreach (var end in new[] { 0.35, 0.4, 0.45 })
+        {
+            leaving.Add(end);
+        }
+
+        var (first, counts) = leaving.CountFrom(3 * 0.1);
 
         Assert.Equal(3, first);
         Assert.Equal([3, 1], counts);
-        Assert.Equal((0, Array.Empty<int>()), QueueReport.Count([], 1.0, 1.0));
-        Assert.Empty(QueueReport.Count([5.0], double.PositiveInfinity, 1.0).LeavingAfter);
+        Assert.Empty(leaving.CountFrom(double.PositiveInfinity).LeavingAfter);
     }
 }

@@ -1,0 +1,141 @@
+namespace MecActors.Core.Emulation;
+
+/// <summary>
+/// The jobs a resource has finalised that are still in it after its horizon, until their ends: counted by the last
+/// slot start s x T each is still there at (once, when it is finalised), so that a queue report costs as many steps
+/// as there are slot starts ahead, not one per job in flight; and their ends, for a measure at any instant.
+/// </summary>
+public sealed class LeavingJobs
+{
+    private readonly double _slotSeconds;
+    private readonly Dictionary<int, int> _byLastStart;
+    private readonly List<double> _ends;
+    private readonly List<int> _scratch = new();
+    private int _endsKeptAtLastPrune;
+
+    public LeavingJobs(double slotSeconds)
+    {
+        _slotSeconds = slotSeconds;
+        _byLastStart = new Dictionary<int, int>();
+        _ends = new List<double>();
+    }
+
+    private LeavingJobs(LeavingJobs other)
+    {
+        _slotSeconds = other._slotSeconds;
+        _byLastStart = new Dictionary<int, int>(other._byLastStart);
+        _ends = new List<double>(other._ends);
+        _endsKeptAtLastPrune = other._endsKeptAtLastPrune;
+    }
+
+    /// <summary>Whether a job is still here at a slot start at or after the last horizon.</summary>
+    public bool Any => _byLastStart.Count > 0;
+
+    public LeavingJobs Copy() => new(this);
+
+    /// <summary>A job finalised now that leaves at <paramref name="end"/>, after the horizon.</summary>
+    public void Add(double end)
+    {
+        var last = LastStartBefore(end);
+        _byLastStart[last] = _byLastStart.GetValueOrDefault(last) + 1;
+        _ends.Add(end);
+    }
+
+    /// <summary>The resource has advanced to <paramref name="horizon"/>: jobs gone by the first slot start at or after it are forgotten.</summary>
+    public void Forget(double horizon)
+    {
+        var first = FirstStartAtOrAfter(horizon);
+        _scratch.Clear();
+        foreach (var last in _byLastStart.Keys)
+        {
+            if (last < first)
+            {
+                _scratch.Add(last);
+            }
+        }
+
+        foreach (var last in _scratch)
+        {
+            _byLastStart.Remove(last);
+        }
+
+        // The ends are pruned once they have doubled since the last time: amortised, a constant per job.
+        if (_ends.Count >= 2 * Math.Max(16, _endsKeptAtLastPrune))
+        {
+            _ends.RemoveAll(end => end <= horizon);
+            _endsKeptAtLastPrune = _ends.Count;
+        }
+    }
+
+    /// <summary>The first slot start at or after <paramref name="horizon"/> and how many jobs are still here at it and at each one after.</summary>
+    public (int FirstSlotStart, int[] LeavingAfter) CountFrom(double horizon)
+    {
+        if (_byLastStart.Count == 0 || !double.IsFinite(horizon))
+        {
+            return (0, []);
+        }
+
+        var first = FirstStartAtOrAfter(horizon);
+        var length = 0;
+        foreach (var last in _byLastStart.Keys)
+        {
+            length = Math.Max(length, last - first + 1);
+        }
+
+        var counts = new int[length];
+        foreach (var (last, jobs) in _byLastStart)
+        {
+            if (last >= first)
+            {
+                counts[last - first] += jobs;
+            }
+        }
+
+        for (var k = length - 2; k >= 0; k--)
+        {
+            counts[k] += counts[k + 1];
+        }
+
+        return (first, counts);
+    }
+
+    /// <summary>How many are still here at <paramref name="now"/>, no earlier than the horizon.</summary>
+    public int At(double now)
+    {
+        var jobs = 0;
+        foreach (var end in _ends)
+        {
+            if (end > now)
+            {
+                jobs++;
+            }
+        }
+
+        return jobs;
+    }
+
+    /// <summary>The first s with s x T at or after <paramref name="time"/>, as the slots compute their starts.</summary>
+    private int FirstStartAtOrAfter(double time)
+    {
+        if (!double.IsFinite(time))
+        {
+            return int.MaxValue;
+        }
+
+        var s = (int)Math.Ceiling(time / _slotSeconds);
+        while (s > 0 && (s - 1) * _slotSeconds >= time)
+        {
+            s--;
+        }
+
+        while (s * _slotSeconds < time)
+        {
+            s++;
+        }
+
+        return s;
+    }
+
+    /// <summary>The last s with s x T before <paramref name="end"/>: the job is still there at that slot start and not at the next.</summary>
+    private int LastStartBefore(double end) => FirstStartAtOrAfter(end) - 1;
+}
