@@ -278,10 +278,11 @@ public static class ScenarioLoader
         var deadline = section.IsList("deadline-ms")
             ? section.Range("deadline-ms", ScenarioValidation.IsPositive, "positive")
             : (Min: section.PositiveDouble("deadline-ms"), Max: section.PositiveDouble("deadline-ms"));
-        var accuracy = section.HasPath("accuracy-requirement") && section.IsList("accuracy-requirement")
+        var normal = section.IsObject("accuracy-requirement");
+        var accuracy = section.HasPath("accuracy-requirement") && !normal
             ? section.Range("accuracy-requirement", a => a >= 0 && a <= 1, "in [0, 1]")
             : (Min: 0.0, Max: 0.0);
-        var normalAccuracy = section.HasPath("accuracy-requirement") && !section.IsList("accuracy-requirement")
+        var normalAccuracy = normal
             ? ReadNormalRequirement(section.Section("accuracy-requirement", "mean", "sd"))
             : (Mean: 0.0, Sd: 0.0);
         var spec = new WorkloadSpec(

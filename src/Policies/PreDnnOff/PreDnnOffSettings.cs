@@ -51,7 +51,27 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
         var workload = system.Scenario.Workload;
         var radio = system.Scenario.Radio;
         var exits = new ExitDistribution(Profile, workload.AccuracyRequirementMean, workload.AccuracyRequirementSd);
-        return new LayerLatencyModel(Profile, Regressions, wirelessBps ?? (radio.RateMinBps + radio.RateMaxBps) / 2, exits);
+        return new LayerLatencyModel(Profile, Regressions, wirelessBps ?? WirelessBps(system.Scenario), exits);
+    }
+
+    /// <summary>
+    /// v_wireless of eq. (4.2), W log2(1 + SNR): the task's rate on the band it transmits over (its share B_n / U_n under
+    /// a dedicated radio, the whole band when transfers take turns or share it), from the scenario's fixed channel or
+    /// the middle of its drawn rates.
+    /// </summary>
+    public static double WirelessBps(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var radio = scenario.Radio;
+        if (radio.DrawsRates)
+        {
+            return (radio.RateMinBps + radio.RateMaxBps) / 2;
+        }
+
+        var band = scenario.Edges[0].BandwidthHz;
+        var width = scenario.Disciplines.Wireless == LinkDiscipline.Dedicated ? band / scenario.DevicesInCell(0) : band;
+        var gain = Core.Network.Radio.PathGain(radio, radio.MinDistanceM);
+        return Core.Network.Radio.UplinkRateBps(radio, gain, width);
     }
 
     /// <summary>The scenario model's index.</summary>
@@ -93,7 +113,21 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
 
         if (!scenario.HasPath("radio.rate-mbps"))
         {
-            throw scenario.Error("radio.rate-mbps", "is required: v_wireless of eq. (4.2) is the rate the solvers plan with");
+            var distance = scenario.GetDoubleList("radio.distance-m");
+            if (distance.Count != 2 || distance[0] != distance[1])
+            {
+                throw scenario.Error("radio.distance-m", "must be one distance [d, d] (or give radio.rate-mbps): the solvers plan with one v_wireless");
+            }
+
+            if (scenario.GetBool("radio.rayleigh-fading"))
+            {
+                throw scenario.Error("radio.rayleigh-fading", "must be off: the solvers plan with one v_wireless");
+            }
+        }
+
+        if (scenario.GetInt("edges.count") != 1)
+        {
+            throw scenario.Error("edges.count", "must be 1: paper 001's system has one edge server");
         }
     }
 
