@@ -3,7 +3,8 @@ using MecActors.Core.Randomness;
 namespace MecActors.Policies.PreDnnOff;
 
 /// <summary>The GA's parameters (paper 001, Sec. 4.4: 50 iterations; the rest are not stated and are assumptions).</summary>
-public sealed record GeneticSettings(int Population, int Iterations, double CrossoverProbability, double MutationProbability, double ScalingMultiple)
+/// <param name="Elite">The best chromosomes copied unchanged into the next generation (0: none; the paper does not say).</param>
+public sealed record GeneticSettings(int Population, int Iterations, double CrossoverProbability, double MutationProbability, double ScalingMultiple, int Elite = 0)
 {
     /// <summary>The paper's 50 iterations; the other values are assumptions (docs/assumptions.md, paper 001).</summary>
     public static GeneticSettings Paper { get; } = new(40, 50, 0.8, 0.2, 2.0);
@@ -22,7 +23,8 @@ public sealed record GeneticResult(int[] Placement, double ExpectedSeconds, IRea
 /// worst latency less the chromosome's and linearly scaled (Goldberg: the mean is kept, the best gets
 /// <see cref="GeneticSettings.ScalingMultiple"/> times the mean, clipped so no fitness is negative); roulette wheel
 /// selection by eq. (4.10); single-point crossover at group boundaries; mutation sets one random group's 1 on another
-/// variable. The result is the best chromosome seen in any generation.
+/// variable. The result is the best chromosome seen in any generation; optionally the best few pass unchanged to the
+/// next generation (elitism, <see cref="GeneticSettings.Elite"/>).
 /// </summary>
 public static class GeneticPlacement
 {
@@ -71,7 +73,14 @@ public static class GeneticPlacement
 
             ScaledFitness(latency, fitness, settings.ScalingMultiple);
             var next = new int[size][];
-            for (var i = 0; i < size; i += 2)
+            var elite = Math.Min(settings.Elite, size);
+            var ranked = Enumerable.Range(0, size).OrderBy(i => latency[i]).ThenBy(i => i).ToArray();
+            for (var e = 0; e < elite; e++)
+            {
+                next[e] = (int[])population[ranked[e]].Clone();
+            }
+
+            for (var i = elite; i < size; i += 2)
             {
                 var mother = population[Roulette(fitness, random)];
                 var father = population[Roulette(fitness, random)];

@@ -36,7 +36,7 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
         var regressions = LatencyRegressions.Read(section.GetConfig("regressions"));
         var modelName = section.NonEmptyString("model");
         CheckAgainstScenario(scenario, section, modelName, profile);
-        return new PreDnnOffSettings(modelName, profile, regressions, section.HasPath("ga") ? ReadGenetic(section.Section("ga", "population", "iterations", "crossover", "mutation", "scaling")) : GeneticSettings.Paper);
+        return new PreDnnOffSettings(modelName, profile, regressions, section.HasPath("ga") ? ReadGenetic(section.Section("ga", "population", "iterations", "crossover", "mutation", "scaling", "elite")) : GeneticSettings.Paper);
     }
 
     /// <summary>The latency model of the scenario's system: its wireless rate and its requirement distribution.</summary>
@@ -151,6 +151,7 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
             ga.HasPath("iterations") ? ga.PositiveInt("iterations") : paper.Iterations,
             ga.HasPath("crossover") ? ga.Fraction("crossover") : paper.CrossoverProbability,
             ga.HasPath("mutation") ? ga.Fraction("mutation") : paper.MutationProbability,
-            scaling);
+            scaling,
+            ga.HasPath("elite") ? ga.GetInt("elite") is var elite && elite >= 0 && elite < population ? elite : throw ga.Error("elite", $"must lie in 0..{population - 1}, got {elite}") : paper.Elite);
     }
 }
