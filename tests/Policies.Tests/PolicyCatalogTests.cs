@@ -64,7 +64,7 @@ public class PolicyCatalogTests
     {
         var parameters = PolicyCatalog.All.ReadParameters(HoconParser.ParseText("caching { window-slots = 7 }"));
 
-        Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values));
+        Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values.OfType<PopularityCachingSettings>()));
         Assert.Equal(7, parameters.Get<PopularityCachingSettings>().WindowSlots);
     }
 
