@@ -13,18 +13,9 @@ public static class EdgentPlacement
     public static PlacementResult Solve(LayerLatencyModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var profile = model.Profile;
-        var depth = new int[profile.Layers.Count];
-        for (var l = 0; l < depth.Length; l++)
-        {
-            var parent = profile.Layers[l].Parent;
-            depth[l] = parent < 0 ? 0 : depth[parent] + 1;
-        }
-
         PlacementResult? best = null;
-        for (var cut = 0; cut <= depth.Max() + 1; cut++)
+        foreach (var placement in Cuts(model))
         {
-            var placement = depth.Select(d => d < cut ? LayerLatencyModel.Device : 1).ToArray();
             var expected = model.ExpectedSeconds(placement);
             if (best is null || expected < best.ExpectedSeconds)
             {
@@ -33,5 +24,23 @@ public static class EdgentPlacement
         }
 
         return best!;
+    }
+
+    /// <summary>Every depth cut, from everything at the edge (d = 0) to everything on the device.</summary>
+    public static IEnumerable<int[]> Cuts(LayerLatencyModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var profile = model.Profile;
+        var depth = new int[profile.Layers.Count];
+        for (var l = 0; l < depth.Length; l++)
+        {
+            var parent = profile.Layers[l].Parent;
+            depth[l] = parent < 0 ? 0 : depth[parent] + 1;
+        }
+
+        for (var cut = 0; cut <= depth.Max() + 1; cut++)
+        {
+            yield return depth.Select(d => d < cut ? LayerLatencyModel.Device : 1).ToArray();
+        }
     }
 }
