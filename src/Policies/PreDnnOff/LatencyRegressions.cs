@@ -55,6 +55,18 @@ public sealed record LatencyRegressions(NodeRegressions Device, NodeRegressions 
         return new LatencyRegressions(ReadNode(section.GetConfig("device"), parsing: true), ReadNode(section.GetConfig("edge"), parsing: false));
     }
 
+    /// <summary>The device's layer times divided by <paramref name="speedup"/> (parsing and loading kept: no placement changes them).</summary>
+    public LatencyRegressions WithFasterDevice(double speedup) =>
+        speedup == 1.0
+            ? this
+            : this with
+            {
+                Device = Device with
+                {
+                    Layers = Device.Layers.ToDictionary(l => l.Key, l => new LinearLatency(l.Value.X1 / speedup, l.Value.X2 / speedup, l.Value.Intercept / speedup)),
+                },
+            };
+
     /// <summary>The section text <see cref="Read"/> reads back, coefficients in round-trip form.</summary>
     public string ToHocon()
     {

@@ -8,11 +8,12 @@ namespace MecActors.Policies.PreDnnOff;
 /// <summary>
 /// The scenario's <c>pre-dnnoff</c> section: the scenario model the layer profile describes (<c>model</c>), the profile
 /// (<c>profile</c>, a layer profile file included in place), the latency regressions (<c>regressions</c>, Table 4.2) and
-/// the GA's parameters (<c>ga</c>). The profile must agree with the scenario: the model's exits with the profile's
+/// the GA's parameters (<c>ga</c>); <c>device-speedup</c> (default 1) divides every device layer time, for asking how a
+/// faster device would change the placements. The profile must agree with the scenario: the model's exits with the profile's
 /// accuracies, the workload's input with the profile's input, and the requirement must be a distribution
 /// (<c>workload.accuracy-requirement = { mean, sd }</c>) for the solvers to optimise over.
 /// </summary>
-public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile, LatencyRegressions? Regressions, GeneticSettings Genetic)
+public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile, LatencyRegressions? Regressions, GeneticSettings Genetic, double DeviceSpeedup = 1.0)
 {
     public const string Section = "pre-dnnoff";
 
@@ -31,12 +32,18 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
                 : throw scenario.Error(Section, $"missing: the policies {string.Join(", ", needing)} need the layer profile and its regressions");
         }
 
-        var section = scenario.Section(Section, "model", "profile", "regressions", "ga");
+        var section = scenario.Section(Section, "model", "profile", "regressions", "ga", "device-speedup");
         var profile = LayerProfileLoader.Read(section.GetConfig("profile"));
-        var regressions = LatencyRegressions.Read(section.GetConfig("regressions"));
+        var speedup = section.HasPath("device-speedup") ? section.PositiveDouble("device-speedup") : 1.0;
+        var regressions = LatencyRegressions.Read(section.GetConfig("regressions")).WithFasterDevice(speedup);
         var modelName = section.NonEmptyString("model");
         CheckAgainstScenario(scenario, section, modelName, profile);
-        return new PreDnnOffSettings(modelName, profile, regressions, section.HasPath("ga") ? ReadGenetic(section.Section("ga", "population", "iterations", "crossover", "mutation", "scaling", "elite")) : GeneticSettings.Paper);
+        return new PreDnnOffSettings(
+            modelName,
+            profile,
+            regressions,
+            section.HasPath("ga") ? ReadGenetic(section.Section("ga", "population", "iterations", "crossover", "mutation", "scaling", "elite")) : GeneticSettings.Paper,
+            speedup);
     }
 
     /// <summary>The latency model of the scenario's system: its wireless rate and its requirement distribution.</summary>

@@ -6,7 +6,7 @@ namespace MecActors.Cli.Commands;
 
 /// <summary>
 /// <c>mec report joint-caching --table DIR [--references DIR] --front DIR --doc FILE</c> or
-/// <c>mec report pre-dnnoff --scenario FILE --compare DIR --load DIR --doc FILE</c>: writes a paper's reproduction
+/// <c>mec report pre-dnnoff --scenario FILE --compare DIR --load DIR --fast-scenario FILE --fast-load DIR --doc FILE</c>: writes a paper's reproduction
 /// results into its document, between the markers <see cref="Begin"/> and <see cref="End"/> (the rest of the document
 /// is kept as written), and puts its plots beside it.
 /// </summary>
@@ -25,6 +25,8 @@ internal static class ReportCommand
         var scenario = new Option<string?>("--scenario") { HelpName = "FILE", Description = "pre-dnnoff: the scenario file, for the analytic studies" };
         var compare = new Option<string?>("--compare") { HelpName = "DIR", Description = "pre-dnnoff: the output of mec compare of the scenario (one run)" };
         var load = new Option<string?>("--load") { HelpName = "DIR", Description = "pre-dnnoff: the output of mec sweep of the load scenario over devices.count" };
+        var fastScenario = new Option<string?>("--fast-scenario") { HelpName = "FILE", Description = "pre-dnnoff: the load scenario with a faster device" };
+        var fastLoad = new Option<string?>("--fast-load") { HelpName = "DIR", Description = "pre-dnnoff: the output of mec sweep of that scenario over devices.count" };
         var doc = new Option<string>("--doc") { HelpName = "FILE", Description = "The reproduction document to update, e.g. docs/reproduction/joint-caching.md", Required = true };
         var command = new Command("report", "Write a paper's reproduction results (table, orderings, front) into its document");
         command.Arguments.Add(paper);
@@ -34,6 +36,8 @@ internal static class ReportCommand
         command.Options.Add(scenario);
         command.Options.Add(compare);
         command.Options.Add(load);
+        command.Options.Add(fastScenario);
+        command.Options.Add(fastLoad);
         command.Options.Add(doc);
         command.SetAction((parse, _) => CommandErrors.GuardAsync(console, verbose: false, () =>
         {
@@ -57,7 +61,9 @@ internal static class ReportCommand
             if (name == "pre-dnnoff")
             {
                 var study = PreDnnOffStudy.Of(new Core.Decisions.SystemView(ScenarioFiles.Load(Required(scenario))));
-                var (markdown, images) = PreDnnOffReport.Write(study, Required(compare), Required(load), Path.GetFileNameWithoutExtension(docPath));
+                var fast = PreDnnOffStudy.Of(new Core.Decisions.SystemView(ScenarioFiles.Load(Required(fastScenario))));
+                var (markdown, images) = PreDnnOffReport.Write(
+                    study, fast, Required(compare), Required(load), Required(fastLoad), Path.GetFileNameWithoutExtension(docPath));
                 foreach (var (imageFile, png) in images)
                 {
                     File.WriteAllBytes(Path.Combine(docDir, imageFile), png);

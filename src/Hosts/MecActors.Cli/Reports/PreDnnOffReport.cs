@@ -23,7 +23,8 @@ internal static class PreDnnOffReport
     private const int Width = 900;
     private const int Height = 480;
 
-    public static (string Markdown, IReadOnlyList<KeyValuePair<string, byte[]>> Images) Write(PreDnnOffStudy study, string compareDir, string loadDir, string prefix)
+    public static (string Markdown, IReadOnlyList<KeyValuePair<string, byte[]>> Images) Write(
+        PreDnnOffStudy study, PreDnnOffStudy fastDevice, string compareDir, string loadDir, string fastLoadDir, string prefix)
     {
         var text = new StringBuilder();
         var images = new List<KeyValuePair<string, byte[]>>();
@@ -37,8 +38,17 @@ internal static class PreDnnOffReport
         images.Add(new(curveImage, CurvePng(study.Runs[0])));
         var loadImage = $"{prefix}-load.png";
         var load = SweepResults.Read(loadDir);
-        Load(text, study, load, loadImage);
-        images.Add(new(loadImage, LoadPng(study, load)));
+        Load(text, "### Under load: devices sharing the edge and the radio (`mec sweep` over `devices.count`)", study, load, loadImage);
+        images.Add(new(loadImage, LoadPng(study, load, "Table 4.2's device")));
+        var fastImage = $"{prefix}-load-fast-device.png";
+        var fastLoad = SweepResults.Read(fastLoadDir);
+        Load(
+            text,
+            Invariant($"### Under load with a device {fastDevice.Settings.DeviceSpeedup:G} times faster (`pre-dnnoff-load-fast-device.conf`, a what-if)"),
+            fastDevice,
+            fastLoad,
+            fastImage);
+        images.Add(new(fastImage, LoadPng(fastDevice, fastLoad, Invariant($"a device {fastDevice.Settings.DeviceSpeedup:G}x faster"))));
         Timings(text, study);
         return (text.ToString(), images);
     }
@@ -119,6 +129,17 @@ internal static class PreDnnOffReport
         }
 
         Line(text, "");
+        Line(text, "What it would take: the ratio per rate (sd = 0.053) with a device as many times faster than Table 4.2's Raspberry Pi at every layer:");
+        Line(text, "");
+        Line(text, "| rate (Mbit/s) | " + string.Join(" | ", PreDnnOffStudy.DeviceSpeedups.Select(f => Invariant($"device x{f:G}"))) + " |");
+        Line(text, "| ---: | " + string.Join(" | ", PreDnnOffStudy.DeviceSpeedups.Select(_ => "---:")) + " |");
+        foreach (var rate in PreDnnOffStudy.RatesMbps)
+        {
+            var cells = PreDnnOffStudy.DeviceSpeedups.Select(f => study.FasterDevices.Single(p => p.RateMbps == rate && p.Sd == f)).Select(p => Invariant($"{p.Exact / p.Edgent:F4}"));
+            Line(text, Invariant($"| {rate:G} | ") + string.Join(" | ", cells) + " |");
+        }
+
+        Line(text, "");
         Line(text, $"![Pre-DNNOff against Edgent over the rate and the spread]({image})");
         Line(text, "");
     }
@@ -136,6 +157,7 @@ internal static class PreDnnOffReport
         Line(text, "| --- | --- |");
         Line(text, Invariant($"| the paper's: population {settings.Population}, {settings.Iterations} iterations, crossover {settings.CrossoverProbability}, mutation {settings.MutationProbability}, no elitism | {Summary(study.Runs)} |"));
         Line(text, Invariant($"| with help: population {elitist.Population}, {elitist.Iterations} iterations, mutation {elitist.MutationProbability}, the best {elitist.Elite} kept | {Summary(study.ElitistRuns)} |"));
+        Line(text, Invariant($"| with help and {PreDnnOffStudy.LongGenetic.Iterations} iterations | {Summary(study.LongRuns)} |"));
         Line(text, "");
         var holds = study.Runs.Count(study.Optimal) >= 19;
         Line(text, Invariant($"At least 95% of the runs at the exact optimum: **{(holds ? "holds" : "does not hold")}**. The profile has {study.Model.Profile.Layers.Count} layers (2^{study.Model.Profile.Layers.Count} placements)."));
@@ -144,20 +166,22 @@ internal static class PreDnnOffReport
         Line(text, "");
     }
 
-    private static void Load(StringBuilder text, PreDnnOffStudy study, SweepResults load, string image)
+    private static void Load(StringBuilder text, string title, PreDnnOffStudy study, SweepResults load, string image)
     {
         string[] policies = [PreDnnOffPolicies.ExactName, PreDnnOffPolicies.EdgentName, PreDnnOffPolicies.QueueAwareName];
-        Line(text, "### Under load: devices sharing the edge and the radio (`mec sweep` over `devices.count`)");
+        Line(text, title);
         Line(text, "");
         Line(text, Invariant($"The paper's per-task expected latency (an idle system) is {study.Exact.ExpectedSeconds * 1e3:F2} ms for Pre-DNNOff and {study.Edgent.ExpectedSeconds * 1e3:F2} ms for Edgent at every load. Emulated mean delay (ms), mean ± 95% over held-out episodes:"));
         Line(text, "");
-        Line(text, "| devices | " + string.Join(" | ", policies) + " | Pre-DNNOff emulated / expected |");
-        Line(text, "| ---: | " + string.Join(" | ", policies.Select(_ => "---:")) + " | ---: |");
+        Line(text, "| devices | " + string.Join(" | ", policies) + " | Pre-DNNOff emulated / expected | queue-aware / Pre-DNNOff |");
+        Line(text, "| ---: | " + string.Join(" | ", policies.Select(_ => "---:")) + " | ---: | ---: |");
         foreach (var value in load.Values)
         {
             var cells = policies.Select(p => load.Of(value, p, "avgDelayMs").Format("F2"));
-            var ratio = load.Of(value, PreDnnOffPolicies.ExactName, "avgDelayMs").Mean / (study.Exact.ExpectedSeconds * 1e3);
-            Line(text, $"| {value} | {string.Join(" | ", cells)} | {Invariant($"{ratio:F3}")} |");
+            var exact = load.Of(value, PreDnnOffPolicies.ExactName, "avgDelayMs").Mean;
+            var ratio = exact / (study.Exact.ExpectedSeconds * 1e3);
+            var gain = load.Of(value, PreDnnOffPolicies.QueueAwareName, "avgDelayMs").Mean / exact;
+            Line(text, $"| {value} | {string.Join(" | ", cells)} | {Invariant($"{ratio:F3}")} | {Invariant($"{gain:F3}")} |");
         }
 
         Line(text, "");
@@ -197,7 +221,16 @@ internal static class PreDnnOffReport
             line.LegendText = Invariant($"sd = {sd:G}");
         }
 
+        foreach (var speedup in PreDnnOffStudy.DeviceSpeedups.Skip(1))
+        {
+            var points = study.FasterDevices.Where(p => p.Sd == speedup).ToArray();
+            var line = ratio.Add.Scatter(points.Select(p => Math.Log10(p.RateMbps)).ToArray(), points.Select(p => p.Exact / p.Edgent).ToArray());
+            line.LegendText = Invariant($"sd = 0.053, device x{speedup:G}");
+            line.LinePattern = LinePattern.Dashed;
+        }
+
         LogRateAxis(ratio);
+        ratio.Axes.SetLimitsY(0.85, 1.02);
         ratio.Title("Pre-DNNOff / Edgent");
         ratio.YLabel("ratio of expected latencies");
         ratio.ShowLegend(Edge.Right);
@@ -219,7 +252,7 @@ internal static class PreDnnOffReport
         return Png(plot, Width, Height);
     }
 
-    private static byte[] LoadPng(PreDnnOffStudy study, SweepResults load)
+    private static byte[] LoadPng(PreDnnOffStudy study, SweepResults load, string device)
     {
         var plot = new Plot();
         var xs = load.Values.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
@@ -232,7 +265,7 @@ internal static class PreDnnOffReport
         var expected = plot.Add.Scatter(xs, xs.Select(_ => study.Exact.ExpectedSeconds * 1e3).ToArray());
         expected.LegendText = "expected (paper's model, idle system)";
         expected.LinePattern = LinePattern.Dashed;
-        plot.Title("mean delay against the devices sharing the edge and the radio");
+        plot.Title($"mean delay against the devices sharing the edge and the radio ({device})");
         plot.XLabel("devices");
         plot.YLabel("mean delay (ms)");
         plot.ShowLegend(Edge.Right);

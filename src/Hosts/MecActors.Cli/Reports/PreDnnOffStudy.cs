@@ -15,10 +15,16 @@ internal sealed class PreDnnOffStudy
 
     public static readonly double[] Spreads = [0.02, 0.053, 0.08, 0.12];
 
+    /// <summary>How much faster than Table 4.2's Raspberry Pi a device would have to be for the placements to differ.</summary>
+    public static readonly double[] DeviceSpeedups = [1, 10, 30, 100];
+
     public const int GeneticRuns = 20;
 
     /// <summary>A GA with elitism, a larger population and mutation in every offspring: how far the paper's operators get with help.</summary>
     public static readonly GeneticSettings ElitistGenetic = new(100, 50, 0.8, 1.0, 2.0, Elite: 2);
+
+    /// <summary>The same with ten times the iterations.</summary>
+    public static readonly GeneticSettings LongGenetic = ElitistGenetic with { Iterations = 500 };
 
     private PreDnnOffStudy(LayerLatencyModel model, PreDnnOffSettings settings)
     {
@@ -31,7 +37,9 @@ internal sealed class PreDnnOffStudy
         EdgeOnly = model.ExpectedSeconds(model.AllOn(1));
         Runs = Enumerable.Range(1, GeneticRuns).Select(seed => RunGenetic(settings.Genetic, seed)).ToArray();
         ElitistRuns = Enumerable.Range(1, GeneticRuns).Select(seed => RunGenetic(ElitistGenetic, seed)).ToArray();
-        Sweep = Spreads.SelectMany(sd => RatesMbps.Select(rate => SweepPoint(rate, sd))).ToArray();
+        LongRuns = Enumerable.Range(1, GeneticRuns).Select(seed => RunGenetic(LongGenetic, seed)).ToArray();
+        Sweep = Spreads.SelectMany(sd => RatesMbps.Select(rate => SweepPoint(rate, sd, 1.0, sd))).ToArray();
+        FasterDevices = DeviceSpeedups.SelectMany(speedup => RatesMbps.Select(rate => SweepPoint(rate, Model.Exits.Sd, speedup, speedup))).ToArray();
     }
 
     public LayerLatencyModel Model { get; }
@@ -54,7 +62,13 @@ internal sealed class PreDnnOffStudy
 
     public IReadOnlyList<GeneticResult> ElitistRuns { get; }
 
+    public IReadOnlyList<GeneticResult> LongRuns { get; }
+
+    /// <summary>Expected latencies of the exact optimum and of Edgent per rate and spread, Table 4.2's device.</summary>
     public IReadOnlyList<(double RateMbps, double Sd, double Exact, double Edgent)> Sweep { get; }
+
+    /// <summary>The same per rate and device speed-up (the scenario's spread; "Sd" holds the speed-up).</summary>
+    public IReadOnlyList<(double RateMbps, double Sd, double Exact, double Edgent)> FasterDevices { get; }
 
     public static PreDnnOffStudy Of(Core.Decisions.SystemView system)
     {
@@ -81,10 +95,11 @@ internal sealed class PreDnnOffStudy
     private GeneticResult RunGenetic(GeneticSettings settings, int seed) =>
         GeneticPlacement.Solve(Model, settings, RandomStream.For(seed, StreamKind.Policy, PreDnnOffPolicies.GeneticStream));
 
-    private (double, double, double, double) SweepPoint(double rateMbps, double sd)
+    private (double, double, double, double) SweepPoint(double rateMbps, double sd, double deviceSpeedup, double label)
     {
-        var model = new LayerLatencyModel(Model.Profile, Model.Regressions, rateMbps * 1e6, new ExitDistribution(Model.Profile, Model.Exits.Mean, sd));
-        return (rateMbps, sd, ExactPlacement.Solve(model).ExpectedSeconds, EdgentPlacement.Solve(model).ExpectedSeconds);
+        var regressions = Model.Regressions.WithFasterDevice(deviceSpeedup);
+        var model = new LayerLatencyModel(Model.Profile, regressions, rateMbps * 1e6, new ExitDistribution(Model.Profile, Model.Exits.Mean, sd));
+        return (rateMbps, label, ExactPlacement.Solve(model).ExpectedSeconds, EdgentPlacement.Solve(model).ExpectedSeconds);
     }
 
     private static double Time(Action action)
