@@ -35,6 +35,7 @@ public sealed class QueueAwarePlacementPolicy(LayerLatencyModel model, int model
             var placement = ExactPlacement.Solve(model, waits).Placement;
             decisions[i] = LayerPlacementPolicy.DecisionFor(model, observation.System, task, modelId, placement);
             var exit = model.Exits.ExitFor(task.MinAccuracy);
+            deviceAdded[task.Device] = deviceAdded.GetValueOrDefault(task.Device) + model.ParsingSeconds;
             foreach (var layer in model.Profile.PathTo(exit))
             {
                 var work = model.ExecutionSeconds(layer, placement[layer]);

@@ -155,4 +155,21 @@ public class PreDnnOffPolicyTests
 
         Assert.Equal("workload.accuracy-requirement", error.Key);
     }
+
+    [Fact]
+    public void The_queue_aware_solver_keeps_layers_at_an_idle_edge_and_moves_them_to_the_device_behind_a_long_edge_queue()
+    {
+        var system = PreDnnOffScenario.System(PreDnnOffScenario.Config().WithOverride("pre-dnnoff.device-speedup", "30"));
+        var policy = PolicyCatalog.All.Create(PreDnnOffPolicies.QueueAwareName, system, 1).Offloading;
+        var task = new Core.Workload.TaskRequest(0, 1, 0, 0, 0, 12288 * 8, 1, 1, 74e6, 0, 20, MinAccuracy: 0.6);
+        var edge = new EdgeStatus(0, 3.6e9, 1, 1e9, 0, [true]);
+        var idle = new SlotObservation(1, 0, [task], [edge], system);
+        var loaded = idle with { Queues = ResourceQueues.Of([new QueueState(ResourceRef.EdgeCompute(0), 5.0, 100)]) };
+
+        var atIdle = policy.Decide(idle)[0].Pieces!;
+        var behindQueue = policy.Decide(loaded)[0].Pieces!;
+
+        Assert.Equal([NodeKind.Edge, NodeKind.Device], atIdle.Select(p => p.Node));
+        Assert.All(behindQueue, p => Assert.Equal(NodeKind.Device, p.Node));
+    }
 }
