@@ -16,7 +16,8 @@ public class PolicyCatalogTests
             ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
              "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
              "slot-search", "slot-search-local-edge", "slot-search-no-early-exit",
-             "device-only", "edge-only", "cloud-only", "best-cut", "random-placement"],
+             "device-only", "edge-only", "cloud-only", "best-cut", "random-placement",
+             "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
         Assert.False(PolicyCatalog.All.IsKnown("a2c-typo"));
@@ -63,7 +64,7 @@ public class PolicyCatalogTests
     {
         var parameters = PolicyCatalog.All.ReadParameters(HoconParser.ParseText("caching { window-slots = 7 }"));
 
-        Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values));
+        Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values.OfType<PopularityCachingSettings>()));
         Assert.Equal(7, parameters.Get<PopularityCachingSettings>().WindowSlots);
     }
 

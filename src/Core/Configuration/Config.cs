@@ -26,6 +26,9 @@ public sealed class Config
     /// <summary>Whether the value at <paramref name="path"/> is a list (keys that take a number or a range).</summary>
     public bool IsList(string path) => Find(path) is HoconArray;
 
+    /// <summary>True when the value at <paramref name="path"/> is an object.</summary>
+    public bool IsObject(string path) => Find(path) is HoconObject;
+
     public Config GetConfig(string path) =>
         Require(path) is HoconObject obj ? new Config(obj, FullPath(path)) : throw WrongType(path, "an object");
 

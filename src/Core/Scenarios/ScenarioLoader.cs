@@ -278,9 +278,13 @@ public static class ScenarioLoader
         var deadline = section.IsList("deadline-ms")
             ? section.Range("deadline-ms", ScenarioValidation.IsPositive, "positive")
             : (Min: section.PositiveDouble("deadline-ms"), Max: section.PositiveDouble("deadline-ms"));
-        var accuracy = section.HasPath("accuracy-requirement")
+        var normal = section.IsObject("accuracy-requirement");
+        var accuracy = section.HasPath("accuracy-requirement") && !normal
             ? section.Range("accuracy-requirement", a => a >= 0 && a <= 1, "in [0, 1]")
             : (Min: 0.0, Max: 0.0);
+        var normalAccuracy = normal
+            ? ReadNormalRequirement(section.Section("accuracy-requirement", "mean", "sd"))
+            : (Mean: 0.0, Sd: 0.0);
         var spec = new WorkloadSpec(
             probability, input.Min * BitsPerMegabyte, input.Max * BitsPerMegabyte, zipf, learningRate, noise, deadline.Min / 1e3)
         {
@@ -290,6 +294,8 @@ public static class ScenarioLoader
             DeadlineMaxSeconds = deadline.Max / 1e3,
             AccuracyRequirementMin = accuracy.Min,
             AccuracyRequirementMax = accuracy.Max,
+            AccuracyRequirementMean = normalAccuracy.Mean,
+            AccuracyRequirementSd = normalAccuracy.Sd,
         };
 
         var bound = TaskArrivals.MaxTasksPerSlot(spec, slotSeconds);
@@ -302,6 +308,18 @@ public static class ScenarioLoader
         }
 
         return spec;
+    }
+
+    /// <summary>A normal accuracy requirement <c>{ mean, sd }</c> (paper 001: ac ~ N(0.625, 0.053)); sd must be positive.</summary>
+    private static (double Mean, double Sd) ReadNormalRequirement(Config requirement)
+    {
+        var mean = requirement.GetDouble("mean");
+        if (!(mean >= 0 && mean <= 1))
+        {
+            throw requirement.Error("mean", $"must lie in [0, 1], got {ScenarioValidation.Format(mean)}");
+        }
+
+        return (mean, requirement.PositiveDouble("sd"));
     }
 
     private static ObjectiveSpec ReadObjective(Config root)

@@ -206,7 +206,8 @@ public sealed record DeviceSpec(int Count, DeviceAssignment Assignment, IReadOnl
 /// drawn from its edge's Zipf popularity that evolves with the observed request frequency (learning rate) plus
 /// noise; its deadline is uniform in [<see cref="DeadlineSeconds"/>, <see cref="DeadlineMaxSeconds"/>] (fixed when
 /// they are equal) and its accuracy requirement uniform in [<see cref="AccuracyRequirementMin"/>,
-/// <see cref="AccuracyRequirementMax"/>] (default none: 0). See <see cref="Workload.TaskArrivals"/>.
+/// <see cref="AccuracyRequirementMax"/>] (default none: 0), or normal with <see cref="AccuracyRequirementMean"/> and
+/// <see cref="AccuracyRequirementSd"/> when that is positive (paper 001). See <see cref="Workload.TaskArrivals"/>.
 /// </summary>
 public sealed record WorkloadSpec(
     double TaskProbability,
@@ -231,6 +232,12 @@ public sealed record WorkloadSpec(
     public double AccuracyRequirementMin { get; init; }
 
     public double AccuracyRequirementMax { get; init; }
+
+    /// <summary>The mean of a normal accuracy requirement (<c>accuracy-requirement = { mean, sd }</c>).</summary>
+    public double AccuracyRequirementMean { get; init; }
+
+    /// <summary>The standard deviation of a normal accuracy requirement; 0 when the requirement is fixed or uniform.</summary>
+    public double AccuracyRequirementSd { get; init; }
 }
 
 /// <summary>How a device's tasks arrive within a slot (<c>workload.arrivals</c>).</summary>

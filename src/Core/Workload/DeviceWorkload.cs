@@ -220,13 +220,15 @@ public sealed class DeviceWorkload
         return radio.RayleighFading ? _random.Exponential() : 1.0;
     }
 
-    /// <summary>A task's deadline and accuracy requirement: drawn where the scenario gives a range, fixed otherwise.</summary>
+    /// <summary>A task's deadline and accuracy requirement: drawn where the scenario gives a range or a distribution, fixed otherwise.</summary>
     private (double Deadline, double MinAccuracy) Requirements()
     {
         var deadline = _spec.DeadlineMaxSeconds > _spec.DeadlineSeconds
             ? _random.Uniform(_spec.DeadlineSeconds, _spec.DeadlineMaxSeconds)
             : _spec.DeadlineSeconds;
-        var accuracy = _spec.AccuracyRequirementMax > _spec.AccuracyRequirementMin
+        var accuracy = _spec.AccuracyRequirementSd > 0
+            ? _spec.AccuracyRequirementMean + _spec.AccuracyRequirementSd * _random.StandardNormal()
+            : _spec.AccuracyRequirementMax > _spec.AccuracyRequirementMin
             ? _random.Uniform(_spec.AccuracyRequirementMin, _spec.AccuracyRequirementMax)
             : _spec.AccuracyRequirementMin;
         return (deadline, accuracy);

@@ -53,6 +53,7 @@ public static class MecCli
         root.Subcommands.Add(TrainCommand.Create(console, verbose));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(ProfileCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(console, verbose));
         return root;

@@ -81,4 +81,25 @@ public class WorkloadKeysTests
     {
         Rejects(keys, expectedKey, problemPart);
     }
+
+    [Fact]
+    public void An_accuracy_requirement_may_be_a_normal_distribution()
+    {
+        var workload = LoadWorkload("task-probability = 1, deadline-ms = 500, accuracy-requirement = { mean = 0.625, sd = 0.053 }").Workload;
+
+        Assert.Equal(0.625, workload.AccuracyRequirementMean);
+        Assert.Equal(0.053, workload.AccuracyRequirementSd);
+        Assert.Equal(0.0, workload.AccuracyRequirementMax);
+    }
+
+    [Theory]
+    [InlineData("sd = 0", "workload.accuracy-requirement.sd", "must be positive")]
+    [InlineData("sd = -0.1", "workload.accuracy-requirement.sd", "must be positive")]
+    [InlineData("mean = 1.5, sd = 0.05", "workload.accuracy-requirement.mean", "[0, 1]")]
+    [InlineData("mean = 0.6, sd = 0.05, spread = 2", "workload.accuracy-requirement.spread", "unknown key")]
+    public void A_normal_accuracy_requirement_needs_a_positive_deviation_and_a_mean_in_0_1(string body, string key, string problem)
+    {
+        var keys = body.Contains("mean", StringComparison.Ordinal) ? body : $"mean = 0.6, {body}";
+        Rejects($"task-probability = 1, deadline-ms = 500, accuracy-requirement = {{ {keys} }}", key, problem);
+    }
 }

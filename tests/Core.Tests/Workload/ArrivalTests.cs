@@ -263,4 +263,25 @@ public class ArrivalTests
         Assert.NotEmpty(same);
         Assert.All(same, t => Assert.Equal((0.3, 0.7), (t.DeadlineSeconds, t.MinAccuracy)));
     }
+
+    [Fact]
+    public void A_normal_accuracy_requirement_is_drawn_per_task_with_its_mean_and_deviation()
+    {
+        var normal = With(Poisson(5.0) with { AccuracyRequirementMean = 0.625, AccuracyRequirementSd = 0.053 });
+        var popularity = Uniform(normal);
+        var requirements = Enumerable.Range(0, 20).SelectMany(u =>
+        {
+            var device = new DeviceWorkload(normal, u, Seed);
+            return Enumerable.Range(1, 40).SelectMany(t => device.Generate(t, popularity));
+        }).Select(t => t.MinAccuracy).ToList();
+
+        Assert.True(requirements.Count > 3000);
+        var mean = requirements.Average();
+        var sd = Math.Sqrt(requirements.Sum(a => (a - mean) * (a - mean)) / (requirements.Count - 1));
+
+        // Bounds of about four standard errors: 0.053 / sqrt(4000) for the mean, 0.053 / sqrt(2 x 4000) for the deviation.
+        Assert.InRange(mean, 0.625 - 0.0035, 0.625 + 0.0035);
+        Assert.InRange(sd, 0.053 - 0.0025, 0.053 + 0.0025);
+        Assert.True(requirements.Distinct().Count() == requirements.Count);
+    }
 }

@@ -116,6 +116,13 @@ internal static class Emulation
         if (result.IsSingle)
         {
             var summaries = result.Runs.Select(r => r[0].Summary).ToList();
+            var expected = ExpectedDelays.Of(scenario, seeds[0], summaries);
+            List<KeyValuePair<string, byte[]>> extraFiles = [new(DelayAccuracyPlot.FileName, DelayAccuracyPlot.RenderPng(scenario.Name, summaries))];
+            if (expected.Count > 0)
+            {
+                extraFiles.Add(new(ExpectedDelays.FileName, ExpectedDelays.Csv(expected)));
+            }
+
             ResultsWriter.WriteAll(
                 outDir,
                 scenario.Name,
@@ -124,10 +131,11 @@ internal static class Emulation
                 clock,
                 summaries,
                 result.Runs.SelectMany(r => r[0].Slots!),
-                [new(DelayAccuracyPlot.FileName, DelayAccuracyPlot.RenderPng(scenario.Name, summaries))]);
+                extraFiles);
             trace?.WriteInto(outDir);
             log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
             ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seeds[0]}", summaries);
+            ExpectedDelays.Write(console, expected);
             return ExitCodes.Success;
         }
 
