@@ -1,3 +1,4 @@
+using System.Globalization;
 using MecActors.Core.Configuration;
 using MecActors.Core.Decisions;
 using MecActors.Core.Scenarios;
@@ -7,7 +8,7 @@ namespace MecActors.Policies.Tests.EarlyExitOffloading;
 /// <summary>Small systems of paper 002's shape in HOCON: two server kinds, three exits, drawn rates, device FIFO uploads.</summary>
 internal static class EarlyExitScenarios
 {
-    public static string Text(int devices, double slotMs = 4, bool dynamics = false, int slots = 30) => $$"""
+    public static string Text(int devices, double slotMs = 4, bool dynamics = false, int slots = 30, double inputMaxMb = 0.03) => string.Create(CultureInfo.InvariantCulture, $$"""
         name = early-exit-test
         paper = "002"
         slot-ms = {{slotMs}}
@@ -30,7 +31,7 @@ internal static class EarlyExitScenarios
         }
         workload {
           task-probability = 1
-          input-mb = [0.01, 0.03]
+          input-mb = [0.01, {{inputMaxMb}}]
           zipf-exponent = 0
           popularity-learning-rate = 0
           popularity-noise = 0
@@ -41,8 +42,8 @@ internal static class EarlyExitScenarios
         caching { window-slots = 1 }
         disciplines { wireless = device-fifo, fiber = dedicated, backhaul = fifo, edge = fifo }
         policies = [exhaustive]
-        """;
+        """);
 
-    public static SystemView System(int devices, double slotMs = 4, bool dynamics = false, int slots = 30) =>
-        new(ScenarioLoader.FromConfig(HoconParser.ParseText(Text(devices, slotMs, dynamics, slots)), PolicyCatalog.All));
+    public static SystemView System(int devices, double slotMs = 4, bool dynamics = false, int slots = 30, double inputMaxMb = 0.03) =>
+        new(ScenarioLoader.FromConfig(HoconParser.ParseText(Text(devices, slotMs, dynamics, slots, inputMaxMb)), PolicyCatalog.All));
 }
