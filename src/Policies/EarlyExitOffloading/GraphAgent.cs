@@ -22,7 +22,7 @@ public sealed class GraphAgent : QuantisedOffloadingAgent<GraphAgent.SlotGraph>
 
     private readonly GraphConvolution _first;
     private readonly GraphConvolution _second;
-    private readonly EdgeConcatenation _edges;
+    private readonly EdgeLinear _edges;
     private readonly Sequential _network;
 
     public GraphAgent(SystemView system, bool earlyExits, QuantisedAgentSettings settings, int seed)
@@ -31,14 +31,13 @@ public sealed class GraphAgent : QuantisedOffloadingAgent<GraphAgent.SlotGraph>
         var init = RandomStream.For(seed, StreamKind.Policy, 2004);
         _first = new GraphConvolution("gcn1", Features, 128, WeightInit.He, init);
         _second = new GraphConvolution("gcn2", 128, 64, WeightInit.He, init);
-        _edges = new EdgeConcatenation();
+        _edges = new EdgeLinear("edge.hidden", 64, 64, WeightInit.He, init);
         _network = new Sequential(
             _first,
             new Relu(),
             _second,
             new Relu(),
             _edges,
-            new Dense("edge.hidden", 128, 64, WeightInit.He, init),
             new Relu(),
             new Dense("edge.output", 64, 1, WeightInit.Xavier, init));
     }

@@ -31,26 +31,36 @@ public sealed class GraphConvolution : ILayer
     {
         ArgumentNullException.ThrowIfNull(input);
         var graph = Graph ?? throw new InvalidOperationException("GraphConvolution: no graph set before Forward.");
-        if (input.RowCount != graph.Nodes || input.ColumnCount != _inputs)
+        var nodes = graph.Nodes;
+        if (input.RowCount != nodes || input.ColumnCount != _inputs)
         {
-            throw new ArgumentException($"expected {graph.Nodes} nodes x {_inputs} features, got {input.RowCount} x {input.ColumnCount}", nameof(input));
+            throw new ArgumentException($"expected {nodes} nodes x {_inputs} features, got {input.RowCount} x {input.ColumnCount}", nameof(input));
         }
 
-        var joined = Matrix<double>.Build.Dense(graph.Nodes, 2 * _inputs);
-        for (var v = 0; v < graph.Nodes; v++)
+        // Column-major: the first half of the columns is the input itself, the second its neighbourhood means.
+        var joined = Matrix<double>.Build.Dense(nodes, 2 * _inputs);
+        var x = DenseStorage.Of(input, nameof(input));
+        var j = DenseStorage.Of(joined);
+        x.AsSpan().CopyTo(j);
+        for (var f = 0; f < _inputs; f++)
         {
-            var neighbours = graph.Neighbours[v];
-            var scale = neighbours.Length == 0 ? 0.0 : 1.0 / neighbours.Length;
-            for (var f = 0; f < _inputs; f++)
+            var column = x.AsSpan(f * nodes, nodes);
+            var mean = j.AsSpan((_inputs + f) * nodes, nodes);
+            for (var v = 0; v < nodes; v++)
             {
-                joined[v, f] = input[v, f];
+                var neighbours = graph.Neighbours[v];
+                if (neighbours.Length == 0)
+                {
+                    continue;
+                }
+
                 var sum = 0.0;
                 foreach (var u in neighbours)
                 {
-                    sum += input[u, f];
+                    sum += column[u];
                 }
 
-                joined[v, _inputs + f] = sum * scale;
+                mean[v] = sum / neighbours.Length;
             }
         }
 
@@ -61,19 +71,27 @@ public sealed class GraphConvolution : ILayer
     public Matrix<double> Backward(Matrix<double> gradOutput)
     {
         var graph = _forwarded ?? throw new InvalidOperationException("GraphConvolution: Backward called before Forward.");
-        var gradJoined = _linear.Backward(gradOutput);
-        var gradInput = Matrix<double>.Build.Dense(graph.Nodes, _inputs);
-        for (var v = 0; v < graph.Nodes; v++)
+        var nodes = graph.Nodes;
+        var gradJoined = DenseStorage.Of(_linear.Backward(gradOutput));
+        var gradInput = Matrix<double>.Build.Dense(nodes, _inputs);
+        var dx = DenseStorage.Of(gradInput);
+        gradJoined.AsSpan(0, nodes * _inputs).CopyTo(dx);
+        for (var f = 0; f < _inputs; f++)
         {
-            var neighbours = graph.Neighbours[v];
-            var scale = neighbours.Length == 0 ? 0.0 : 1.0 / neighbours.Length;
-            for (var f = 0; f < _inputs; f++)
+            var column = dx.AsSpan(f * nodes, nodes);
+            var mean = gradJoined.AsSpan((_inputs + f) * nodes, nodes);
+            for (var v = 0; v < nodes; v++)
             {
-                gradInput[v, f] += gradJoined[v, f];
-                var share = gradJoined[v, _inputs + f] * scale;
+                var neighbours = graph.Neighbours[v];
+                if (neighbours.Length == 0)
+                {
+                    continue;
+                }
+
+                var share = mean[v] / neighbours.Length;
                 foreach (var u in neighbours)
                 {
-                    gradInput[u, f] += share;
+                    column[u] += share;
                 }
             }
         }
