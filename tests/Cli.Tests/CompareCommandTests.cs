@@ -14,6 +14,7 @@ public sealed class CompareCommandTests
     [
         "name", "avgDelayMs", "avgAccuracy", "objective", "tasks", "completed", "missedDeadline", "dropped", "ssp",
         "throughputPerSlot", "cacheHitRate", "avgTransmissionMs", "avgQueueingMs", "avgDownloadMs", "avgComputeMs",
+        "successAccuracy",
     ];
 
     [Fact]

@@ -57,6 +57,7 @@ public static class ResultsWriter
                 WriteDouble(json, "avgQueueingMs", p.AvgQueueingMs);
                 WriteDouble(json, "avgDownloadMs", p.AvgDownloadMs);
                 WriteDouble(json, "avgComputeMs", p.AvgComputeMs);
+                WriteDouble(json, "successAccuracy", p.SuccessAccuracy);
                 if (p.AvgEnergyJ is { } energy)
                 {
                     WriteDouble(json, "avgEnergyJ", energy);

@@ -9,16 +9,20 @@ namespace MecActors.Policies.EarlyExitOffloading;
 /// GRLE, paper 002's method (Sec. V), and GRL, the same graph actor without early exits. The slot is a graph of the
 /// devices with a task and the option nodes, (server, exit) pairs (GRL: one per server, its last exit), with a
 /// directed edge from every device to every option node (Sec. V-C). Node features: a device's estimated arrival at
-/// the servers and upload time over the deadline; an option's server's available fraction and backlog over the
-/// deadline, its processing time this slot over the deadline, and its exit's accuracy. Two graph convolutions of
-/// 128 and 64 ReLU units (eq. (12); aggregation over the other side of the bipartite graph both ways, so a device
-/// learns of the others through the servers: the second-order neighbourhood of Sec. V-C), the edge features
-/// [h_device ‖ h_option] (eq. (13)), and an MLP of 64 ReLU units with a sigmoid per edge (eq. (14)). No weight depends
-/// on the number of devices, so one network serves any topology.
+/// the servers and upload time over the deadline and its place in the order of arrivals (a share of the tasks); an
+/// option's server's available fraction and backlog over the deadline, its processing time this slot over the
+/// deadline, and its exit's accuracy. Two graph convolutions of 128 and 64 units (eq. (12)), aggregating over the
+/// other side of the bipartite graph both ways, so that a device learns of the others through the servers (the
+/// second-order neighbourhood of Sec. V-C); the edge features [h_device ‖ h_option] (eq. (13)); an MLP of 64 units
+/// with a sigmoid per edge (eq. (14)). The text lost the nonlinearity: tanh, since ReLU units died in training.
+/// No weight depends on the number of devices, so one network serves any topology.
 /// </summary>
 public sealed class GraphAgent : QuantisedOffloadingAgent<GraphAgent.SlotGraph>
 {
-    private const int Features = 9;
+    private const int Features = 10;
+
+    // A backlog of many deadlines means the same to a decision; capped, it keeps the inputs in the range trained on.
+    private const double BacklogCap = 4.0;
 
     private readonly GraphConvolution _first;
     private readonly GraphConvolution _second;
@@ -29,16 +33,16 @@ public sealed class GraphAgent : QuantisedOffloadingAgent<GraphAgent.SlotGraph>
         : base(system, earlyExits, settings, seed)
     {
         var init = RandomStream.For(seed, StreamKind.Policy, 2004);
-        _first = new GraphConvolution("gcn1", Features, 128, WeightInit.He, init);
-        _second = new GraphConvolution("gcn2", 128, 64, WeightInit.He, init);
-        _edges = new EdgeLinear("edge.hidden", 64, 64, WeightInit.He, init);
+        _first = new GraphConvolution("gcn1", Features, 128, WeightInit.Xavier, init);
+        _second = new GraphConvolution("gcn2", 128, 64, WeightInit.Xavier, init);
+        _edges = new EdgeLinear("edge.hidden", 64, 64, WeightInit.Xavier, init);
         _network = new Sequential(
             _first,
-            new Relu(),
+            new Tanh(),
             _second,
-            new Relu(),
+            new Tanh(),
             _edges,
-            new Relu(),
+            new Tanh(),
             new Dense("edge.output", 64, 1, WeightInit.Xavier, init));
     }
 
@@ -59,13 +63,19 @@ public sealed class GraphAgent : QuantisedOffloadingAgent<GraphAgent.SlotGraph>
             features[i, 3] = task.InputBits / task.UplinkRateBps / deadline;
         }
 
+        var order = problem.ArrivalOrder;
+        for (var k = 0; k < tasks; k++)
+        {
+            features[order[k], 9] = (double)k / tasks;
+        }
+
         for (var o = 0; o < options; o++)
         {
             var (server, exit) = Options.Of(Allowed[o]);
             var v = tasks + o;
             features[v, 1] = 1.0;
             features[v, 4] = problem.Availability[server];
-            features[v, 5] = problem.InitialFreeAt(server) / deadline;
+            features[v, 5] = Math.Min(problem.InitialFreeAt(server) / deadline, BacklogCap);
             features[v, 6] = problem.ProcessingSeconds(server, exit) / deadline;
             features[v, 7] = problem.Accuracy(exit);
             features[v, 8] = exit == Options.Exits ? 1.0 : 0.0;

@@ -2,10 +2,10 @@ namespace MecActors.Policies.EarlyExitOffloading;
 
 /// <summary>
 /// DROO's order-preserving quantisation (Huang, Bi, Zhang 2020, Sec. IV-B), for one choice among several per task: the
-/// first candidate takes each task's highest score; the k-th (k &gt;= 2) takes the task with the (k-1)-th smallest gap
-/// between its best and second-best scores and moves it, and every task with the same best option and a gap no
-/// larger, to its second-best option. With two options per task this is DROO's rule of thresholding the relaxed
-/// binary action at the (k-1)-th value closest to 0.5. Candidates may repeat when fewer tasks than K exist.
+/// first candidate takes each task's highest score; for the k-th (k &gt;= 2), take the (task, option) pair with the
+/// (k-1)-th smallest gap between the task's best score and that option's, and move that task, and every task with the
+/// same best option whose gap to that option is no larger, to that option. With two options per task this is DROO's
+/// rule of thresholding the relaxed binary action at the (k-1)-th value closest to 0.5. Repeated candidates are skipped.
 /// </summary>
 public static class OrderPreservingQuantiser
 {
@@ -23,48 +23,41 @@ public static class OrderPreservingQuantiser
         }
 
         var best = new int[tasks];
-        var second = new int[tasks];
-        var gap = new double[tasks];
         for (var u = 0; u < tasks; u++)
         {
             var row = scores.Slice(u * options, options);
-            var b = 0;
             for (var o = 1; o < options; o++)
             {
-                if (row[o] > row[b])
+                if (row[o] > row[best[u]])
                 {
-                    b = o;
+                    best[u] = o;
                 }
             }
+        }
 
-            var s = b == 0 ? Math.Min(1, options - 1) : 0;
+        var gaps = new List<(double Gap, int Task, int Option)>(tasks * (options - 1));
+        for (var u = 0; u < tasks; u++)
+        {
             for (var o = 0; o < options; o++)
             {
-                if (o != b && row[o] > row[s])
+                if (o != best[u])
                 {
-                    s = o;
+                    gaps.Add((scores[(u * options) + best[u]] - scores[(u * options) + o], u, o));
                 }
             }
-
-            (best[u], second[u], gap[u]) = (b, s, row[b] - row[s]);
         }
 
+        gaps.Sort();
         var result = new List<int[]>(count) { best };
-        if (options == 1)
+        for (var p = 0; p < gaps.Count && result.Count < count; p++)
         {
-            return result;
-        }
-
-        var byGap = Enumerable.Range(0, tasks).OrderBy(u => gap[u]).ThenBy(u => u).ToArray();
-        for (var k = 1; k < count && k <= tasks; k++)
-        {
-            var pivot = byGap[k - 1];
+            var (gap, pivot, option) = gaps[p];
             var candidate = (int[])best.Clone();
             for (var u = 0; u < tasks; u++)
             {
-                if (best[u] == best[pivot] && gap[u] <= gap[pivot])
+                if (best[u] == best[pivot] && u != pivot ? scores[(u * options) + best[u]] - scores[(u * options) + option] <= gap : u == pivot)
                 {
-                    candidate[u] = second[u];
+                    candidate[u] = option;
                 }
             }
 

@@ -9,7 +9,8 @@ namespace MecActors.Policies.EarlyExitOffloading;
 /// DROO's learning scheme (Huang, Bi, Zhang 2020), which paper 002's GRLE keeps with a graph actor (Sec. V): the
 /// actor maps the slot's state to a relaxed action, a score in (0, 1) per task and option (eq. (14)); order-preserving
 /// quantisation turns it into K candidates; the critic scores each by the slot's reward model, eq. (9), and the best
-/// is taken (eq. (15)). While training, (state, best action) goes to the replay memory, and every few slots a batch
+/// is taken (eq. (15)); of candidates of equal reward (all tasks late, say), the one that frees the servers earliest,
+/// so that an overloaded slot does not teach the actor to overload the next ones. While training, (state, best action) goes to the replay memory, and every few slots a batch
 /// drawn from it trains the actor by cross-entropy towards the best actions (eq. (16)). Each slot while training it
 /// reports the normalised reward of its action, eq. (17): its reward over the exact optimum of the slot
 /// (<see cref="ExactSlotSolver"/>, all options allowed), and the last batch's loss.
@@ -77,11 +78,19 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
 
         var state = Encode(observation, problem);
         var scores = Relaxed(state, problem.Tasks);
+        if (Training && _settings.ExplorationNoise > 0)
+        {
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] += _settings.ExplorationNoise * _random.StandardNormal();
+            }
+        }
         var k = _settings.Candidates > 0 ? _settings.Candidates : problem.Tasks;
         var candidates = OrderPreservingQuantiser.Candidates(scores, problem.Tasks, Allowed.Length, k);
         var chosen = new int[problem.Tasks];
         int[]? bestColumns = null;
         var bestReward = double.NegativeInfinity;
+        var bestFreeAt = double.PositiveInfinity;
         foreach (var columns in candidates)
         {
             for (var u = 0; u < chosen.Length; u++)
@@ -89,10 +98,10 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
                 chosen[u] = Allowed[columns[u]];
             }
 
-            var reward = problem.Reward(chosen);
-            if (reward > bestReward)
+            var (reward, freeAt) = problem.Evaluate(chosen);
+            if (reward > bestReward || (reward == bestReward && freeAt < bestFreeAt))
             {
-                (bestReward, bestColumns) = (reward, columns);
+                (bestReward, bestFreeAt, bestColumns) = (reward, freeAt, columns);
             }
         }
 
@@ -133,9 +142,14 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
 
     private void Remember(int slot, SlotProblem problem, TState state, int[] best, double reward)
     {
-        _memory.Add((state, best));
-        _stored++;
-        if (_stored % _settings.TrainingInterval == 0)
+        // A slot in which no candidate earns anything (every task late) says nothing about which one to imitate.
+        if (reward > 0)
+        {
+            _memory.Add((state, best));
+            _stored++;
+        }
+
+        if (reward > 0 && _stored % _settings.TrainingInterval == 0)
         {
             _optimizer ??= new Adam(Parameters, _settings.LearningRate);
             _optimizer.ZeroGrad();

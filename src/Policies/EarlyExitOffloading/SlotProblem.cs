@@ -92,16 +92,17 @@ public sealed class SlotProblem
         Math.Max(_arrival[task], freeAt) + _processing[server, exit - 1];
 
     /// <summary>The slot's reward, eq. (9) averaged over its tasks, of one option per task (observation order).</summary>
-    public double Reward(ReadOnlySpan<int> options)
+    public double Reward(ReadOnlySpan<int> options) => Evaluate(options).Reward;
+
+    /// <summary>
+    /// The slot's reward of one option per task (observation order), and the sum over the servers of when each is
+    /// free again after the slot's tasks (the time they leave to the next slots).
+    /// </summary>
+    public (double Reward, double FreeAtSum) Evaluate(ReadOnlySpan<int> options)
     {
         if (options.Length != Tasks)
         {
             throw new ArgumentException($"{options.Length} options for {Tasks} tasks", nameof(options));
-        }
-
-        if (Tasks == 0)
-        {
-            return 0.0;
         }
 
         Span<double> freeAt = stackalloc double[_freeAt.Length];
@@ -115,6 +116,12 @@ public sealed class SlotProblem
             total += TaskReward(task, exit, completion);
         }
 
-        return total / Tasks;
+        var sum = 0.0;
+        foreach (var f in freeAt)
+        {
+            sum += f;
+        }
+
+        return (Tasks == 0 ? 0.0 : total / Tasks, sum);
     }
 }
