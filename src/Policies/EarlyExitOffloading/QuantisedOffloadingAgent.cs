@@ -11,9 +11,9 @@ namespace MecActors.Policies.EarlyExitOffloading;
 /// quantisation turns it into K candidates; the critic scores each by the slot's reward model, eq. (9), and the best
 /// is taken (eq. (15)); of candidates of equal reward (all tasks late, say), the one that frees the servers earliest,
 /// so that an overloaded slot does not teach the actor to overload the next ones. While training, (state, best action) goes to the replay memory, and every few slots a batch
-/// drawn from it trains the actor by cross-entropy towards the best actions (eq. (16)). Each slot while training it
-/// reports the normalised reward of its action, eq. (17): its reward over the exact optimum of the slot
-/// (<see cref="ExactSlotSolver"/>, all options allowed), and the last batch's loss.
+/// drawn from it trains the actor by cross-entropy towards the best actions (eq. (16)). At each training it reports the
+/// normalised reward of the slot's action, eq. (17): its reward over the exact optimum of the slot
+/// (<see cref="ExactSlotSolver"/>, all options allowed), and the batch's loss.
 /// </summary>
 /// <typeparam name="TState">The actor's input for one slot.</typeparam>
 public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
@@ -26,7 +26,6 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
     private readonly RandomStream _random;
     private Adam? _optimizer;
     private int _stored;
-    private double _loss = double.NaN;
 
     protected QuantisedOffloadingAgent(SystemView system, bool earlyExits, QuantisedAgentSettings settings, int seed)
     {
@@ -149,21 +148,22 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
             _stored++;
         }
 
-        if (reward > 0 && _stored % _settings.TrainingInterval == 0)
+        if (reward <= 0 || _stored % _settings.TrainingInterval != 0)
         {
-            _optimizer ??= new Adam(Parameters, _settings.LearningRate);
-            _optimizer.ZeroGrad();
-            _loss = Backpropagate(_memory.Sample(Math.Min(_settings.BatchSize, _memory.Count), _random));
-            _optimizer.Step();
+            return;
         }
 
-        if (Updated is null || double.IsNaN(_loss))
+        _optimizer ??= new Adam(Parameters, _settings.LearningRate);
+        _optimizer.ZeroGrad();
+        var loss = Backpropagate(_memory.Sample(Math.Min(_settings.BatchSize, _memory.Count), _random));
+        _optimizer.Step();
+        if (Updated is null)
         {
             return;
         }
 
         var (_, optimum) = ExactSlotSolver.Solve(problem, Options.Allowed(lastExitOnly: false));
         var normalised = optimum > 0 ? reward / optimum : 1.0;
-        Updated.Invoke(new TrainingPoint(slot, SlotMetrics, normalised, _loss, reward, optimum));
+        Updated.Invoke(new TrainingPoint(slot, SlotMetrics, normalised, loss, reward, optimum));
     }
 }
