@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates the results of docs/reproduction/grle.md (paper 002, GRLE) from scratch:
-#   1. scenarios (1)-(4) at both slot lengths (15 and 30 ms): every learning policy trained 3,000 slots at each point,
-#      then every policy evaluated on 5 held-out episodes of 1,000 slots, means ± 95% intervals;
+#   1. scenarios (1)-(4) at both slot lengths (15 and 30 ms): every learning policy trained 2,000 slots at each point,
+#      then every policy evaluated on 3 held-out episodes of 500 slots, means ± 95% intervals;
 #   2. convergence: GRLE and DROOE trained 5,000 slots on scenario (1), with the normalised reward of eq. (17) against
 #      the exact optimum at every training (training.csv, training.png);
-#   3. Fig. 6 analogue: scenario (1) with 6, 14 and 22 devices at both slot lengths (2 episodes of 500 slots, 2,000
+#   3. Fig. 6 analogue: scenario (1) with 6, 14 and 22 devices at both slot lengths (2 episodes of 300 slots, 1,500
 #      training slots per point), a plot per metric;
 #   4. topology change: the GRLE of step 2 evaluated at 10 and 18 devices without retraining, beside the exact optimum
 #      on the same slots, and DROO's 14-device network offered to 10 devices;
@@ -12,7 +12,7 @@
 #
 #   scripts/reproduce-002.sh [OUT]      default OUT: out/reproduce-002 (kept: finished steps are skipped when run again)
 #
-# About 30 minutes on two free cores.
+# About 15 minutes on two free cores.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-002}"
@@ -24,7 +24,7 @@ mkdir -p "$out"
 for scenario in grle grle-availability grle-fluctuation grle-csi; do
   if [[ ! -f "$out/$scenario/sweep.csv" ]]; then
     "$mec" sweep "$root/config/scenarios/$scenario.conf" --set slot-ms=15,30 --set "policies=$learners" \
-      --episodes 5 --slots 1000 --train-steps 3000 --parallel 2 --out "$out/$scenario"
+      --episodes 3 --slots 500 --train-steps 2000 --parallel 2 --out "$out/$scenario"
   fi
 done
 
@@ -32,9 +32,9 @@ done
 for scenario in grle grle-csi; do
   if [[ ! -f "$out/exhaustive-$scenario/summary.json" ]]; then
     start=$(date +%s.%N)
-    "$mec" run "$root/config/scenarios/$scenario.conf" --policy exhaustive --episodes 5 --slots 1000 --parallel 1 \
+    "$mec" run "$root/config/scenarios/$scenario.conf" --policy exhaustive --episodes 3 --slots 500 --parallel 1 \
       --out "$out/exhaustive-$scenario"
-    echo "$(date +%s.%N) $start" | awk '{ printf "%.3f\n", ($1 - $2) / 5000 * 1000 }' > "$out/exhaustive-$scenario/ms-per-slot"
+    echo "$(date +%s.%N) $start" | awk '{ printf "%.3f\n", ($1 - $2) / 1500 * 1000 }' > "$out/exhaustive-$scenario/ms-per-slot"
   fi
 done
 
@@ -52,7 +52,7 @@ elif [[ -f "$out/devices/sweep.json" ]]; then
   "$mec" sweep --resume "$out/devices"
 else
   "$mec" sweep "$root/config/scenarios/grle.conf" --set devices.count=6,14,22 --set slot-ms=15,30 \
-    --set "policies=[droo,drooe,grl,grle]" --episodes 2 --slots 500 --train-steps 2000 --parallel 2 --out "$out/devices"
+    --set "policies=[droo,drooe,grl,grle]" --episodes 2 --slots 300 --train-steps 1500 --parallel 2 --out "$out/devices"
 fi
 
 # 4. Topology change: GRLE's 14-device weights at 10 and 18 devices, with the exact optimum on the same slots.
@@ -64,7 +64,7 @@ name = grle-$devices
 devices.count = $devices
 policies = [exhaustive, grle]
 CONF
-    "$mec" compare "$out/grle-$devices.conf" --checkpoints "$out/train-grle" --slots 500 --trace --out "$out/topology-$devices"
+    "$mec" compare "$out/grle-$devices.conf" --checkpoints "$out/train-grle" --slots 300 --trace --out "$out/topology-$devices"
   fi
 done
 if [[ ! -f "$out/droo-at-10.txt" ]]; then
