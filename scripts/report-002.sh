@@ -3,7 +3,7 @@
 #
 #   scripts/report-002.sh OUT DOC
 set -euo pipefail
-out="$1"
+out="$(cd "$1" && pwd)"
 doc="$2"
 figures="$(dirname "$doc")/grle"
 mkdir -p "$figures"
@@ -267,6 +267,6 @@ $(grep -v "INF\|^\s*$" "$out/droo-at-10.txt" | tail -n 3)
 TEXT
   fi
 fi
-} > "$doc.tmp"
+} | sed "s|$out|OUT|g" > "$doc.tmp"
 mv "$doc.tmp" "$doc"
 echo "wrote $doc"

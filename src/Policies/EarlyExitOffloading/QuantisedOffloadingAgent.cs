@@ -38,7 +38,6 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
             throw new InvalidOperationException($"the scenario has no {EarlyExitServers.Section} section, which paper 002's policies need");
         }
 
-        EarlyExits = earlyExits;
         Options = new OffloadOptions(system.Edges, Servers.Exits);
         Allowed = Options.Allowed(lastExitOnly: !earlyExits);
         _settings = settings;
@@ -60,8 +59,6 @@ public abstract class QuantisedOffloadingAgent<TState> : ITrainablePolicy
 
     /// <summary>The options the agent chooses among, in the order of its scores' columns.</summary>
     protected int[] Allowed { get; }
-
-    protected bool EarlyExits { get; }
 
     /// <summary>Every trainable tensor, in a stable order.</summary>
     public abstract IReadOnlyList<Parameter> Parameters { get; }
