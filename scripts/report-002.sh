@@ -45,6 +45,12 @@ task_reward() { # tasks.csv policy
     NR > 1 && $1 == policy { n++; if ($(NF-1) == "completed") r += $(NF-3) / (1 + exp(-k * (d - $15) / d)) }
     END { printf "%.6f", (n ? r / n : 0) }' "$1"
 }
+# A metric of one policy in a replicated summary.json (one "name" per policy object, its metrics after it).
+policy_number() { # summary.json policy key
+  awk -v policy="$2" -v key="\"$3\":" '
+    $1 == "\"name\":" { current = $2; gsub(/[",]/, "", current) }
+    current == policy && $1 == key { value = $2; gsub(/,/, "", value); print value; exit }' "$1"
+}
 json_number() { # summary.json key
   grep -m1 "\"$2\":" "$1" | sed 's/.*: *//; s/,$//'
 }
@@ -165,6 +171,27 @@ N and tau). Our reading: the ratio of the average accuracies (successAccuracy), 
 | ours, slot 15 ms | $(ratio "$file" 15 successAccuracy grle grl) | $(ratio "$file" 15 successAccuracy grle drooe) |
 | ours, slot 30 ms | $(ratio "$file" 30 successAccuracy grle grl) | $(ratio "$file" 30 successAccuracy grle drooe) |
 TEXT
+fi
+
+headline="$out/headline/summary.json"
+if [[ -f "$headline" ]]; then
+cat <<'TEXT'
+
+At the paper's 10,000 evaluation slots (scenario (4), slot 15 ms, every learning policy trained 5,000 slots, 5 held-out
+episodes of 2,000 slots):
+
+| policy | successAccuracy | ssp | throughputPerSlot |
+| --- | --- | --- | --- |
+TEXT
+  for policy in "${policies[@]}" exhaustive; do
+    [[ -n "$(policy_number "$headline" "$policy" successAccuracy)" ]] || continue
+    printf '| %s | %.4f ± %.4f | %.4f ± %.4f | %.2f ± %.2f |\n' "$policy" \
+      "$(policy_number "$headline" "$policy" successAccuracy)" "$(policy_number "$headline" "$policy" successAccuracyCi95)" \
+      "$(policy_number "$headline" "$policy" ssp)" "$(policy_number "$headline" "$policy" sspCi95)" \
+      "$(policy_number "$headline" "$policy" throughputPerSlot)" "$(policy_number "$headline" "$policy" throughputPerSlotCi95)"
+  done
+  echo ""
+  echo "GRLE / GRL = $(awk -v a="$(policy_number "$headline" grle successAccuracy)" -v b="$(policy_number "$headline" grl successAccuracy)" 'BEGIN { printf "%.2f", a / b }'), GRLE / DROOE = $(awk -v a="$(policy_number "$headline" grle successAccuracy)" -v b="$(policy_number "$headline" drooe successAccuracy)" 'BEGIN { printf "%.2f", a / b }') (paper: 3.41 and 1.45)."
 fi
 
 for policy in grle drooe; do

@@ -20,6 +20,10 @@ public static class Paper002Policies
     public const string LocalLastExitName = "local-last-exit";
     public const string LocalFirstExitName = "local-first-exit";
 
+    /// <summary>The names this family registers; they run on scenarios with an <c>early-exit</c> section and one task per device and slot.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [GrleName, GrlName, DrooName, DrooeName, ExhaustiveName, LocalLastExitName, LocalFirstExitName];
+
     public static void Register(PolicyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
