@@ -13,6 +13,7 @@ public sealed class ReplicationTests
     [
         "avgDelayMs", "avgAccuracy", "objective", "tasks", "completed", "missedDeadline", "dropped", "ssp",
         "throughputPerSlot", "cacheHitRate", "avgTransmissionMs", "avgQueueingMs", "avgDownloadMs", "avgComputeMs",
+        "successAccuracy",
     ];
 
     [Fact]

@@ -8,7 +8,7 @@ namespace MecActors.Cli.Tests;
 public sealed class ResultsWriterTests
 {
     private static readonly PolicySummary Sample =
-        new("greedy", 0.1, 1.0 / 3, -2.5, 10, 8, 1, 1, 0.8, 4, 0.75, 1e-7, 0, 123456789.125, 2);
+        new("greedy", 0.1, 1.0 / 3, -2.5, 10, 8, 1, 1, 0.8, 4, 0.75, 1e-7, 0, 123456789.125, 2) { SuccessAccuracy = 0.25, ReportsSuccessAccuracy = true };
 
     [Fact]
     public void Summary_json_is_camel_case_in_contract_order_with_round_trip_doubles_and_lf_line_endings()
@@ -37,13 +37,23 @@ public sealed class ResultsWriterTests
                   "avgTransmissionMs": 1E-07,
                   "avgQueueingMs": 0,
                   "avgDownloadMs": 123456789.125,
-                  "avgComputeMs": 2
+                  "avgComputeMs": 2,
+                  "successAccuracy": 0.25
                 }
               ]
             }
 
             """;
         Assert.Equal(Expected.ReplaceLineEndings("\n"), json);
+    }
+
+    [Fact]
+    public void Summary_json_leaves_success_accuracy_out_unless_the_scenario_reports_it()
+    {
+        var json = Encoding.UTF8.GetString(ResultsWriter.SummaryJson("tiny", 1, 2, "virtual", [Sample with { ReportsSuccessAccuracy = false }]));
+
+        Assert.DoesNotContain("successAccuracy", json);
+        Assert.Contains("\"avgComputeMs\": 2\n", json);
     }
 
     [Fact]

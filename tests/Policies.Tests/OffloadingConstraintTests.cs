@@ -7,8 +7,7 @@ public class OffloadingConstraintTests
     public static TheoryData<string> AllPolicies()
     {
         var data = new TheoryData<string>();
-        // Paper 001's policies need a layer profile that matches the scenario's model: PreDnnOffPolicyTests checks them on theirs.
-        foreach (var name in PolicyCatalog.All.Names.Where(n => !PreDnnOffPolicies.Names.Contains(n)))
+        foreach (var name in AnyScenarioPolicies.Names)
         {
             data.Add(name);
         }

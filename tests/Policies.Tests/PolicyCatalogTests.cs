@@ -17,7 +17,8 @@ public class PolicyCatalogTests
              "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
              "slot-search", "slot-search-local-edge", "slot-search-no-early-exit",
              "device-only", "edge-only", "cloud-only", "best-cut", "random-placement",
-             "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware"],
+             "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware",
+             "grle", "grl", "droo", "drooe", "exhaustive", "local-last-exit", "local-first-exit"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
         Assert.False(PolicyCatalog.All.IsKnown("a2c-typo"));
@@ -25,9 +26,11 @@ public class PolicyCatalogTests
     }
 
     [Fact]
-    public void Only_the_a2c_rows_learn()
+    public void Only_the_a2c_rows_and_paper_002s_agents_learn()
     {
-        Assert.Equal(["joint-a2c", "random-caching", "local-edge", "no-early-exit"], PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns));
+        Assert.Equal(
+            ["joint-a2c", "random-caching", "local-edge", "no-early-exit", "grle", "grl", "droo", "drooe"],
+            PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns));
         Assert.False(PolicyCatalog.All.Learns("a2c-typo"));
     }
 

@@ -8,6 +8,10 @@ namespace MecActors.Core.Metrics;
 /// (completed or missed-deadline); ssp is the share of tasks completed within their deadline. The device energy per
 /// task is there only when the scenario models energy (its tasks then cost some).
 /// </summary>
+/// <remarks>
+/// <see cref="SuccessAccuracy"/> is paper 002's average accuracy (Sec. VI-D): the accuracy of the tasks completed within
+/// their deadline summed over all tasks, a late or dropped task counting 0 (avgAccuracy averages over the tasks that ran).
+/// </remarks>
 public sealed record PolicySummary(
     string Name,
     double AvgDelayMs,
@@ -26,18 +30,29 @@ public sealed record PolicySummary(
     double AvgComputeMs,
     double? AvgEnergyJ = null)
 {
-    public static PolicySummary From(PolicyRun run, ISlotObjective objective) => From(run.Name, run.Records, run.Slots, objective);
+    public double SuccessAccuracy { get; init; }
 
-    public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ISlotObjective objective)
+    /// <summary>
+    /// Whether a single run's summary.json carries <see cref="SuccessAccuracy"/>: when the scenario reports it
+    /// (<c>metrics.success-accuracy</c>), so that other scenarios' summaries keep their bytes. Replicated results and
+    /// sweeps carry every metric.
+    /// </summary>
+    public bool ReportsSuccessAccuracy { get; init; }
+
+    public static PolicySummary From(PolicyRun run, ISlotObjective objective, bool successAccuracy = false) =>
+        From(run.Name, run.Records, run.Slots, objective, successAccuracy);
+
+    public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ISlotObjective objective, bool successAccuracy = false)
     {
         int completed = 0, missed = 0, dropped = 0, hits = 0;
-        double delay = 0, accuracy = 0, cost = 0, transmission = 0, queueing = 0, download = 0, compute = 0, energy = 0;
+        double delay = 0, accuracy = 0, onTimeAccuracy = 0, cost = 0, transmission = 0, queueing = 0, download = 0, compute = 0, energy = 0;
         foreach (var r in records)
         {
             switch (r.Outcome)
             {
                 case TaskOutcome.Completed:
                     completed++;
+                    onTimeAccuracy += r.Accuracy;
                     break;
                 case TaskOutcome.MissedDeadline:
                     missed++;
@@ -79,6 +94,10 @@ public sealed record PolicySummary(
             Mean(queueing) * 1000.0,
             Mean(download) * 1000.0,
             Mean(compute) * 1000.0,
-            energy > 0 ? Mean(energy) : null);
+            energy > 0 ? Mean(energy) : null)
+        {
+            SuccessAccuracy = records.Count == 0 ? 0.0 : onTimeAccuracy / records.Count,
+            ReportsSuccessAccuracy = successAccuracy,
+        };
     }
 }

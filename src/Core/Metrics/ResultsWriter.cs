@@ -57,6 +57,11 @@ public static class ResultsWriter
                 WriteDouble(json, "avgQueueingMs", p.AvgQueueingMs);
                 WriteDouble(json, "avgDownloadMs", p.AvgDownloadMs);
                 WriteDouble(json, "avgComputeMs", p.AvgComputeMs);
+                if (p.ReportsSuccessAccuracy)
+                {
+                    WriteDouble(json, "successAccuracy", p.SuccessAccuracy);
+                }
+
                 if (p.AvgEnergyJ is { } energy)
                 {
                     WriteDouble(json, "avgEnergyJ", energy);

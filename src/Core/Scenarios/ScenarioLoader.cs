@@ -75,8 +75,18 @@ public static class ScenarioLoader
             DeviceCompute: ReadDeviceCompute(config),
             Cloud: ReadCloud(config, network),
             OnDeadline: config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete,
-            Dynamics: ReadDynamics(config));
+            Dynamics: ReadDynamics(config))
+        {
+            ReportsSuccessAccuracy = ReadMetrics(config),
+        };
     }
+
+    /// <summary>
+    /// Optional <c>metrics</c>: the results' metrics beyond the contract's fixed ones. Only <c>success-accuracy</c> for now
+    /// (paper 002's average accuracy); off by default so that the summaries of other scenarios keep their bytes.
+    /// </summary>
+    private static bool ReadMetrics(Config root) =>
+        root.HasPath("metrics") && root.Section("metrics", "success-accuracy").GetBool("success-accuracy");
 
     /// <summary>Optional <c>dynamics</c>: what varies per slot beyond the workload, and what the policy knows of it.</summary>
     private static DynamicsSpec? ReadDynamics(Config root)

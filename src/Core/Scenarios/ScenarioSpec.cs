@@ -39,6 +39,9 @@ public sealed record ScenarioSpec(
     /// <summary>Uploads leave each device through its own transmitter, one after another (wireless <c>device-fifo</c> or <c>allocated</c>).</summary>
     public bool HasTransmitters => Disciplines.Wireless is LinkDiscipline.DeviceFifo or LinkDiscipline.Allocated;
 
+    /// <summary>Whether the results carry paper 002's average accuracy (<c>metrics.success-accuracy</c>), see <see cref="Metrics.PolicySummary.SuccessAccuracy"/>.</summary>
+    public bool ReportsSuccessAccuracy { get; init; }
+
     /// <summary>Energy is modelled (and reported) when devices compute: compute energy kappa f^2 per cycle, transmit energy P_u x airtime.</summary>
     public bool ReportsEnergy => DeviceCompute is not null;
 

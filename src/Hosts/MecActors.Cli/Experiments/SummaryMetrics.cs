@@ -24,6 +24,7 @@ internal static class SummaryMetrics
         new("avgQueueingMs", p => p.AvgQueueingMs),
         new("avgDownloadMs", p => p.AvgDownloadMs),
         new("avgComputeMs", p => p.AvgComputeMs),
+        new("successAccuracy", p => p.SuccessAccuracy),
     ];
 
     /// <summary>The index of <paramref name="name"/> in <see cref="All"/>.</summary>
