@@ -6,7 +6,8 @@ namespace MecActors.Core.Metrics;
 /// <summary>
 /// One row of summary.json. Delay, accuracy and the objective average over the tasks that ran
 /// (completed or missed-deadline); ssp is the share of tasks completed within their deadline. The device energy per
-/// task is there only when the scenario models energy (its tasks then cost some).
+/// task is there only when the scenario models energy (its tasks then cost some), the energy budget's report only when
+/// the scenario's devices have one (<c>devices.compute.energy-budget-j</c>).
 /// </summary>
 public sealed record PolicySummary(
     string Name,
@@ -24,9 +25,21 @@ public sealed record PolicySummary(
     double AvgQueueingMs,
     double AvgDownloadMs,
     double AvgComputeMs,
-    double? AvgEnergyJ = null)
+    double? AvgEnergyJ = null,
+    EnergyBudgetReport? EnergyBudget = null)
 {
     public static PolicySummary From(PolicyRun run, ISlotObjective objective) => From(run.Name, run.Records, run.Slots, objective);
+
+    /// <summary>The run's row, with the energy budget's report when <paramref name="scenario"/>'s devices have a budget.</summary>
+    public static PolicySummary From(PolicyRun run, ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var summary = From(run, scenario.Objective);
+        return scenario.DeviceCompute?.EnergyBudgetJ is { } budget && run.Slots > 0
+            ? summary with { EnergyBudget = EnergyBudgetReport.From(run.Records, run.Slots, scenario.DeviceCount, budget) }
+            : summary;
+    }
 
     public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ISlotObjective objective)
     {

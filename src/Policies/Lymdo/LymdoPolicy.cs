@@ -55,7 +55,7 @@ public sealed class LymdoPolicy : IOffloadingPolicy
         Problem = new SlotProblem(
             settings.V, scenario.DeviceCompute!.Kappa, scenario.Radio.TxPowerW, settings.MinFrequencyHz, system.CoreHz(NodeKind.Device, 0), edge.BandwidthHz, edge.CapacityHz);
         _noiseW = Radio.NoisePowerW(scenario.Radio, edge.BandwidthHz);
-        Queues = new VirtualQueues(scenario.DeviceCount, settings.EnergyBudgetJ);
+        Queues = new VirtualQueues(scenario.DeviceCount, scenario.DeviceCompute.EnergyBudgetJ ?? throw new InvalidOperationException("the scenario's devices have no energy budget"));
         LastPoints = new int[scenario.DeviceCount];
     }
 

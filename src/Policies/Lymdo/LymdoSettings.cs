@@ -10,8 +10,9 @@ namespace MecActors.Policies.Lymdo;
 /// (<c>profile</c>) and its latency regressions (<c>regressions</c>, Table 4.2 of paper 001), the exit whose chain is cut
 /// (<c>exit</c>, 1-based), the factors by which the UE and the ES run faster than the regressions' nodes
 /// (<c>device-speedup</c>, <c>edge-speedup</c>), the partition points the policies choose from (<c>partition-points</c>:
-/// layers run on the UE, 0 to the chain's length), each UE's energy budget per slot E_u (<c>energy-budget-j</c>), the
-/// drift-plus-penalty weight V (<c>v</c>) and the lowest UE frequency (<c>min-frequency-ghz</c>).
+/// layers run on the UE, 0 to the chain's length), the drift-plus-penalty weight V (<c>v</c>) and the lowest UE frequency
+/// (<c>min-frequency-ghz</c>). Each UE's energy budget per slot E_u is the devices' <c>devices.compute.energy-budget-j</c>,
+/// which the results check for every policy.
 /// </summary>
 public sealed record LymdoSettings(
     string? ModelName,
@@ -21,7 +22,6 @@ public sealed record LymdoSettings(
     double DeviceSpeedup,
     double EdgeSpeedup,
     IReadOnlyList<int> PartitionPoints,
-    double EnergyBudgetJ,
     double V,
     double MinFrequencyHz)
 {
@@ -31,7 +31,7 @@ public sealed record LymdoSettings(
     public const int ExhaustiveLimit = 729;
 
     /// <summary>For a scenario without the section, whose policies do not use it.</summary>
-    public static LymdoSettings Absent { get; } = new(null, null, null, 1, 1.0, 1.0, [], 1.0, 0.0, 0.0);
+    public static LymdoSettings Absent { get; } = new(null, null, null, 1, 1.0, 1.0, [], 0.0, 0.0);
 
     /// <summary>Reads the section; without it, <see cref="Absent"/>, unless the scenario lists a policy that needs it.</summary>
     public static LymdoSettings Read(Config scenario)
@@ -47,7 +47,7 @@ public sealed record LymdoSettings(
         }
 
         var section = scenario.Section(
-            Section, "model", "profile", "regressions", "exit", "device-speedup", "edge-speedup", "partition-points", "energy-budget-j", "v", "min-frequency-ghz");
+            Section, "model", "profile", "regressions", "exit", "device-speedup", "edge-speedup", "partition-points", "v", "min-frequency-ghz");
         var profile = LayerProfileLoader.Read(section.GetConfig("profile"));
         var regressions = LatencyRegressions.Read(section.GetConfig("regressions"));
         var modelName = section.NonEmptyString("model");
@@ -77,7 +77,6 @@ public sealed record LymdoSettings(
             }
         }
 
-        var budget = section.PositiveDouble("energy-budget-j");
         var v = section.NonNegativeDouble("v");
         var minHz = section.PositiveDouble("min-frequency-ghz") * 1e9;
         CheckAgainstScenario(scenario, section, modelName, profile, minHz);
@@ -100,7 +99,6 @@ public sealed record LymdoSettings(
             section.HasPath("device-speedup") ? section.PositiveDouble("device-speedup") : 1.0,
             section.HasPath("edge-speedup") ? section.PositiveDouble("edge-speedup") : 1.0,
             points,
-            budget,
             v,
             minHz);
     }
@@ -130,6 +128,11 @@ public sealed record LymdoSettings(
         if (!scenario.HasPath("devices.compute"))
         {
             throw scenario.Error("devices.compute", "missing: the UEs compute the layers before the partition point");
+        }
+
+        if (!scenario.HasPath("devices.compute.energy-budget-j"))
+        {
+            throw scenario.Error("devices.compute.energy-budget-j", "missing: each UE's average energy per slot E_u, which the virtual queues hold");
         }
 
         var coreHz = scenario.GetDouble("devices.compute.capacity-ghz") * 1e9 / scenario.GetInt("devices.compute.cores", 1);
