@@ -6,12 +6,12 @@ namespace MecActors.Policies.Lymdo;
 /// f = (V n(n+1)/2 / (2 Q n kappa))^(1/3), clipped to [f_min, f_max] (f_max when Q or kappa is 0). The ES: the sum of
 /// V n^2 G / (phi F) under sum phi = 1 gives, by its KKT conditions, phi_u proportional to sqrt(n_u^2 G_u). The band: the
 /// sum of w_u / r_u(b_u), w_u = (V n(n+1)/2 + Q n P) S_u, has no closed form since the noise scales with the share; its KKT
-/// conditions w_u r_u'(b_u) / r_u(b_u)^2 = lambda with sum b_u = 1 are solved by bisection on lambda, each b_u(lambda) by
-/// bisection too (both sides are monotone).
+/// conditions w_u r_u'(b_u) / r_u(b_u)^2 = lambda with sum b_u = 1 are solved by a safeguarded Newton search on lambda,
+/// each b_u(lambda) by one too (both sides are monotone, so a bracket always holds the root).
 /// </summary>
 public static class ConvexAllocation
 {
-    private const int Bisections = 100;
+    private const int Iterations = 200;
     private const double SmallestShare = 1e-15;
 
     public static SlotAllocation Solve(SlotProblem problem, IReadOnlyList<UeLoad> ues)
@@ -78,47 +78,56 @@ public static class ConvexAllocation
             return shares;
         }
 
-        // sum_u b_u(lambda) falls as lambda grows: bracket lambda by the marginals at the equal split, then bisect in log.
+        // sum_u b_u(lambda) falls as lambda grows: bracket ln lambda by the marginals at the equal split, then a
+        // safeguarded Newton step on the sum (its slope is sum_u b_u / (d ln M_u / d ln b_u)).
         var equal = 1.0 / users.Length;
         var low = double.MaxValue;
-        var high = 0.0;
+        var high = double.MinValue;
         foreach (var u in users)
         {
-            var marginal = Marginal(problem, ues[u], weights[u], equal);
+            var marginal = Math.Log(Marginal(problem, ues[u], weights[u], equal));
             low = Math.Min(low, marginal);
             high = Math.Max(high, marginal);
         }
 
-        var logLow = Math.Log(low);
-        var logHigh = Math.Log(high);
-        for (var i = 0; i < Bisections && logHigh - logLow > 1e-15; i++)
+        var z = 0.5 * (low + high);
+        for (var i = 0; i < Iterations && high - low > 1e-15; i++)
         {
-            var mid = 0.5 * (logLow + logHigh);
             var sum = 0.0;
+            var slope = 0.0;
             foreach (var u in users)
             {
-                sum += ShareAt(problem, ues[u], weights[u], Math.Exp(mid));
+                var (share, elasticity) = ShareAt(problem, ues[u], weights[u], z);
+                sum += share;
+                slope += share < 1.0 ? share / elasticity : 0.0;
+            }
+
+            if (Math.Abs(sum - 1.0) < 1e-15)
+            {
+                break;
             }
 
             if (sum > 1.0)
             {
-                logLow = mid;
+                low = z;
             }
             else
             {
-                logHigh = mid;
+                high = z;
             }
+
+            var next = z - ((sum - 1.0) / slope);
+            z = next > low && next < high && double.IsFinite(next) ? next : 0.5 * (low + high);
         }
 
-        var lambda = Math.Exp(0.5 * (logLow + logHigh));
         var total = 0.0;
         foreach (var u in users)
         {
-            shares[u] = ShareAt(problem, ues[u], weights[u], lambda);
+            shares[u] = ShareAt(problem, ues[u], weights[u], z).Share;
             total += shares[u];
         }
 
-        // The bisection leaves the sum within rounding of 1; scaling it to 1 exactly keeps the constraint tight.
+        // The search leaves the sum within rounding of 1; scaling it to 1 exactly keeps the constraint tight.
         foreach (var u in users)
         {
             shares[u] /= total;
@@ -137,29 +146,54 @@ public static class ConvexAllocation
         return weight * slope / (rate * rate);
     }
 
-    /// <summary>The share at which the marginal saving equals <paramref name="lambda"/> (1 when even the whole band saves more).</summary>
-    private static double ShareAt(SlotProblem problem, in UeLoad ue, double weight, double lambda)
+    /// <summary>
+    /// The share at which the marginal saving equals e^<paramref name="logLambda"/> (1 when even the whole band saves
+    /// more), by a safeguarded Newton step on ln M(b) in ln b, and d ln M / d ln b there (b (r''/r' - 2 r'/r), negative).
+    /// </summary>
+    private static (double Share, double Elasticity) ShareAt(SlotProblem problem, in UeLoad ue, double weight, double logLambda)
     {
-        if (Marginal(problem, ue, weight, 1.0) >= lambda)
+        if (Math.Log(Marginal(problem, ue, weight, 1.0)) >= logLambda)
         {
-            return 1.0;
+            return (1.0, Elasticity(ue.BandSnr, 1.0));
         }
 
-        var logLow = Math.Log(SmallestShare);
-        var logHigh = 0.0;
-        for (var i = 0; i < Bisections && logHigh - logLow > 1e-15; i++)
+        var low = Math.Log(SmallestShare);
+        var high = 0.0;
+        var y = -1.0;
+        for (var i = 0; i < Iterations && high - low > 1e-15; i++)
         {
-            var mid = 0.5 * (logLow + logHigh);
-            if (Marginal(problem, ue, weight, Math.Exp(mid)) > lambda)
+            var share = Math.Exp(y);
+            var gap = Math.Log(Marginal(problem, ue, weight, share)) - logLambda;
+            var step = -gap / Elasticity(ue.BandSnr, share);
+            if (Math.Abs(step) < 1e-14)
             {
-                logLow = mid;
+                break;
+            }
+
+            if (gap > 0)
+            {
+                low = y;
             }
             else
             {
-                logHigh = mid;
+                high = y;
             }
+
+            var next = y + step;
+            y = next > low && next < high && double.IsFinite(next) ? next : 0.5 * (low + high);
         }
 
-        return Math.Exp(0.5 * (logLow + logHigh));
+        var b = Math.Exp(y);
+        return (b, Elasticity(ue.BandSnr, b));
+    }
+
+    /// <summary>d ln M / d ln b = b (r''/r' - 2 r'/r) for r(b) = c b ln(1 + a / b) (the constant c cancels).</summary>
+    private static double Elasticity(double snr, double share)
+    {
+        var log = Math.Log(1.0 + (snr / share));
+        var rate = share * log;
+        var first = log - (snr / (share + snr));
+        var second = -snr * snr / (share * (share + snr) * (share + snr));
+        return share * ((second / first) - (2.0 * first / rate));
     }
 }

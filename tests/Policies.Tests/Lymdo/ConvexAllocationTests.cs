@@ -11,7 +11,7 @@ public class ConvexAllocationTests
 {
     private static readonly SlotProblem Problem = new(V: 1.0, Kappa: 1e-28, TxPowerW: 0.2, MinHz: 0.2e9, MaxHz: 2e9, BandHz: 0.8e6, EdgeHz: 3.6e9);
 
-    public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 24)];
 
     private static UeLoad[] RandomSlot(int seed, int ues = 4)
     {
@@ -42,8 +42,12 @@ public class ConvexAllocationTests
         foreach (var ue in RandomSlot(seed).Where(ue => ue.DeviceCycles > 0))
         {
             var cost = (double hz) => (Problem.V * ue.Serial * ue.DeviceCycles / hz) + (ue.Queue * ue.Frames * Problem.Kappa * hz * hz * ue.DeviceCycles);
-            // The search may probe beyond the bounds: there the cost is the bound's.
-            var bounded = (double hz) => cost(Math.Clamp(hz, Problem.MinHz, Problem.MaxHz));
+            // The search may probe beyond the bounds: there the cost grows with the distance from the bound.
+            var bounded = (double hz) =>
+            {
+                var inside = Math.Clamp(hz, Problem.MinHz, Problem.MaxHz);
+                return cost(inside) * (1 + (Math.Abs(hz - inside) / Problem.MaxHz));
+            };
             var numeric = Math.Clamp(
                 GoldenSectionMinimizer.Minimum(ObjectiveFunction.ScalarValue(bounded), Problem.MinHz, Problem.MaxHz, 1e-3, 10_000).MinimizingPoint, Problem.MinHz, Problem.MaxHz);
 
