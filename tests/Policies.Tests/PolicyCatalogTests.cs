@@ -17,7 +17,8 @@ public class PolicyCatalogTests
              "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
              "slot-search", "slot-search-local-edge", "slot-search-no-early-exit",
              "device-only", "edge-only", "cloud-only", "best-cut", "random-placement",
-             "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware"],
+             "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware",
+             "lymdo-exhaustive", "lymdo-equal", "lymdo-local-only", "lymdo-edge-only", "myopic"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
         Assert.False(PolicyCatalog.All.IsKnown("a2c-typo"));

@@ -37,6 +37,7 @@ public sealed class LymdoPolicy : IOffloadingPolicy
     private readonly Func<SlotProblem, IReadOnlyList<UeLoad>, SlotAllocation> _allocate;
     private readonly bool _pricesEnergy;
     private readonly double _noiseW;
+    private readonly int _modelId;
 
     public LymdoPolicy(
         SystemView system, LymdoSettings settings, PartitionRule rule, Func<SlotProblem, IReadOnlyList<UeLoad>, SlotAllocation> allocate, bool pricesEnergy)
@@ -56,15 +57,12 @@ public sealed class LymdoPolicy : IOffloadingPolicy
             settings.V, scenario.DeviceCompute!.Kappa, scenario.Radio.TxPowerW, settings.MinFrequencyHz, system.CoreHz(NodeKind.Device, 0), edge.BandwidthHz, edge.CapacityHz);
         _noiseW = Radio.NoisePowerW(scenario.Radio, edge.BandwidthHz);
         Queues = new VirtualQueues(scenario.DeviceCount, scenario.DeviceCompute.EnergyBudgetJ ?? throw new InvalidOperationException("the scenario's devices have no energy budget"));
-        LastPoints = new int[scenario.DeviceCount];
+        _modelId = settings.ModelIdIn(scenario);
     }
 
     public SlotProblem Problem { get; }
 
     public VirtualQueues Queues { get; }
-
-    /// <summary>The partition point each UE was given in the last slot decided (for UEs without frames, the rule's first choice).</summary>
-    public IReadOnlyList<int> LastPoints { get; private set; }
 
     public OffloadDecision[] Decide(SlotObservation observation)
     {
@@ -74,6 +72,11 @@ public sealed class LymdoPolicy : IOffloadingPolicy
         var snr = new double[ues];
         foreach (var task in observation.Tasks)
         {
+            if (task.ModelId != _modelId)
+            {
+                throw new InvalidOperationException($"task {task.TaskId} asks for model {task.ModelId}; the layer profile describes model {_modelId}");
+            }
+
             if (frames[task.Device]++ == 0)
             {
                 snr[task.Device] = _system.Scenario.Radio.TxPowerW * task.ChannelGain / _noiseW;
@@ -90,7 +93,6 @@ public sealed class LymdoPolicy : IOffloadingPolicy
         }
 
         Queues.Update(energy);
-        LastPoints = points;
         return Decisions(observation.Tasks, frames, points, allocation);
     }
 

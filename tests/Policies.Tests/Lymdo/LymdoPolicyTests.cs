@@ -92,4 +92,21 @@ public class LymdoPolicyTests
         Assert.True(lymdo.AvgDelayMs < local.AvgDelayMs);
         Assert.True(myopic.EnergyBudget!.MaxQueueJ > lymdo.EnergyBudget!.MaxQueueJ);
     }
+
+    [Theory]
+    [InlineData(LymdoPolicies.ExhaustiveName)]
+    [InlineData(LymdoPolicies.EqualName)]
+    [InlineData(LymdoPolicies.MyopicName)]
+    [InlineData(LymdoPolicies.LocalOnlyName)]
+    [InlineData(LymdoPolicies.EdgeOnlyName)]
+    public void The_same_seed_gives_the_same_tasks_end_for_end(string name)
+    {
+        var system = LymdoScenario.System();
+
+        var first = ReferenceModel.Run(system, PolicyCatalog.All.Create(name, system, 2), 50, 2);
+        var second = ReferenceModel.Run(system, PolicyCatalog.All.Create(name, system, 2), 50, 2);
+
+        Assert.Equal(first.Records, second.Records);
+        Assert.NotEmpty(first.Records);
+    }
 }
