@@ -7,5 +7,5 @@ namespace MecActors.Policies.Tests;
 internal static class AnyScenarioPolicies
 {
     public static IEnumerable<string> Names =>
-        PolicyCatalog.All.Names.Except(PreDnnOffPolicies.Names).Except(Paper002Policies.Names);
+        PolicyCatalog.All.Names.Except(PreDnnOffPolicies.Names).Except(Paper002Policies.Names).Except(LymdoPolicies.Names);
 }

@@ -18,7 +18,8 @@ public class PolicyCatalogTests
              "slot-search", "slot-search-local-edge", "slot-search-no-early-exit",
              "device-only", "edge-only", "cloud-only", "best-cut", "random-placement",
              "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware",
-             "grle", "grl", "droo", "drooe", "exhaustive", "local-last-exit", "local-first-exit"],
+             "grle", "grl", "droo", "drooe", "exhaustive", "local-last-exit", "local-first-exit",
+             "lymdo-exhaustive", "lymdo-equal", "lymdo-local-only", "lymdo-edge-only", "myopic"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
         Assert.False(PolicyCatalog.All.IsKnown("a2c-typo"));

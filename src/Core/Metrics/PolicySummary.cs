@@ -6,7 +6,8 @@ namespace MecActors.Core.Metrics;
 /// <summary>
 /// One row of summary.json. Delay, accuracy and the objective average over the tasks that ran
 /// (completed or missed-deadline); ssp is the share of tasks completed within their deadline. The device energy per
-/// task is there only when the scenario models energy (its tasks then cost some).
+/// task is there only when the scenario models energy (its tasks then cost some), the energy budget's report only when
+/// the scenario's devices have one (<c>devices.compute.energy-budget-j</c>).
 /// </summary>
 /// <remarks>
 /// <see cref="SuccessAccuracy"/> is paper 002's average accuracy (Sec. VI-D): the accuracy of the tasks completed within
@@ -28,7 +29,8 @@ public sealed record PolicySummary(
     double AvgQueueingMs,
     double AvgDownloadMs,
     double AvgComputeMs,
-    double? AvgEnergyJ = null)
+    double? AvgEnergyJ = null,
+    EnergyBudgetReport? EnergyBudget = null)
 {
     public double SuccessAccuracy { get; init; }
 
@@ -41,6 +43,20 @@ public sealed record PolicySummary(
 
     public static PolicySummary From(PolicyRun run, ISlotObjective objective, bool successAccuracy = false) =>
         From(run.Name, run.Records, run.Slots, objective, successAccuracy);
+
+    /// <summary>
+    /// The run's row as <paramref name="scenario"/> reports it: its success accuracy when it asks for it, the energy
+    /// budget's report when its devices have a budget.
+    /// </summary>
+    public static PolicySummary From(PolicyRun run, ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var summary = From(run, scenario.Objective, scenario.ReportsSuccessAccuracy);
+        return scenario.DeviceCompute?.EnergyBudgetJ is { } budget && run.Slots > 0
+            ? summary with { EnergyBudget = EnergyBudgetReport.From(run.Records, run.Slots, scenario.DeviceCount, budget) }
+            : summary;
+    }
 
     public static PolicySummary From(string name, IReadOnlyList<TaskRecord> records, int slots, ISlotObjective objective, bool successAccuracy = false)
     {

@@ -67,6 +67,16 @@ public static class ResultsWriter
                     WriteDouble(json, "avgEnergyJ", energy);
                 }
 
+                if (p.EnergyBudget is { } budget)
+                {
+                    WriteDouble(json, "energyBudgetJ", budget.BudgetJ);
+                    json.WriteNumber("energyBudgetViolations", budget.Violations);
+                    WriteDouble(json, "maxDeviceEnergyPerSlotJ", budget.MaxDeviceEnergyPerSlotJ);
+                    WriteDouble(json, "avgVirtualQueueJ", budget.AvgQueueJ);
+                    WriteDouble(json, "maxVirtualQueueJ", budget.MaxQueueJ);
+                    WriteDouble(json, "virtualQueuePerSlotAtEndJ", budget.QueuePerSlotAtEndJ);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -118,10 +118,11 @@ public static class ScenarioLoader
             return null;
         }
 
-        var section = root.GetConfig("devices").Section("compute", "capacity-ghz", "cores", "kappa");
+        var section = root.GetConfig("devices").Section("compute", "capacity-ghz", "cores", "kappa", "energy-budget-j");
         var cores = section.HasPath("cores") ? section.PositiveInt("cores") : 1;
         var kappa = section.HasPath("kappa") ? section.NonNegativeDouble("kappa") : 0.0;
-        return new DeviceComputeSpec(section.PositiveDouble("capacity-ghz") * 1e9, cores, kappa);
+        double? budget = section.HasPath("energy-budget-j") ? section.PositiveDouble("energy-budget-j") : null;
+        return new DeviceComputeSpec(section.PositiveDouble("capacity-ghz") * 1e9, cores, kappa, budget);
     }
 
     /// <summary>Optional <c>cloud</c>: the cloud's processor and each edge's link up to it (by default at the backhaul's rate).</summary>

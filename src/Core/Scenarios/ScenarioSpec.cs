@@ -64,9 +64,11 @@ public sealed record EdgeSpec(int Id, double CapacityHz, double StorageBytes, in
 
 /// <summary>
 /// Every device's own processor: capacity (Hz, shared by its cores) and kappa, the effective switched capacitance of
-/// the energy model (joules per cycle = kappa f^2, f the per-core frequency; 0: compute costs no energy).
+/// the energy model (joules per cycle = kappa f^2, f the per-core frequency; 0: compute costs no energy), and
+/// optionally each device's budget of average energy per slot (<c>energy-budget-j</c>, joules), which the results then
+/// check (<see cref="Metrics.EnergyBudgetReport"/>).
 /// </summary>
-public sealed record DeviceComputeSpec(double CapacityHz, int Cores, double Kappa);
+public sealed record DeviceComputeSpec(double CapacityHz, int Cores, double Kappa, double? EnergyBudgetJ = null);
 
 /// <summary>What happens to a task still under way at its deadline.</summary>
 public enum DeadlineMode

@@ -45,6 +45,7 @@ public class RouteResourcesLoaderTests
     [Theory]
     [InlineData("devices.compute.capacity-ghz", "-1", "devices.compute.capacity-ghz", "must be positive")]
     [InlineData("devices.compute.kappa", "-1e-27", "devices.compute.kappa", "must not be negative")]
+    [InlineData("devices.compute.energy-budget-j", "0", "devices.compute.energy-budget-j", "must be positive")]
     [InlineData("devices.compute.cpus", "2", "devices.compute.cpus", "unknown key")]
     [InlineData("cloud.cores", "0", "cloud.cores", "must be a positive integer")]
     [InlineData("cloud.uplink-mbps", "5", "cloud.uplink-mbps", "unknown key")]

@@ -130,7 +130,7 @@ internal static class TrainCommand
         }
 
         var title = $"{scenario.Name}: {request.Policy}, {request.Steps} steps, seed {seed}";
-        var summary = PolicySummary.From(result.Run, scenario.Objective, scenario.ReportsSuccessAccuracy);
+        var summary = PolicySummary.From(result.Run, scenario);
         ResultsWriter.WriteAll(
             request.OutDir,
             scenario.Name,

@@ -109,7 +109,7 @@ internal static class Experiment
                         .WaitAsync(cancellationToken)
                         .ConfigureAwait(false);
                     return new ReplicationRun(
-                        PolicySummary.From(run, setup.Scenario.Objective, setup.Scenario.ReportsSuccessAccuracy),
+                        PolicySummary.From(run, setup.Scenario),
                         setup.KeepSlotRows ? SlotRow.From(run, setup.Scenario.Objective) : null);
                 },
                 cancellationToken)

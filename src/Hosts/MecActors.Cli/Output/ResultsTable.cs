@@ -44,9 +44,20 @@ internal static class ResultsTable
             return Build(title, Headers, policies.Select(Cells).ToList(), maxWidth);
         }
 
-        string[] headers = [.. Headers, "avg energy J"];
-        return Build(title, headers, policies.Select(p => (string[])[.. Cells(p), Fixed(p.AvgEnergyJ ?? 0.0, 4)]).ToList(), maxWidth);
+        if (!policies.Any(p => p.EnergyBudget is not null))
+        {
+            string[] headers = [.. Headers, "avg energy J"];
+            return Build(title, headers, policies.Select(p => (string[])[.. Cells(p), Fixed(p.AvgEnergyJ ?? 0.0, 4)]).ToList(), maxWidth);
+        }
+
+        string[] budgetHeaders = [.. Headers, "avg energy J", "worst UE J/slot", "over budget", "mean Q J", "max Q J"];
+        return Build(title, budgetHeaders, policies.Select(p => (string[])[.. Cells(p), Fixed(p.AvgEnergyJ ?? 0.0, 4), .. BudgetCells(p.EnergyBudget)]).ToList(), maxWidth);
     }
+
+    private static string[] BudgetCells(EnergyBudgetReport? budget) =>
+        budget is null
+            ? ["", "", "", ""]
+            : [Fixed(budget.MaxDeviceEnergyPerSlotJ, 4), budget.Violations.ToString(CultureInfo.InvariantCulture), Fixed(budget.AvgQueueJ, 3), Fixed(budget.MaxQueueJ, 3)];
 
     /// <summary>Over replications: "mean ± half-width" per metric, and the number of replications n.</summary>
     public static Table Build(string title, IReadOnlyList<PolicyStatistics> policies, int maxWidth) =>
