@@ -16,8 +16,8 @@ public sealed class PolicyCatalog : IKnownPolicies
     private readonly Dictionary<string, Registration> _policies = new(StringComparer.Ordinal);
     private readonly List<ParameterSection> _sections = [];
 
-    /// <summary>Paper 000's sets, then the placements for any scenario.</summary>
-    public static PolicyCatalog All { get; } = Of(Paper000Policies.Register, PlacementPolicies.Register);
+    /// <summary>Paper 000's sets, the placements for any scenario, then paper 003's sets.</summary>
+    public static PolicyCatalog All { get; } = Of(Paper000Policies.Register, PlacementPolicies.Register, Paper003Policies.Register);
 
     public IReadOnlyList<string> Names => _names;
 
