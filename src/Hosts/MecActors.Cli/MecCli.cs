@@ -55,6 +55,7 @@ public static class MecCli
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(console, verbose));
+        root.Subcommands.Add(OrchestrationCommand.Create(console));
         return root;
     }
 }

@@ -15,9 +15,11 @@ public sealed record OrchestrationSettings(
     IReadOnlyList<ModelVariant> Variants,
     ModelVariant OffloadVariant,
     double DeviceInt8Speedup,
+    double InferenceOverheadSeconds,
     double DecisionBits,
     double RegularBps,
     double EdgeRegularBps,
+    double EdgeWeakBps,
     bool ChargeDecisionTime,
     IReadOnlyDictionary<string, double> DecisionSeconds,
     LearningSettings QLearning,
@@ -26,7 +28,7 @@ public sealed record OrchestrationSettings(
     public const string Section = "orchestration";
 
     public static OrchestrationSettings None { get; } = new(
-        "", 0, [], new ModelVariant("", 0, false, 0, 0), 1, 0, 0, 0, false, new Dictionary<string, double>(), new(0, 0, [], [], 0, 0), new(0, 0, [], [], 0, 0));
+        "", 0, [], new ModelVariant("", 0, false, 0, 0), 1, 0, 0, 0, 0, 0, false, new Dictionary<string, double>(), new(0, 0, [], [], 0, 0), new(0, 0, [], [], 0, 0));
 
     public bool IsPresent => Variants.Count > 0;
 
@@ -53,7 +55,7 @@ public sealed record OrchestrationSettings(
         }
 
         var section = scenario.Section(
-            Section, "experiment", "threshold", "variants", "offload-variant", "device-int8-speedup", "regular-mbps", "weak-mbps",
+            Section, "experiment", "threshold", "variants", "offload-variant", "device-int8-speedup", "inference-overhead-ms", "regular-mbps", "weak-mbps",
             "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn");
         var experiment = section.GetString("experiment");
         if (!Experiments.IsKnown(experiment))
@@ -80,9 +82,11 @@ public sealed record OrchestrationSettings(
             variants,
             offload,
             section.PositiveDouble("device-int8-speedup"),
+            section.NonNegativeDouble("inference-overhead-ms") / 1e3,
             section.PositiveDouble("decision-kb") * 8e3,
             section.PositiveDouble("regular-mbps") * 1e6,
             section.PositiveDouble("edge-regular-gbps") * 1e9,
+            section.PositiveDouble("edge-weak-gbps") * 1e9,
             section.GetBool("charge-decision-time"),
             decisionSeconds,
             ReadLearning(section, "q-learning"),

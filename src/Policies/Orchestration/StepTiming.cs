@@ -4,8 +4,10 @@ namespace MecActors.Policies.Orchestration;
 
 /// <summary>
 /// The nominal times of one step's routes, per task (in the observation's order): every link a route crosses is
-/// dedicated, so a transfer takes its bits over its rate; the processors are k-core fifo queues, at their per-core rate
-/// (one cycle = one FP32 multiply-accumulate), the devices' Int8 variants <see cref="DeviceInt8Speedup"/> times faster.
+/// dedicated, so a transfer takes its bits over its rate; the processors are k-core fifo queues, and an inference alone
+/// on one core takes a fixed overhead plus its multiply-accumulates at the core's rate (the devices' Int8 variants at
+/// their own). A node's capacity in the scenario is its cores' rate of the offload variant's inferences, in that
+/// variant's MACs: its cycle count runs in the calibrated time.
 /// </summary>
 public sealed record StepTiming(
     double[] Upload,
@@ -15,10 +17,11 @@ public sealed record StepTiming(
     double[] ResultFromEdge,
     double[] ResultFromCloud,
     double DecisionSeconds,
+    double InferenceOverheadSeconds,
     double DeviceSecondsPerMac,
     double EdgeSecondsPerMac,
     double CloudSecondsPerMac,
-    double DeviceInt8Speedup,
+    double DeviceInt8SecondsPerMac,
     int EdgeCores,
     int CloudCores)
 {
@@ -27,9 +30,9 @@ public sealed record StepTiming(
     /// <summary>The seconds <paramref name="variant"/> computes on <paramref name="node"/>, alone on one core.</summary>
     public double ComputeSeconds(NodeKind node, ModelVariant variant) => node switch
     {
-        NodeKind.Device => variant.Macs * DeviceSecondsPerMac / (variant.Int8 ? DeviceInt8Speedup : 1.0),
-        NodeKind.Edge => variant.Macs * EdgeSecondsPerMac,
-        _ => variant.Macs * CloudSecondsPerMac,
+        NodeKind.Device => InferenceOverheadSeconds + (variant.Macs * (variant.Int8 ? DeviceInt8SecondsPerMac : DeviceSecondsPerMac)),
+        NodeKind.Edge => InferenceOverheadSeconds + (variant.Macs * EdgeSecondsPerMac),
+        _ => InferenceOverheadSeconds + (variant.Macs * CloudSecondsPerMac),
     };
 
     /// <summary>The timing of the observed step in the emulated system, the decisions taking <paramref name="decisionSeconds"/> each in the cloud.</summary>
@@ -38,7 +41,7 @@ public sealed record StepTiming(
         var system = observation.System;
         var scenario = system.Scenario;
         var cloud = scenario.Cloud ?? throw new InvalidOperationException("paper 003's system has a cloud");
-        var device = scenario.DeviceCompute ?? throw new InvalidOperationException("paper 003's devices compute (devices.compute)");
+        var deviceCompute = scenario.DeviceCompute ?? throw new InvalidOperationException("paper 003's devices compute (devices.compute)");
         var backhaul = scenario.Network.BackhaulRateBps;
         var n = observation.Tasks.Count;
         var upload = new double[n];
@@ -58,6 +61,10 @@ public sealed record StepTiming(
         }
 
         var edge = scenario.Edges[0];
+        var overhead = settings.InferenceOverheadSeconds;
+        var reference = settings.OffloadVariant.Macs;
+        double PerMac(double coreHz) => ((reference / coreHz) - overhead) / reference;
+        var device = PerMac(deviceCompute.CapacityHz / deviceCompute.Cores);
         return new StepTiming(
             upload,
             cloudUplink,
@@ -66,10 +73,11 @@ public sealed record StepTiming(
             fromEdge,
             fromCloud,
             decisionSeconds,
-            1.0 / (device.CapacityHz / device.Cores),
-            1.0 / (edge.CapacityHz / edge.Cores),
-            1.0 / (cloud.CapacityHz / cloud.Cores),
-            settings.DeviceInt8Speedup,
+            overhead,
+            device,
+            PerMac(edge.CapacityHz / edge.Cores),
+            PerMac(cloud.CapacityHz / cloud.Cores),
+            device / settings.DeviceInt8Speedup,
             edge.Cores,
             cloud.Cores);
     }
