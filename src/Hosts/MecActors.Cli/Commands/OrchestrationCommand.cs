@@ -15,8 +15,108 @@ internal static class OrchestrationCommand
     {
         var command = new Command("orchestration", "Paper 003: calibrate the rates, time the agents' decisions, check the agents against the exact optimum");
         command.Subcommands.Add(Calibrate(console));
+        command.Subcommands.Add(Convergence(console));
         return command;
     }
+
+    private static Command Convergence(CliConsole console)
+    {
+        var scenarios = new Option<string>("--scenarios") { HelpName = "DIR", Description = "The folder of orchestration.conf and orchestration-b/c/d.conf", DefaultValueFactory = _ => Path.Combine("config", "scenarios") };
+        var users = new Option<string>("--users") { HelpName = "N,...", Description = "Numbers of users", DefaultValueFactory = _ => "1,2,3,4,5" };
+        var experiments = new Option<string>("--experiments") { HelpName = "X,...", Description = "Table 5 experiments", DefaultValueFactory = _ => "A,B,C,D" };
+        var thresholds = new Option<string>("--thresholds") { HelpName = "T,...", Description = "Thresholds (min, max or fractions)", DefaultValueFactory = _ => "min,0.80,0.85,0.89,max" };
+        var agents = new Option<string>("--agents") { HelpName = "NAME,...", Description = "Agents: q-learning, offload-only-rl, dqn", DefaultValueFactory = _ => "q-learning,dqn" };
+        var transfer = new Option<bool>("--transfer") { Description = "Also train every non-Min case from the same agent trained at Min (Sec. 6.2.1)" };
+        var seed = new Option<int>("--seed") { HelpName = "S", Description = "Root seed", DefaultValueFactory = _ => 1 };
+        var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Directory for convergence.csv, the curves and their plots", Required = true };
+        var command = new Command("convergence", "Train the agents on every case; report the share of visited states where they act optimally and the steps to converge");
+        foreach (var option in new Option[] { scenarios, users, experiments, thresholds, agents, transfer, seed, outDir })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => CommandErrors.GuardAsync(console, verbose: false, () =>
+        {
+            var dir = parse.GetValue(scenarios)!;
+            var agentNames = List(parse.GetValue(agents)!);
+            foreach (var name in agentNames)
+            {
+                if (name is not (Policies.Paper003Policies.QLearningName or Policies.Paper003Policies.OffloadOnlyRlName or Policies.Paper003Policies.DqnName))
+                {
+                    throw new BadInputException($"--agents: '{name}' is not a paper 003 agent (q-learning, offload-only-rl, dqn)");
+                }
+            }
+
+            var cases = new List<ConvergenceRun.Case>();
+            foreach (var agent in agentNames)
+            {
+                foreach (var n in List(parse.GetValue(users)!).Select(u => int.TryParse(u, out var v) && v is >= 1 and <= 5 ? v : throw new BadInputException($"--users: '{u}' is not 1-5")))
+                {
+                    foreach (var experiment in List(parse.GetValue(experiments)!))
+                    {
+                        var file = experiment switch { "A" => "orchestration.conf", "B" or "C" or "D" => $"orchestration-{experiment.ToLowerInvariant()}.conf", _ => throw new BadInputException($"--experiments: unknown experiment '{experiment}'; known: A, B, C, D") };
+                        foreach (var threshold in List(parse.GetValue(thresholds)!))
+                        {
+                            cases.Add(new ConvergenceRun.Case(experiment, file, n, threshold, agent, false));
+                        }
+                    }
+                }
+            }
+
+            // Every case loads (and so is validated) before anything trains.
+            var systems = cases.ToDictionary(c => c, c => ConvergenceRun.SystemOf(dir, c));
+            var outPath = parse.GetValue(outDir)!;
+            var curves = Path.Combine(outPath, "curves");
+            Directory.CreateDirectory(curves);
+            var rows = new List<ConvergenceRun.Outcome>();
+            var seedValue = parse.GetValue(seed);
+            foreach (var c in cases)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var outcome = ConvergenceRun.Train(systems[c], c, seedValue, null);
+                rows.Add(outcome);
+                console.Error.WriteLine(ConvergenceRun.CsvRow(outcome));
+                if (parse.GetValue(transfer) && c.Threshold != "min")
+                {
+                    var min = rows.FirstOrDefault(r => r.Case == c with { Threshold = "min" })
+                        ?? ConvergenceRun.Train(ConvergenceRun.SystemOf(dir, c with { Threshold = "min" }), c with { Threshold = "min" }, seedValue, null);
+                    var transferred = ConvergenceRun.Train(systems[c], c with { Transfer = true }, seedValue, min.Checkpoint);
+                    rows.Add(transferred);
+                    console.Error.WriteLine(ConvergenceRun.CsvRow(transferred));
+                }
+            }
+
+            var checkpoints = Path.Combine(outPath, "checkpoints");
+            foreach (var r in rows.Where(r => !r.Case.Transfer))
+            {
+                var caseDir = Path.Combine(checkpoints, ConvergenceRun.CaseName(r.Case));
+                Directory.CreateDirectory(caseDir);
+                File.WriteAllBytes(Path.Combine(caseDir, r.Case.Agent + Policies.Learning.CheckpointBytes.Extension), r.Checkpoint);
+            }
+
+            File.WriteAllText(Path.Combine(outPath, "convergence.csv"), ConvergenceRun.CsvHeader + "\n" + string.Concat(rows.Select(r => ConvergenceRun.CsvRow(r) + "\n")));
+            foreach (var group in rows.GroupBy(r => (r.Case.Agent, r.Case.Users, r.Case.Experiment)))
+            {
+                var name = $"{group.Key.Agent}-{group.Key.Users}u-{group.Key.Experiment}";
+                foreach (var r in group)
+                {
+                    File.WriteAllText(Path.Combine(curves, $"{name}-{r.Case.Threshold}{(r.Case.Transfer ? "-transfer" : "")}.csv"), ConvergenceRun.CurveCsv(r));
+                }
+
+                var png = ConvergencePlot.RenderPng(
+                    $"{group.Key.Agent}, {group.Key.Users} users, Exp-{group.Key.Experiment}",
+                    group.Select(r => ($"{r.Case.Threshold}{(r.Case.Transfer ? " (transfer)" : "")}", r.Checks)));
+                File.WriteAllBytes(Path.Combine(curves, name + ".png"), png);
+            }
+
+            var optimal = rows.Count(r => r.OptimalShare >= 1.0);
+            console.Out.WriteLine($"{optimal} of {rows.Count} trained cases act optimally in every visited state; written to {outPath}");
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return command;
+    }
+
+    private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Command Calibrate(CliConsole console)
     {
