@@ -16,6 +16,105 @@ internal static class OrchestrationCommand
         var command = new Command("orchestration", "Paper 003: calibrate the rates, time the agents' decisions, check the agents against the exact optimum");
         command.Subcommands.Add(Calibrate(console));
         command.Subcommands.Add(Convergence(console));
+        command.Subcommands.Add(DecisionTime(console));
+        command.Subcommands.Add(Report(console));
+        return command;
+    }
+
+    private static Command Report(CliConsole console)
+    {
+        var results = new Option<string>("--results") { HelpName = "DIR", Description = "Folders <exp>-<threshold> of mec compare --trace at five users", Required = true };
+        var convergence = new Option<string?>("--convergence") { HelpName = "DIR", Description = "The output of mec orchestration convergence" };
+        var calibration = new Option<string?>("--calibration") { HelpName = "FILE", Description = "The output of mec orchestration calibrate" };
+        var decisionTime = new Option<string?>("--decision-time") { HelpName = "DIR", Description = "The output of mec orchestration decision-time" };
+        var doc = new Option<string>("--doc") { HelpName = "FILE", Description = "docs/reproduction/orchestration.md", Required = true };
+        var command = new Command("report", "Write paper 003's results into its reproduction document");
+        foreach (var option in new Option[] { results, convergence, calibration, decisionTime, doc })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, _) => CommandErrors.GuardAsync(console, verbose: false, () =>
+        {
+            var docPath = parse.GetValue(doc)!;
+            var text = File.Exists(docPath) ? File.ReadAllText(docPath) : throw new BadInputException($"--doc: {docPath}: no such file");
+            var begin = text.IndexOf(ReportCommand.Begin, StringComparison.Ordinal);
+            var end = text.IndexOf(ReportCommand.End, StringComparison.Ordinal);
+            if (begin < 0 || end < begin)
+            {
+                throw new BadInputException($"--doc: {docPath} has no generated part (the lines {ReportCommand.Begin} and {ReportCommand.End})");
+            }
+
+            var docDir = Path.GetDirectoryName(Path.GetFullPath(docPath))!;
+            var stem = Path.GetFileNameWithoutExtension(docPath);
+            var images = new List<(string From, string Name)>();
+            string? decisionImage = null;
+            if (parse.GetValue(decisionTime) is { } dt)
+            {
+                decisionImage = $"{stem}-decision-time.png";
+                images.Add((Path.Combine(dt, "decision-time.png"), decisionImage));
+            }
+
+            string? convergenceCsv = null;
+            var curveImages = new List<string>();
+            if (parse.GetValue(convergence) is { } conv)
+            {
+                convergenceCsv = Path.Combine(conv, "convergence.csv");
+                var curves = Path.Combine(conv, "curves");
+                foreach (var png in Directory.Exists(curves) ? Directory.GetFiles(curves, "*.png").Order(StringComparer.Ordinal).ToArray() : [])
+                {
+                    var name = $"{stem}-{Path.GetFileName(png)}";
+                    images.Add((png, name));
+                    curveImages.Add(name);
+                }
+            }
+
+            foreach (var (from, _) in images)
+            {
+                if (!File.Exists(from))
+                {
+                    throw new BadInputException($"{from}: no such file");
+                }
+            }
+
+            var generated = Reports.OrchestrationReport.Write(parse.GetValue(results)!, convergenceCsv, parse.GetValue(calibration), decisionImage, curveImages);
+            foreach (var (from, name) in images)
+            {
+                File.Copy(from, Path.Combine(docDir, name), overwrite: true);
+            }
+
+            File.WriteAllText(docPath, text[..(begin + ReportCommand.Begin.Length)] + "\n\n" + generated + "\n" + text[end..]);
+            console.Out.WriteLine($"{docPath}: results written");
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return command;
+    }
+
+    private static Command DecisionTime(CliConsole console)
+    {
+        var scenarios = new Option<string>("--scenarios") { HelpName = "DIR", Description = "The folder of orchestration.conf", DefaultValueFactory = _ => Path.Combine("config", "scenarios") };
+        var repeat = new Option<int>("--repeat") { HelpName = "N", Description = "Decisions timed per policy and number of users (the median is reported)", DefaultValueFactory = _ => 21 };
+        var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Directory for decision-time.csv and decision-time.png", Required = true };
+        var command = new Command("decision-time", "Time one decision of every paper 003 policy for 1-5 users");
+        command.Options.Add(scenarios);
+        command.Options.Add(repeat);
+        command.Options.Add(outDir);
+        command.SetAction((parse, _) => CommandErrors.GuardAsync(console, verbose: false, () =>
+        {
+            var n = parse.GetValue(repeat);
+            if (n < 1)
+            {
+                throw new BadInputException($"--repeat: must be positive, got {n}");
+            }
+
+            var rows = DecisionTimeBench.Run(parse.GetValue(scenarios)!, n);
+            var dir = parse.GetValue(outDir)!;
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "decision-time.csv"), DecisionTimeBench.Csv(rows));
+            File.WriteAllBytes(Path.Combine(dir, "decision-time.png"), DecisionTimeBench.RenderPng(rows));
+            console.Out.Write(DecisionTimeBench.Csv(rows));
+            return Task.FromResult(ExitCodes.Success);
+        }));
         return command;
     }
 
