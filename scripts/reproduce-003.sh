@@ -34,16 +34,16 @@ converge() {   # name, then convergence options
   fi
 }
 converge small --users 1,2,3 --agents q-learning,offload-only-rl,dqn
-converge offload-large --users 4,5 --agents offload-only-rl
+converge large4 --users 4 --agents offload-only-rl,q-learning
 for e in A B C D; do
-  converge "q-large-$e" --users 4,5 --experiments "$e" --agents q-learning
+  converge "q5-$e" --users 5 --experiments "$e" --agents offload-only-rl,q-learning
 done
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"
 rm -rf "$all"; mkdir -p "$all/curves" "$all/checkpoints"
 echo "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,decisions" > "$all/convergence.csv"
-for d in small offload-large q-large-A q-large-B q-large-C q-large-D; do
+for d in small large4 q5-A q5-B q5-C q5-D; do
   tail -n +2 "$out/$d/convergence.csv" >> "$all/convergence.csv"
   cp "$out/$d/curves/"*.png "$all/curves/"
   cp -r "$out/$d/checkpoints/." "$all/checkpoints/"
