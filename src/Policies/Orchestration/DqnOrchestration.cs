@@ -96,7 +96,10 @@ public sealed class DqnOrchestration : ITrainablePolicy
         {
             if (observation.Slot < _nextSlot)
             {
+                // A new episode: decay exploration; what the last one left waiting has no next state.
                 _epsilon *= _learning.EpsilonDecayFor(_devices);
+                _decided.Clear();
+                _rewards.Clear();
             }
 
             _nextSlot = observation.Slot + 1;
@@ -124,22 +127,18 @@ public sealed class DqnOrchestration : ITrainablePolicy
         StoreWaiting(feedback.Slot);
     }
 
-    /// <summary>Lines 13-16: once step <paramref name="slot"/>'s reward and the next state are known, stores its record and trains on a mini-batch.</summary>
+    /// <summary>
+    /// Lines 13-16: once step <paramref name="slot"/>'s reward and the next state are known, stores its record and trains
+    /// on a mini-batch. The system runs on: a run's last step has no next state and is not stored.
+    /// </summary>
     private void StoreWaiting(int slot)
     {
-        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken))
+        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken) || !_decided.TryGetValue(slot + 1, out var following))
         {
             return;
         }
 
-        var terminal = slot >= _system.Scenario.Slots;
-        if (!terminal && !_decided.ContainsKey(slot + 1))
-        {
-            return;
-        }
-
-        var next = terminal ? null : _decided[slot + 1].State;
-        _replay[_stored % _replay.Length] = new Record(taken.State, taken.Joint, reward, next);
+        _replay[_stored % _replay.Length] = new Record(taken.State, taken.Joint, reward, following.State);
         _stored++;
         _rewards.Remove(slot);
         _decided.Remove(slot);
@@ -161,10 +160,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
         var nextStates = Matrix<double>.Build.Dense(batch, _features);
         for (var i = 0; i < batch; i++)
         {
-            if (picked[i].Next is { } next)
-            {
-                nextStates.SetRow(i, next);
-            }
+            nextStates.SetRow(i, picked[i].Next);
         }
 
         if (_learning.Discount > 0)
@@ -178,7 +174,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
                     max = Math.Max(max, nextQ[i, a]);
                 }
 
-                targets[i] = picked[i].Next is null ? 0.0 : _learning.Discount * max;
+                targets[i] = _learning.Discount * max;
             }
         }
 
@@ -210,5 +206,5 @@ public sealed class DqnOrchestration : ITrainablePolicy
     /// <summary>Loads weights, e.g. those trained at the Min threshold for transfer (Sec. 6.2.1); exploration starts afresh.</summary>
     public void Load(string path) => ParameterFile.Load(path, _parameters);
 
-    private sealed record Record(double[] State, long Joint, double Reward, double[]? Next);
+    private sealed record Record(double[] State, long Joint, double Reward, double[] Next);
 }

@@ -68,6 +68,13 @@ public sealed class QLearningOrchestration : ITrainablePolicy
 
         if (Training)
         {
+            if (observation.Slot == 1)
+            {
+                // A new run: what the last one left waiting has no next state.
+                _decided.Clear();
+                _rewards.Clear();
+            }
+
             _epsilon *= 1.0 - _learning.EpsilonDecayFor(observation.Tasks.Count);
             _decided[observation.Slot] = (state, joint);
             UpdateWaiting(observation.Slot - 1);
@@ -88,20 +95,19 @@ public sealed class QLearningOrchestration : ITrainablePolicy
         UpdateWaiting(feedback.Slot);
     }
 
-    /// <summary>Applies line 13 for step <paramref name="slot"/> once both its reward and the next step's state are known; the last step of a run bootstraps from nothing.</summary>
+    /// <summary>
+    /// Applies line 13 for step <paramref name="slot"/> once both its reward and the next step's state are known. The
+    /// system runs on (Algorithm 1's "while system is on"): a run's last step has no next state and teaches nothing,
+    /// rather than bootstrapping from zero as if the system stopped.
+    /// </summary>
     private void UpdateWaiting(int slot)
     {
-        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken))
+        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken) || !_decided.TryGetValue(slot + 1, out var following))
         {
             return;
         }
 
-        var next = _decided.TryGetValue(slot + 1, out var following) ? Max(_table[following.State]) : 0.0;
-        if (!_decided.ContainsKey(slot + 1) && slot < _system.Scenario.Slots)
-        {
-            return;
-        }
-
+        var next = Max(_table[following.State]);
         var q = _table[taken.State];
         var before = ArgMax(q);
         q[taken.Joint] += _learning.LearningRate * (reward + (_learning.Discount * next) - q[taken.Joint]);
