@@ -27,9 +27,10 @@ internal static class OrchestrationCommand
         var convergence = new Option<string?>("--convergence") { HelpName = "DIR", Description = "The output of mec orchestration convergence" };
         var calibration = new Option<string?>("--calibration") { HelpName = "FILE", Description = "The output of mec orchestration calibrate" };
         var decisionTime = new Option<string?>("--decision-time") { HelpName = "DIR", Description = "The output of mec orchestration decision-time" };
+        var live = new Option<string?>("--live") { HelpName = "DIR", Description = "realtime/ and virtual/: the same --learn-online run on both clocks, with --trace" };
         var doc = new Option<string>("--doc") { HelpName = "FILE", Description = "docs/reproduction/orchestration.md", Required = true };
         var command = new Command("report", "Write paper 003's results into its reproduction document");
-        foreach (var option in new Option[] { results, convergence, calibration, decisionTime, doc })
+        foreach (var option in new Option[] { results, convergence, calibration, decisionTime, live, doc })
         {
             command.Options.Add(option);
         }
@@ -77,7 +78,7 @@ internal static class OrchestrationCommand
                 }
             }
 
-            var generated = Reports.OrchestrationReport.Write(parse.GetValue(results)!, convergenceCsv, parse.GetValue(calibration), decisionImage, curveImages);
+            var generated = Reports.OrchestrationReport.Write(parse.GetValue(results)!, convergenceCsv, parse.GetValue(calibration), decisionImage, curveImages, parse.GetValue(live));
             foreach (var (from, name) in images)
             {
                 File.Copy(from, Path.Combine(docDir, name), overwrite: true);

@@ -17,7 +17,7 @@ internal static class OrchestrationReport
 
     /// <param name="results">Per experiment and threshold (e.g. "A-0.89"), the compare output run with <c>--trace</c>.</param>
     public static string Write(
-        string results, string? convergenceCsv, string? calibration, string? decisionTimeImage, IReadOnlyList<string> curveImages)
+        string results, string? convergenceCsv, string? calibration, string? decisionTimeImage, IReadOnlyList<string> curveImages, string? live)
     {
         var text = new StringBuilder();
         var decisionsByCase = new Dictionary<string, Dictionary<string, string[]>>(StringComparer.Ordinal);
@@ -110,6 +110,11 @@ internal static class OrchestrationReport
             ConvergenceSection(text, convergenceCsv, curveImages);
         }
 
+        if (live is not null)
+        {
+            LiveSection(text, live);
+        }
+
         if (decisionTimeImage is not null)
         {
             text.AppendLine();
@@ -184,10 +189,51 @@ internal static class OrchestrationReport
         }
     }
 
+    /// <summary>The same online-learning run on wall time (<c>live/realtime</c>) and in virtual time (<c>live/virtual</c>), task by task.</summary>
+    private static void LiveSection(StringBuilder text, string live)
+    {
+        var realtime = MeasuredResults.Read(Path.Combine(live, "realtime"));
+        var simulated = MeasuredResults.Read(Path.Combine(live, "virtual"));
+        var policy = simulated.Policies.Single();
+        var rt = TraceDelays.Read(Path.Combine(live, "realtime", "tasks.csv"));
+        var vt = TraceDelays.Read(Path.Combine(live, "virtual", "tasks.csv"));
+        var same = vt.All(e => rt.TryGetValue(e.Key, out var r) && r.Decision == e.Value.Decision);
+        var errors = vt.Select(e => (rt[e.Key].Ms - e.Value.Ms) / e.Value.Ms).ToArray();
+        var afterFirst = vt.Where(e => e.Value.Slot > 1).Select(e => (rt[e.Key].Ms - e.Value.Ms) / e.Value.Ms).ToArray();
+        var rtMs = realtime.Of(policy, "avgDelayMs").Mean;
+        var vtMs = simulated.Of(policy, "avgDelayMs").Mean;
+        text.AppendLine();
+        text.AppendLine("### Online and live");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"`{policy}` learning online (`--learn-online`, from scratch) over {vt.Count} requests, on wall time (`--clock realtime`) and in virtual time: average response {rtMs:F1} ms against {vtMs:F1} ms ({(rtMs - vtMs) / vtMs:P1}); the same decisions for every request: {(same ? "yes" : "no")}; per request, the measured time exceeds the virtual one by {errors.Min():P1} to {errors.Max():P1} ({afterFirst.Min():P1} to {afterFirst.Max():P1} after the first step, whose timers start cold).");
+    }
+
     private static string Decisions(Dictionary<string, string[]> decisions, string policy) =>
         decisions.TryGetValue(policy, out var list) ? string.Join(" ", list) : "";
 
     private static string Percent(Measured accuracy) => (accuracy with { Mean = accuracy.Mean * 100, Ci95 = accuracy.Ci95 * 100 }).Format("F2");
+}
+
+/// <summary>Each task's response time, step and decision (placement and exit) from a <c>tasks.csv</c> trace of one run.</summary>
+internal static class TraceDelays
+{
+    public static Dictionary<string, (double Ms, int Slot, string Decision)> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"{path}: no such file (run with --trace)");
+        }
+
+        var lines = File.ReadLines(path).ToList();
+        var header = lines[0].Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        var (id, slot, delay, exit, placement) = (Col("taskId"), Col("slot"), Col("delayMs"), Col("exit"), Col("placement"));
+        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
+            c => c[id],
+            c => (double.Parse(c[delay], CultureInfo.InvariantCulture), int.Parse(c[slot], CultureInfo.InvariantCulture), c[placement] + "/" + c[exit]),
+            StringComparer.Ordinal);
+    }
 }
 
 /// <summary>Each policy's decisions in the first step of its first run, from a <c>tasks.csv</c> trace: "variant,node" per device.</summary>
