@@ -7,7 +7,7 @@ public class OffloadingConstraintTests
     public static TheoryData<string> AllPolicies()
     {
         var data = new TheoryData<string>();
-        foreach (var name in PolicyCatalog.All.Names)
+        foreach (var name in GenericPolicies.Names)
         {
             data.Add(name);
         }

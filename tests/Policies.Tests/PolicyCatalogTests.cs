@@ -16,7 +16,8 @@ public class PolicyCatalogTests
             ["joint-a2c", "random-decisions", "random-caching", "local-edge", "no-early-exit",
              "greedy", "random-caching-greedy", "local-edge-greedy", "no-early-exit-greedy",
              "slot-search", "slot-search-local-edge", "slot-search-no-early-exit",
-             "device-only", "edge-only", "cloud-only", "best-cut", "random-placement"],
+             "device-only", "edge-only", "cloud-only", "best-cut", "random-placement",
+             "brute-force", "q-learning", "offload-only-rl", "dqn"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
         Assert.False(PolicyCatalog.All.IsKnown("a2c-typo"));
@@ -24,9 +25,9 @@ public class PolicyCatalogTests
     }
 
     [Fact]
-    public void Only_the_a2c_rows_learn()
+    public void Only_the_a2c_rows_and_the_q_learning_agents_learn()
     {
-        Assert.Equal(["joint-a2c", "random-caching", "local-edge", "no-early-exit"], PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns));
+        Assert.Equal(["joint-a2c", "random-caching", "local-edge", "no-early-exit", "q-learning", "offload-only-rl", "dqn"], PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns));
         Assert.False(PolicyCatalog.All.Learns("a2c-typo"));
     }
 
@@ -63,8 +64,9 @@ public class PolicyCatalogTests
     {
         var parameters = PolicyCatalog.All.ReadParameters(HoconParser.ParseText("caching { window-slots = 7 }"));
 
-        Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values));
+        Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values.OfType<PopularityCachingSettings>()));
         Assert.Equal(7, parameters.Get<PopularityCachingSettings>().WindowSlots);
+        Assert.False(parameters.Get<MecActors.Policies.Orchestration.OrchestrationSettings>().IsPresent);
     }
 
     [Theory]

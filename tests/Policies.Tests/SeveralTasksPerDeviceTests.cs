@@ -39,7 +39,7 @@ public class SeveralTasksPerDeviceTests
     public void Every_policy_decides_every_task_and_each_ends_once(string arrivals)
     {
         var system = System(arrivals);
-        foreach (var name in PolicyCatalog.All.Names)
+        foreach (var name in GenericPolicies.Names)
         {
             var policies = PolicyCatalog.All.Create(name, system, 3);
             var training = policies.Offloading is ITrainablePolicy trainable;

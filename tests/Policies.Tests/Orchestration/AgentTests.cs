@@ -68,6 +68,25 @@ public sealed class AgentTests
         AssertGreedyIsOptimal(system, space, agent);
     }
 
+    [Theory]
+    [InlineData(Paper003Policies.QLearningName)]
+    [InlineData(Paper003Policies.DqnName)]
+    [InlineData(Paper003Policies.BruteForceName)]
+    public void The_same_seed_trains_into_the_same_decisions(string name)
+    {
+        var system = OrchestrationScenarios.System("orchestration-b.conf", 2, ("slots", "60"));
+
+        List<OffloadDecision> Train(int seed)
+        {
+            var set = PolicyCatalog.All.Create(name, system, seed);
+            var recorder = new RecordingRewards(system, set.Offloading);
+            ReferenceModel.Run(system, set with { Offloading = recorder }, 60, 1);
+            return recorder.Decisions;
+        }
+
+        Assert.Equal(Train(4), Train(4));
+    }
+
     [Fact]
     public void A_saved_q_table_loads_into_the_same_greedy_decisions()
     {
