@@ -24,7 +24,7 @@ internal static class OrchestrationCommand
     private static Command Report(CliConsole console)
     {
         var results = new Option<string>("--results") { HelpName = "DIR", Description = "Folders <exp>-<threshold> of mec compare --trace at five users", Required = true };
-        var convergence = new Option<string?>("--convergence") { HelpName = "DIR", Description = "The output of mec orchestration convergence" };
+        var convergence = new Option<string?>("--convergence") { HelpName = "DIR", Description = "The output of mec orchestration convergence (its Exp-A curves go into the document)" };
         var calibration = new Option<string?>("--calibration") { HelpName = "FILE", Description = "The output of mec orchestration calibrate" };
         var decisionTime = new Option<string?>("--decision-time") { HelpName = "DIR", Description = "The output of mec orchestration decision-time" };
         var live = new Option<string?>("--live") { HelpName = "DIR", Description = "realtime/ and virtual/: the same --learn-online run on both clocks, with --trace" };
@@ -62,7 +62,7 @@ internal static class OrchestrationCommand
             {
                 convergenceCsv = Path.Combine(conv, "convergence.csv");
                 var curves = Path.Combine(conv, "curves");
-                foreach (var png in Directory.Exists(curves) ? Directory.GetFiles(curves, "*.png").Order(StringComparer.Ordinal).ToArray() : [])
+                foreach (var png in Directory.Exists(curves) ? Directory.GetFiles(curves, "*-A.png").Order(StringComparer.Ordinal).ToArray() : [])
                 {
                     var name = $"{stem}-{Path.GetFileName(png)}";
                     images.Add((png, name));

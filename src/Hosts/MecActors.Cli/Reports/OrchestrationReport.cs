@@ -179,7 +179,7 @@ internal static class OrchestrationReport
                 ? (double.Parse(r[6], CultureInfo.InvariantCulture) / Math.Max(1, double.Parse(transfer[6], CultureInfo.InvariantCulture))).ToString("F1", CultureInfo.InvariantCulture) + "x"
                 : "";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {users} | {r[0]} | {threshold} | {r[3]} | {(paper > 0 ? paper.ToString("G3", CultureInfo.InvariantCulture) : "")} | {(r[6].Length > 0 ? r[6] : "not converged in " + r[5])} | {transfer?[6] ?? ""} | {speedup} | {double.Parse(r[7], CultureInfo.InvariantCulture):P0} |");
+                $"| {users} | {r[0]} | {threshold} | {r[3]} | {(paper > 0 ? paper.ToString("N0", CultureInfo.InvariantCulture) : "")} | {(r[6].Length > 0 ? r[6] : "not converged in " + r[5])} | {transfer?[6] ?? ""} | {speedup} | {double.Parse(r[7], CultureInfo.InvariantCulture):P0} |");
         }
 
         foreach (var image in curveImages)
