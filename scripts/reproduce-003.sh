@@ -5,7 +5,7 @@
 #   3. the agents trained on every case (users x Exp-A..D x the five thresholds) in the reference model, against brute
 #      force: the share of visited states where they act optimally, the steps to converge, with transfer from Min;
 #      q-learning and offload-only-rl for 1-5 users, dqn for 1-3 users (see the document for why not 4-5);
-#   4. q-learning learning online on wall time against the same run in virtual time;
+#   4. dqn learning online on wall time against the same run in virtual time;
 #   5. five users, every experiment and threshold: mec compare of the fixed placements, brute-force and the trained
 #      agents (their checkpoints from step 3) over 10 held-out episodes, traced for the decisions;
 #   6. mec orchestration report writes the tables into the document.
@@ -50,12 +50,12 @@ for d in small large4 q5-A q5-B q5-C q5-D; do
   cp -r "$out/$d/checkpoints/." "$all/checkpoints/"
 done
 
-# Online and live: q-learning learning from scratch on two users, on wall time (time scale 4) and in virtual time.
+# Online and live: dqn learning from scratch on two users, on wall time (time scale 4) and in virtual time.
 if [[ ! -f "$out/live/virtual/summary.json" ]]; then
   mkdir -p "$out/cases"
   printf 'include "%s"\ndevices.count = 2\n' "$scenarios/orchestration.conf" > "$out/cases/live.conf"
-  "$mec" run "$out/cases/live.conf" --policy q-learning --learn-online --clock realtime --time-scale 4 --slots 10 --trace --out "$out/live/realtime"
-  "$mec" run "$out/cases/live.conf" --policy q-learning --learn-online --slots 10 --trace --out "$out/live/virtual"
+  "$mec" run "$out/cases/live.conf" --policy dqn --learn-online --clock realtime --time-scale 4 --slots 10 --trace --out "$out/live/realtime"
+  "$mec" run "$out/cases/live.conf" --policy dqn --learn-online --slots 10 --trace --out "$out/live/virtual"
 fi
 
 file_of() { case "$1" in A) echo orchestration.conf ;; *) echo "orchestration-$(echo "$1" | tr 'A-Z' 'a-z').conf" ;; esac; }
