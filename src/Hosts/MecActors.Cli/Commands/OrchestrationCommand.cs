@@ -170,28 +170,34 @@ internal static class OrchestrationCommand
             Directory.CreateDirectory(curves);
             var rows = new List<ConvergenceRun.Outcome>();
             var seedValue = parse.GetValue(seed);
+            var checkpoints = Path.Combine(outPath, "checkpoints");
+
+            // Each case's row and checkpoint are kept as soon as it ends (progress.csv), so a long run interrupted keeps them.
+            var progress = Path.Combine(outPath, "progress.csv");
+            File.WriteAllText(progress, ConvergenceRun.CsvHeader + "\n");
+            void Keep(ConvergenceRun.Outcome outcome)
+            {
+                rows.Add(outcome);
+                console.Error.WriteLine(ConvergenceRun.CsvRow(outcome));
+                File.AppendAllText(progress, ConvergenceRun.CsvRow(outcome) + "\n");
+                if (!outcome.Case.Transfer)
+                {
+                    var caseDir = Path.Combine(checkpoints, ConvergenceRun.CaseName(outcome.Case));
+                    Directory.CreateDirectory(caseDir);
+                    File.WriteAllBytes(Path.Combine(caseDir, outcome.Case.Agent + Policies.Learning.CheckpointBytes.Extension), outcome.Checkpoint);
+                }
+            }
+
             foreach (var c in cases)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var outcome = ConvergenceRun.Train(systems[c], c, seedValue, null);
-                rows.Add(outcome);
-                console.Error.WriteLine(ConvergenceRun.CsvRow(outcome));
+                Keep(ConvergenceRun.Train(systems[c], c, seedValue, null));
                 if (parse.GetValue(transfer) && c.Threshold != "min")
                 {
                     var min = rows.FirstOrDefault(r => r.Case == c with { Threshold = "min" })
                         ?? ConvergenceRun.Train(ConvergenceRun.SystemOf(dir, c with { Threshold = "min" }), c with { Threshold = "min" }, seedValue, null);
-                    var transferred = ConvergenceRun.Train(systems[c], c with { Transfer = true }, seedValue, min.Checkpoint);
-                    rows.Add(transferred);
-                    console.Error.WriteLine(ConvergenceRun.CsvRow(transferred));
+                    Keep(ConvergenceRun.Train(systems[c], c with { Transfer = true }, seedValue, min.Checkpoint));
                 }
-            }
-
-            var checkpoints = Path.Combine(outPath, "checkpoints");
-            foreach (var r in rows.Where(r => !r.Case.Transfer))
-            {
-                var caseDir = Path.Combine(checkpoints, ConvergenceRun.CaseName(r.Case));
-                Directory.CreateDirectory(caseDir);
-                File.WriteAllBytes(Path.Combine(caseDir, r.Case.Agent + Policies.Learning.CheckpointBytes.Extension), r.Checkpoint);
             }
 
             File.WriteAllText(Path.Combine(outPath, "convergence.csv"), ConvergenceRun.CsvHeader + "\n" + string.Concat(rows.Select(r => ConvergenceRun.CsvRow(r) + "\n")));
