@@ -16,9 +16,14 @@ public sealed class PolicyCatalog : IKnownPolicies
     private readonly Dictionary<string, Registration> _policies = new(StringComparer.Ordinal);
     private readonly List<ParameterSection> _sections = [];
 
-    /// <summary>Paper 000's sets, the placements for any scenario, then papers 001's, 002's and 004's.</summary>
-    public static PolicyCatalog All { get; } =
-        Of(Paper000Policies.Register, PlacementPolicies.Register, PreDnnOffPolicies.Register, Paper002Policies.Register, LymdoPolicies.Register);
+    /// <summary>Paper 000's sets, the placements for any scenario, then papers 001's, 002's, 003's and 004's.</summary>
+    public static PolicyCatalog All { get; } = Of(
+        Paper000Policies.Register,
+        PlacementPolicies.Register,
+        PreDnnOffPolicies.Register,
+        Paper002Policies.Register,
+        Paper003Policies.Register,
+        LymdoPolicies.Register);
 
     public IReadOnlyList<string> Names => _names;
 

@@ -6,6 +6,9 @@ namespace MecActors.Policies.Tests;
 /// </summary>
 internal static class AnyScenarioPolicies
 {
+    private static readonly string[] Paper003Agents =
+        [Paper003Policies.BruteForceName, Paper003Policies.QLearningName, Paper003Policies.OffloadOnlyRlName, Paper003Policies.DqnName];
+
     public static IEnumerable<string> Names =>
-        PolicyCatalog.All.Names.Except(PreDnnOffPolicies.Names).Except(Paper002Policies.Names).Except(LymdoPolicies.Names);
+        PolicyCatalog.All.Names.Except(PreDnnOffPolicies.Names).Except(Paper002Policies.Names).Except(Paper003Agents).Except(LymdoPolicies.Names);
 }

@@ -19,6 +19,7 @@ public class PolicyCatalogTests
              "device-only", "edge-only", "cloud-only", "best-cut", "random-placement",
              "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware",
              "grle", "grl", "droo", "drooe", "exhaustive", "local-last-exit", "local-first-exit",
+             "brute-force", "q-learning", "offload-only-rl", "dqn",
              "lymdo-exhaustive", "lymdo-equal", "lymdo-local-only", "lymdo-edge-only", "myopic"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
@@ -27,10 +28,10 @@ public class PolicyCatalogTests
     }
 
     [Fact]
-    public void Only_the_a2c_rows_and_paper_002s_agents_learn()
+    public void Only_the_a2c_rows_and_the_papers_agents_learn()
     {
         Assert.Equal(
-            ["joint-a2c", "random-caching", "local-edge", "no-early-exit", "grle", "grl", "droo", "drooe"],
+            ["joint-a2c", "random-caching", "local-edge", "no-early-exit", "grle", "grl", "droo", "drooe", "q-learning", "offload-only-rl", "dqn"],
             PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns));
         Assert.False(PolicyCatalog.All.Learns("a2c-typo"));
     }
@@ -70,6 +71,7 @@ public class PolicyCatalogTests
 
         Assert.Equal(new PopularityCachingSettings(7), Assert.Single(parameters.Values.OfType<PopularityCachingSettings>()));
         Assert.Equal(7, parameters.Get<PopularityCachingSettings>().WindowSlots);
+        Assert.False(parameters.Get<MecActors.Policies.Orchestration.OrchestrationSettings>().IsPresent);
     }
 
     [Theory]

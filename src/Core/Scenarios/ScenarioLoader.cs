@@ -64,7 +64,7 @@ public static class ScenarioLoader
             topology,
             edges,
             network,
-            ReadRadio(config),
+            ReadRadio(config, devices.Count),
             devices,
             models,
             ReadWorkload(config, slotSeconds),
@@ -223,12 +223,18 @@ public static class ScenarioLoader
     /// <summary>The keys of the path-loss channel model, which drawn rates replace.</summary>
     private static readonly string[] ChannelModelKeys = ["path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading"];
 
-    private static RadioSpec ReadRadio(Config root)
+    private static RadioSpec ReadRadio(Config root, int devices)
     {
         var section = root.Section(
-            "radio", "tx-power-w", "noise-dbm-per-hz", "path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading", "rate-mbps");
+            "radio", "tx-power-w", "noise-dbm-per-hz", "path-loss-intercept-db", "path-loss-slope-db", "distance-m", "rayleigh-fading", "rate-mbps",
+            "device-rate-mbps");
         var power = section.PositiveDouble("tx-power-w");
         var noise = section.GetDouble("noise-dbm-per-hz");
+        if (section.HasPath("device-rate-mbps"))
+        {
+            return new RadioSpec(power, noise, 0.0, 1.0, 1.0, 1.0, false, DeviceRatesBps: ReadDeviceRates(section, devices));
+        }
+
         if (section.HasPath("rate-mbps"))
         {
             foreach (var key in ChannelModelKeys)
@@ -247,6 +253,42 @@ public static class ScenarioLoader
         var slope = section.PositiveDouble("path-loss-slope-db");
         var distance = section.Range("distance-m", ScenarioValidation.IsPositive, "positive");
         return new RadioSpec(power, noise, intercept, slope, distance.Min, distance.Max, section.GetBool("rayleigh-fading"));
+    }
+
+    /// <summary><c>radio.device-rate-mbps</c>: one fixed rate per device (entry u for device u), in place of the channel model and of drawn rates.</summary>
+    private static double[] ReadDeviceRates(Config section, int devices)
+    {
+        foreach (var key in ChannelModelKeys.Append("rate-mbps"))
+        {
+            if (section.HasPath(key))
+            {
+                throw section.Error(key, "is not used with device-rate-mbps: each device's rate is fixed, not drawn or derived from a channel model");
+            }
+        }
+
+        if (!section.IsList("device-rate-mbps"))
+        {
+            throw section.Error("device-rate-mbps", "must be a list of rates, one per device");
+        }
+
+        var rates = section.GetDoubleList("device-rate-mbps");
+        if (rates.Count < devices)
+        {
+            throw section.Error("device-rate-mbps", $"gives {rates.Count} rates, but devices.count = {devices} needs one per device");
+        }
+
+        var bps = new double[devices];
+        for (var u = 0; u < devices; u++)
+        {
+            if (!ScenarioValidation.IsPositive(rates[u]))
+            {
+                throw section.Error("device-rate-mbps", $"rate {u} must be positive, got {ScenarioValidation.Format(rates[u])}");
+            }
+
+            bps[u] = rates[u] * 1e6;
+        }
+
+        return bps;
     }
 
     private static readonly (string Name, ArrivalKind Value)[] ArrivalKinds =

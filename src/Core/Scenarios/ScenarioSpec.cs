@@ -89,7 +89,9 @@ public sealed record NetworkSpec(double FiberRateBps, double BackhaulRateBps);
 /// <summary>
 /// Uplink radio: transmit power P_u, noise spectral density, path loss PL(d) = a + b log10(d_km) dB, Rayleigh fading;
 /// or, with <paramref name="RateMaxBps"/> &gt; 0, each device's rate over its share B_n / U_n drawn per slot uniform in
-/// [<paramref name="RateMinBps"/>, <paramref name="RateMaxBps"/>] (paper 002), the channel gain being the one that gives it.
+/// [<paramref name="RateMinBps"/>, <paramref name="RateMaxBps"/>] (paper 002), the channel gain being the one that gives it;
+/// or, with <paramref name="DeviceRatesBps"/>, each device's own fixed rate (entry u for device u: links of set quality,
+/// paper 003's regular and weak networks).
 /// </summary>
 public sealed record RadioSpec(
     double TxPowerW,
@@ -100,9 +102,11 @@ public sealed record RadioSpec(
     double MaxDistanceM,
     bool RayleighFading,
     double RateMinBps = 0.0,
-    double RateMaxBps = 0.0)
+    double RateMaxBps = 0.0,
+    IReadOnlyList<double>? DeviceRatesBps = null)
 {
-    public bool DrawsRates => RateMaxBps > 0;
+    /// <summary>Rates are given (drawn or fixed per device) rather than derived from the channel model.</summary>
+    public bool DrawsRates => RateMaxBps > 0 || DeviceRatesBps is not null;
 }
 
 /// <summary>

@@ -208,10 +208,15 @@ public sealed class DeviceWorkload
         _arrivals.Add(new Arrival(release, model, inputBits, deadline, accuracy));
     }
 
-    /// <summary>The slot's channel draw: the device's rate over its share when the scenario draws rates, else the fading.</summary>
+    /// <summary>The slot's channel draw: the device's rate over its share when the scenario gives rates (its own fixed one, or drawn), else the fading.</summary>
     private double Fading()
     {
         var radio = _scenario.Radio;
+        if (radio.DeviceRatesBps is { } fixedRates)
+        {
+            return fixedRates[Device];
+        }
+
         if (radio.DrawsRates)
         {
             return _random.Uniform(radio.RateMinBps, radio.RateMaxBps);

@@ -56,6 +56,7 @@ public static class MecCli
         root.Subcommands.Add(ProfileCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(console, verbose));
+        root.Subcommands.Add(OrchestrationCommand.Create(console));
         return root;
     }
 }

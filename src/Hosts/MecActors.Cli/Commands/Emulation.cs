@@ -96,9 +96,9 @@ internal static class Emulation
                             actorSystem, learner, system.Scenario, policy, seedWeights.ParametersOf(policy), slots, seedWeights.Seed,
                             Submitter.RunTimeout(system.Scenario, slots), onSlotClosed)
                         : realtime is null
-                        ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, onSlotClosed, onTasksEnded)
+                        ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, onSlotClosed, onTasksEnded)
                         : EmulationRunner.RunRealtimeAsync(
-                            actorSystem, system, seedWeights.CreateForEvaluation(policy, system), slots, seedWeights.Seed, realtime, onSlotClosed, onTasksEnded),
+                            actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, realtime, onSlotClosed, onTasksEnded),
                     cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -23,6 +23,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="Seeds">The seeds to repeat over (each places the network), or null for <paramref name="Seed"/> alone.</param>
 /// <param name="Parallel">How many emulation runs (evaluations, trainings) run at once; results do not depend on it.</param>
 /// <param name="Trace">Write <c>tasks.csv</c>: every task's stages, timing, outcome and reason.</param>
+/// <param name="LearnOnline">Learning policies go on exploring and learning from the run's feedback instead of acting greedily.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -40,7 +41,8 @@ internal sealed record EmulationRequest(
     int Episodes = 1,
     IReadOnlyList<int>? Seeds = null,
     int Parallel = 1,
-    bool Trace = false);
+    bool Trace = false,
+    bool LearnOnline = false);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -184,6 +186,11 @@ internal sealed class EmulationOptions
         Description = "Also write tasks.csv: per task its placement, every stage's resource, start and end, its delay components, accuracy, energy, outcome and reason (streamed to disk)",
     };
 
+    public Option<bool> LearnOnline { get; } = new("--learn-online")
+    {
+        Description = "Learning policies keep exploring and learning from the run's feedback, online, from their weights (trained, checkpointed or fresh)",
+    };
+
     public Option<string?> Cluster { get; } = new("--cluster")
     {
         HelpName = "SEED_ADDRESS",
@@ -207,6 +214,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Seeds);
         command.Options.Add(Parallel);
         command.Options.Add(Trace);
+        command.Options.Add(LearnOnline);
         command.Validators.Add(r =>
         {
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
@@ -233,7 +241,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Episodes),
         parse.GetValue(Seeds) is { } seeds ? SeedList.Parse(seeds).Seeds : null,
         parse.GetValue(Parallel),
-        parse.GetValue(Trace));
+        parse.GetValue(Trace),
+        parse.GetValue(LearnOnline));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

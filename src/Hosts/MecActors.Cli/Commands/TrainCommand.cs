@@ -19,7 +19,7 @@ namespace MecActors.Cli.Commands;
 internal static class TrainCommand
 {
     private sealed record TrainRequest(
-        string ScenarioPath, string Policy, int Steps, int? Seed, string OutDir, int? DispatcherThroughput, bool Verbose);
+        string ScenarioPath, string Policy, int Steps, int? Seed, string OutDir, int? DispatcherThroughput, bool Verbose, string? TransferFrom);
 
     public static Command Create(CliConsole console, Option<bool> verbose)
     {
@@ -68,6 +68,11 @@ internal static class TrainCommand
             Description = "Override akka.actor.default-dispatcher.throughput (results do not depend on it)",
         };
         throughput.Validators.Add(r => EmulationOptions.RequirePositive(r, "--dispatcher-throughput"));
+        var transferFrom = new Option<string?>("--transfer-from")
+        {
+            HelpName = "CHECKPOINT",
+            Description = "Start from this checkpoint of the same policy (transfer learning, e.g. trained at another threshold) instead of fresh weights",
+        };
 
         var command = new Command(
             "train",
@@ -78,6 +83,7 @@ internal static class TrainCommand
         command.Options.Add(seed);
         command.Options.Add(outDir);
         command.Options.Add(throughput);
+        command.Options.Add(transferFrom);
         command.SetAction((parse, cancellationToken) =>
         {
             var request = new TrainRequest(
@@ -87,7 +93,8 @@ internal static class TrainCommand
                 parse.GetValue(seed),
                 parse.GetValue(outDir)!,
                 parse.GetValue(throughput),
-                parse.GetValue(verbose));
+                parse.GetValue(verbose),
+                parse.GetValue(transferFrom));
             return CommandErrors.GuardAsync(console, request.Verbose, () => RunAsync(console, request, cancellationToken));
         });
         return command;
@@ -109,6 +116,7 @@ internal static class TrainCommand
         log.Information("{Scenario}: training {Policy} for {Steps} steps, seed {Seed}", scenario.Name, request.Policy, request.Steps, seed);
 
         var system = new SystemView(scenario);
+        var initial = request.TransferFrom is { } transfer ? TransferCheckpoint(transfer, request.Policy, system, seed) : null;
         TrainingResult result;
         var actorSystem = MecActorSystem.Create(akkaConfig, logger);
         try
@@ -119,7 +127,7 @@ internal static class TrainCommand
                     request.Steps,
                     parallel: 1,
                     (_, curve, onSlotClosed) =>
-                        Trainer.TrainAsync(actorSystem, system, request.Policy, request.Steps, seed, curve, onSlotClosed, cancellationToken),
+                        Trainer.TrainAsync(actorSystem, system, request.Policy, request.Steps, seed, curve, onSlotClosed, cancellationToken, initial),
                     cancellationToken)
                 .ConfigureAwait(false);
             result = results[0];
@@ -153,5 +161,23 @@ internal static class TrainCommand
         console.Out.WriteLine($"time: {result.DescribeTimeSplit()}");
         console.Out.Flush();
         return ExitCodes.Success;
+    }
+
+    /// <summary>The checkpoint <c>--transfer-from</c> names, checked to load into the policy: bad input otherwise.</summary>
+    private static byte[] TransferCheckpoint(string path, string policy, SystemView system, int seed)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"--transfer-from: {path}: no such file");
+        }
+
+        try
+        {
+            return Checkpoints.Read(path, policy, system, seed);
+        }
+        catch (BadInputException e)
+        {
+            throw new BadInputException($"--transfer-from: {e.Message}");
+        }
     }
 }

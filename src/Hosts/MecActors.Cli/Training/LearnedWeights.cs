@@ -155,9 +155,9 @@ internal sealed class LearnedWeights
         }
     }
 
-    /// <summary>A fresh policy set for evaluation on <see cref="Seed"/>: a learning one gets its weights (if any) and acts greedily.</summary>
-    public PolicySet CreateForEvaluation(string policy, SystemView system) =>
-        EvaluationPolicies.Create(policy, system, Seed, ParametersOf(policy));
+    /// <summary>A fresh policy set for evaluation on <see cref="Seed"/>: a learning one gets its weights (if any) and acts greedily, or keeps learning online.</summary>
+    public PolicySet CreateForEvaluation(string policy, SystemView system, bool learnOnline = false) =>
+        EvaluationPolicies.Create(policy, system, Seed, ParametersOf(policy), learnOnline);
 
     /// <summary>The trained weights of <paramref name="policy"/>, or null (untrained, or not a learning policy).</summary>
     public byte[]? ParametersOf(string policy) => _weights.GetValueOrDefault(policy);

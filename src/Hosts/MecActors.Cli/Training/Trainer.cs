@@ -58,7 +58,7 @@ internal sealed record TrainingResult(
 /// from the coordinator's feedback, and its weights are taken as a checkpoint at the end. Training runs in
 /// episodes as long as the scenario's evaluation (its <c>slots</c>), each a fresh workload (episodes 1, 2, ...)
 /// on the network the seed places; evaluation then runs episode 0, a workload the agent never saw, from the
-/// same cold start every episode began with.
+/// same cold start every episode began with. Training may start from another run's checkpoint (transfer learning).
 /// </summary>
 internal static class Trainer
 {
@@ -70,11 +70,17 @@ internal static class Trainer
         int seed,
         TrainingCurve curve,
         Action<int, int>? onSlotClosed,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        byte[]? initialCheckpoint = null)
     {
         ArgumentNullException.ThrowIfNull(curve);
         var set = PolicyCatalog.All.Create(policy, system, seed);
         var trainable = Checkpoints.Trainable(set);
+        if (initialCheckpoint is not null)
+        {
+            Checkpoints.Apply(trainable, initialCheckpoint);
+        }
+
         trainable.Training = true;
         var timed = new TimedOffloadingPolicy(trainable);
         var episodeSlots = Math.Max(1, system.Scenario.Slots);

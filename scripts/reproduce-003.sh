@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Regenerates the results of docs/reproduction/orchestration.md (paper 003) from scratch:
+#   1. the calibration's fit and hold-out error (printed, not written: scripts/calibrate-003.sh writes the scenario);
+#   2. the decision time per step of every policy for 1-5 users;
+#   3. the agents trained on every case (users x Exp-A..D x the five thresholds) in the reference model, against brute
+#      force: the share of visited states where they act optimally, the steps to converge, with transfer from Min;
+#      q-learning and offload-only-rl for 1-5 users, dqn for 1-3 users (see the document for why not 4-5);
+#   4. dqn learning online on wall time against the same run in virtual time;
+#   5. five users, every experiment and threshold: mec compare of the fixed placements, brute-force and the trained
+#      agents (their checkpoints from step 3) over 10 held-out episodes, traced for the decisions;
+#   6. mec orchestration report writes the tables into the document.
+#
+#   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
+#
+# Several hours on a 2-core machine, most of it the five-user Q-learning cases (about 8 minutes each).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/out/reproduce-003}"
+scenarios="$root/config/scenarios"
+mec="$("$root/scripts/mec-binary.sh")"
+mkdir -p "$out"
+
+if [[ ! -f "$out/calibration.txt" ]]; then
+  "$mec" orchestration calibrate "$scenarios/orchestration.conf" > "$out/calibration.txt"
+fi
+
+if [[ ! -f "$out/decision-time/decision-time.csv" ]]; then
+  "$mec" orchestration decision-time --scenarios "$scenarios" --out "$out/decision-time"
+fi
+
+converge() {   # name, then convergence options
+  local name="$1"; shift
+  if [[ ! -f "$out/$name/convergence.csv" ]]; then
+    "$mec" orchestration convergence --scenarios "$scenarios" "$@" --transfer --out "$out/$name"
+  fi
+}
+converge small --users 1,2,3 --agents q-learning,offload-only-rl,dqn
+converge large4 --users 4 --agents offload-only-rl,q-learning
+for e in A B C D; do
+  converge "q5-$e" --users 5 --experiments "$e" --agents offload-only-rl,q-learning
+done
+
+# One convergence folder for the report: every row, every curve, every checkpoint.
+all="$out/convergence"
+rm -rf "$all"; mkdir -p "$all/curves" "$all/checkpoints"
+echo "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,decisions" > "$all/convergence.csv"
+for d in small large4 q5-A q5-B q5-C q5-D; do
+  tail -n +2 "$out/$d/convergence.csv" >> "$all/convergence.csv"
+  cp "$out/$d/curves/"*.png "$all/curves/"
+  cp -r "$out/$d/checkpoints/." "$all/checkpoints/"
+done
+
+# Online and live: dqn learning from scratch on two users, on wall time (time scale 4) and in virtual time.
+if [[ ! -f "$out/live/virtual/summary.json" ]]; then
+  mkdir -p "$out/cases"
+  printf 'include "%s"\ndevices.count = 2\n' "$scenarios/orchestration.conf" > "$out/cases/live.conf"
+  "$mec" run "$out/cases/live.conf" --policy dqn --learn-online --clock realtime --time-scale 4 --slots 10 --trace --out "$out/live/realtime"
+  "$mec" run "$out/cases/live.conf" --policy dqn --learn-online --slots 10 --trace --out "$out/live/virtual"
+fi
+
+file_of() { case "$1" in A) echo orchestration.conf ;; *) echo "orchestration-$(echo "$1" | tr 'A-Z' 'a-z').conf" ;; esac; }
+for e in A B C D; do
+  for t in min 0.80 0.85 0.89 max; do
+    dest="$out/results/$e-$t"
+    [[ -f "$dest/summary.json" ]] && continue
+    checkpoints="$all/checkpoints/$e-5u-$t"
+    policies="device-only, edge-only, cloud-only, brute-force, offload-only-rl"
+    for agent in q-learning dqn; do
+      [[ -f "$checkpoints/$agent.mecnn" ]] && policies="$policies, $agent"
+    done
+    case_file="$out/cases/$e-$t.conf"
+    mkdir -p "$out/cases"
+    printf 'include "%s"\norchestration.threshold = %s\npolicies = [%s]\n' "$scenarios/$(file_of "$e")" "$t" "$policies" > "$case_file"
+    "$mec" compare "$case_file" --checkpoints "$checkpoints" --episodes 10 --slots 5 --trace --out "$dest"
+  done
+done
+
+"$mec" orchestration report --results "$out/results" --convergence "$all" --calibration "$out/calibration.txt" \
+  --decision-time "$out/decision-time" --live "$out/live" --doc "$root/docs/reproduction/orchestration.md"

@@ -1,0 +1,210 @@
+using MathNet.Numerics.LinearAlgebra;
+using MecActors.Core.Decisions;
+using MecActors.Core.Randomness;
+using MecActors.Policies.Learning;
+using MecActors.Policies.Learning.NeuralNet;
+
+namespace MecActors.Policies.Orchestration;
+
+/// <summary>
+/// Deep Q-learning with experience replay (paper 003, Algorithm 2): a network of two fully connected ReLU hidden layers
+/// (Table 7's width for the number of users) maps the Table 3 state to one Q-value per joint action; epsilon-greedy
+/// from epsilon = 1, decayed by Table 7's factor once per episode; every step's record (S, A, R, S') enters a FIFO replay
+/// buffer, and each step a random mini-batch of it takes one Adam step on the mean squared temporal-difference error
+/// of the actions taken, against R + gamma max Q(S', .).
+/// </summary>
+public sealed class DqnOrchestration : ITrainablePolicy
+{
+    private readonly SystemView _system;
+    private readonly OrchestrationSettings _settings;
+    private readonly LearningSettings _learning;
+    private readonly string _name;
+    private readonly int _devices;
+    private readonly int _features;
+    private readonly long _actions;
+    private readonly Sequential _network;
+    private readonly IReadOnlyList<Parameter> _parameters;
+    private readonly Adam _optimizer;
+    private readonly RandomStream _random;
+    private readonly Record[] _replay;
+    private readonly Dictionary<int, (double[] State, long Joint)> _decided = [];
+    private readonly Dictionary<int, double> _rewards = [];
+    private int _stored;
+    private int _nextSlot;
+    private double _epsilon = 1.0;
+
+    public DqnOrchestration(SystemView system, ActionSpace space, string name, int seed)
+    {
+        _system = system;
+        _settings = OrchestrationSettings.Of(system);
+        _learning = _settings.Dqn;
+        Space = space;
+        _name = name;
+        _devices = system.Scenario.DeviceCount;
+        _features = ResourceState.FeatureCount(_devices);
+        _actions = space.JointCount(_devices);
+        var hidden = _learning.HiddenFor(_devices);
+        var init = RandomStream.For(seed, StreamKind.Policy, 310);
+        _network = new Sequential(
+            new Dense("hidden0", _features, hidden, WeightInit.He, init),
+            new Relu(),
+            new Dense("hidden1", hidden, hidden, WeightInit.He, init),
+            new Relu(),
+            new Dense("q", hidden, checked((int)_actions), WeightInit.Glorot, init));
+        _parameters = _network.Parameters;
+        _optimizer = new Adam(_parameters, _learning.LearningRate);
+        _random = RandomStream.For(seed, StreamKind.Policy, 311);
+        _replay = new Record[_learning.ReplayCapacity];
+    }
+
+    public ActionSpace Space { get; }
+
+    public bool Training { get; set; } = true;
+
+    public TrainingMetrics Metrics { get; } = new("reward", "tdLoss", "epsilon");
+
+    public event Action<TrainingPoint>? Updated;
+
+    /// <summary>The joint action of largest Q in a state's features (ties: the lowest index).</summary>
+    public long Greedy(double[] state)
+    {
+        var q = _network.Forward(Matrix<double>.Build.Dense(1, _features, state));
+        var best = 0;
+        for (var a = 1; a < q.ColumnCount; a++)
+        {
+            if (q[0, a] > q[0, best])
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    public OffloadDecision[] Decide(SlotObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        if (observation.Tasks.Count != _devices)
+        {
+            throw new InvalidOperationException($"{_name}: the network acts for all {_devices} devices; slot {observation.Slot} has {observation.Tasks.Count} requests");
+        }
+
+        var state = new double[_features];
+        ResourceState.Of(observation, _settings).Features(state);
+        long joint;
+        if (Training)
+        {
+            if (observation.Slot < _nextSlot)
+            {
+                // A new episode: decay exploration; what the last one left waiting has no next state.
+                _epsilon *= _learning.EpsilonDecayFor(_devices);
+                _decided.Clear();
+                _rewards.Clear();
+            }
+
+            _nextSlot = observation.Slot + 1;
+            joint = _random.NextDouble() < _epsilon ? (long)(_random.NextDouble() * _actions) : Greedy(state);
+            _decided[observation.Slot] = (state, joint);
+            StoreWaiting(observation.Slot - 1);
+        }
+        else
+        {
+            joint = Greedy(state);
+        }
+
+        return OrchestrationDecisions.Of(observation, _settings, Space, joint, _settings.DecisionTimeOf(_name));
+    }
+
+    public void Learn(SlotFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        if (!Training || !_decided.ContainsKey(feedback.Slot))
+        {
+            return;
+        }
+
+        _rewards[feedback.Slot] = MeasuredReward.Of(feedback.Records, _settings.Threshold, _system.Scenario.SlotSeconds);
+        StoreWaiting(feedback.Slot);
+    }
+
+    /// <summary>
+    /// Lines 13-16: once step <paramref name="slot"/>'s reward and the next state are known, stores its record and trains
+    /// on a mini-batch. The system runs on: a run's last step has no next state and is not stored.
+    /// </summary>
+    private void StoreWaiting(int slot)
+    {
+        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken) || !_decided.TryGetValue(slot + 1, out var following))
+        {
+            return;
+        }
+
+        _replay[_stored % _replay.Length] = new Record(taken.State, taken.Joint, reward, following.State);
+        _stored++;
+        _rewards.Remove(slot);
+        _decided.Remove(slot);
+        var loss = TrainBatch();
+        Updated?.Invoke(new TrainingPoint(slot, Metrics, reward, loss, _epsilon));
+    }
+
+    private double TrainBatch()
+    {
+        var available = Math.Min(_stored, _replay.Length);
+        var batch = Math.Min(_learning.BatchSize, available);
+        var picked = new Record[batch];
+        for (var i = 0; i < batch; i++)
+        {
+            picked[i] = _replay[(int)(_random.NextDouble() * available)];
+        }
+
+        var targets = new double[batch];
+        var nextStates = Matrix<double>.Build.Dense(batch, _features);
+        for (var i = 0; i < batch; i++)
+        {
+            nextStates.SetRow(i, picked[i].Next);
+        }
+
+        if (_learning.Discount > 0)
+        {
+            var nextQ = _network.Forward(nextStates);
+            for (var i = 0; i < batch; i++)
+            {
+                var max = double.NegativeInfinity;
+                for (var a = 0; a < nextQ.ColumnCount; a++)
+                {
+                    max = Math.Max(max, nextQ[i, a]);
+                }
+
+                targets[i] = _learning.Discount * max;
+            }
+        }
+
+        var states = Matrix<double>.Build.Dense(batch, _features);
+        for (var i = 0; i < batch; i++)
+        {
+            states.SetRow(i, picked[i].State);
+            targets[i] += picked[i].Reward;
+        }
+
+        _optimizer.ZeroGrad();
+        var q = _network.Forward(states);
+        var gradient = Matrix<double>.Build.Dense(q.RowCount, q.ColumnCount);
+        var loss = 0.0;
+        for (var i = 0; i < batch; i++)
+        {
+            var error = q[i, (int)picked[i].Joint] - targets[i];
+            loss += error * error / batch;
+            gradient[i, (int)picked[i].Joint] = 2.0 * error / batch;
+        }
+
+        _network.Backward(gradient);
+        _optimizer.Step();
+        return loss;
+    }
+
+    public void Save(string path) => ParameterFile.Save(path, _parameters);
+
+    /// <summary>Loads weights, e.g. those trained at the Min threshold for transfer (Sec. 6.2.1); exploration starts afresh.</summary>
+    public void Load(string path) => ParameterFile.Load(path, _parameters);
+
+    private sealed record Record(double[] State, long Joint, double Reward, double[] Next);
+}

@@ -1,0 +1,187 @@
+using MecActors.Core.Decisions;
+using MecActors.Core.Randomness;
+using MecActors.Policies.Learning;
+
+namespace MecActors.Policies.Orchestration;
+
+/// <summary>
+/// Epsilon-greedy tabular Q-learning (paper 003, Algorithm 1): a Q-table over the Table 3 states and the joint actions of
+/// the step's devices, initialised to zero; a random joint action with probability epsilon, else the one of largest Q
+/// (ties: the lowest joint index); epsilon starts at 1 and decays by Table 7's factor per invocation; after the step's
+/// responses are measured, Q(S, A) += alpha [R + gamma max Q(S', .) - Q(S, A)] with S' the next step's state. Restricted
+/// to the offload variant it is the offloading-only baseline [36].
+/// </summary>
+public sealed class QLearningOrchestration : ITrainablePolicy
+{
+    private const int FileVersion = 1;
+
+    private readonly SystemView _system;
+    private readonly OrchestrationSettings _settings;
+    private readonly LearningSettings _learning;
+    private readonly string _name;
+    private readonly RandomStream _random;
+    private readonly Dictionary<long, double[]> _table = [];
+    private readonly Dictionary<int, (long State, long Joint)> _decided = [];
+    private readonly Dictionary<int, double> _rewards = [];
+    private double _epsilon = 1.0;
+
+    public QLearningOrchestration(SystemView system, ActionSpace space, string name, int seed)
+    {
+        _system = system;
+        _settings = OrchestrationSettings.Of(system);
+        _learning = _settings.QLearning;
+        Space = space;
+        _name = name;
+        _random = RandomStream.For(seed, StreamKind.Policy, 300);
+    }
+
+    public ActionSpace Space { get; }
+
+    public bool Training { get; set; } = true;
+
+    public TrainingMetrics Metrics { get; } = new("reward", "epsilon", "greedyChanged");
+
+    public event Action<TrainingPoint>? Updated;
+
+    /// <summary>The states the table holds.</summary>
+    public int States => _table.Count;
+
+    public double Epsilon => _epsilon;
+
+    /// <summary>The joint action of largest Q in a state (ties: the lowest index); -1 for a state never visited.</summary>
+    public long Greedy(long state) => _table.TryGetValue(state, out var q) ? ArgMax(q) : -1;
+
+    public OffloadDecision[] Decide(SlotObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var state = ResourceState.Of(observation, _settings).Key;
+        var q = Row(state, observation.Tasks.Count);
+        long joint;
+        if (Training && _random.NextDouble() < _epsilon)
+        {
+            joint = (long)(_random.NextDouble() * q.Length);
+        }
+        else
+        {
+            joint = ArgMax(q);
+        }
+
+        if (Training)
+        {
+            if (observation.Slot == 1)
+            {
+                // A new run: what the last one left waiting has no next state.
+                _decided.Clear();
+                _rewards.Clear();
+            }
+
+            _epsilon *= 1.0 - _learning.EpsilonDecayFor(observation.Tasks.Count);
+            _decided[observation.Slot] = (state, joint);
+            UpdateWaiting(observation.Slot - 1);
+        }
+
+        return OrchestrationDecisions.Of(observation, _settings, Space, joint, _settings.DecisionTimeOf(_name));
+    }
+
+    public void Learn(SlotFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        if (!Training || !_decided.ContainsKey(feedback.Slot))
+        {
+            return;
+        }
+
+        _rewards[feedback.Slot] = MeasuredReward.Of(feedback.Records, _settings.Threshold, _system.Scenario.SlotSeconds);
+        UpdateWaiting(feedback.Slot);
+    }
+
+    /// <summary>
+    /// Applies line 13 for step <paramref name="slot"/> once both its reward and the next step's state are known. The
+    /// system runs on (Algorithm 1's "while system is on"): a run's last step has no next state and teaches nothing,
+    /// rather than bootstrapping from zero as if the system stopped.
+    /// </summary>
+    private void UpdateWaiting(int slot)
+    {
+        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken) || !_decided.TryGetValue(slot + 1, out var following))
+        {
+            return;
+        }
+
+        var next = Max(_table[following.State]);
+        var q = _table[taken.State];
+        var before = ArgMax(q);
+        q[taken.Joint] += _learning.LearningRate * (reward + (_learning.Discount * next) - q[taken.Joint]);
+        var changed = ArgMax(q) != before ? 1.0 : 0.0;
+        _rewards.Remove(slot);
+        _decided.Remove(slot);
+        Updated?.Invoke(new TrainingPoint(slot, Metrics, reward, _epsilon, changed));
+    }
+
+    private double[] Row(long state, int devices)
+    {
+        if (!_table.TryGetValue(state, out var q))
+        {
+            q = new double[Space.JointCount(devices)];
+            _table[state] = q;
+        }
+
+        return q;
+    }
+
+    private static long ArgMax(double[] q)
+    {
+        var best = 0;
+        for (var i = 1; i < q.Length; i++)
+        {
+            if (q[i] > q[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Max(double[] q) => q[ArgMax(q)];
+
+    public void Save(string path)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(FileVersion);
+        writer.Write(_epsilon);
+        writer.Write(_table.Count);
+        foreach (var (state, q) in _table.OrderBy(e => e.Key))
+        {
+            writer.Write(state);
+            writer.Write(q.Length);
+            foreach (var value in q)
+            {
+                writer.Write(value);
+            }
+        }
+    }
+
+    public void Load(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        if (reader.ReadInt32() != FileVersion)
+        {
+            throw new InvalidDataException($"{path}: not a Q-table of this version");
+        }
+
+        _epsilon = reader.ReadDouble();
+        _table.Clear();
+        var states = reader.ReadInt32();
+        for (var s = 0; s < states; s++)
+        {
+            var state = reader.ReadInt64();
+            var q = new double[reader.ReadInt32()];
+            for (var a = 0; a < q.Length; a++)
+            {
+                q[a] = reader.ReadDouble();
+            }
+
+            _table[state] = q;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using MecActors.Core.Decisions;
+
+namespace MecActors.Policies.Orchestration;
+
+/// <summary>
+/// The nominal times of one step's routes, per task (in the observation's order): every link a route crosses is
+/// dedicated, so a transfer takes its bits over its rate; the processors are k-core fifo queues, and an inference alone
+/// on one core takes a fixed overhead plus its multiply-accumulates at the core's rate (the devices' Int8 variants at
+/// their own). A node's capacity in the scenario is its cores' rate of the offload variant's inferences, in that
+/// variant's MACs: its cycle count runs in the calibrated time.
+/// </summary>
+public sealed record StepTiming(
+    double[] Upload,
+    double[] CloudUplink,
+    double[] DecisionToDevice,
+    double DecisionToEdge,
+    double[] ResultFromEdge,
+    double[] ResultFromCloud,
+    double DecisionSeconds,
+    double InferenceOverheadSeconds,
+    double DeviceSecondsPerMac,
+    double EdgeSecondsPerMac,
+    double CloudSecondsPerMac,
+    double DeviceInt8SecondsPerMac,
+    int EdgeCores,
+    int CloudCores)
+{
+    public int Tasks => Upload.Length;
+
+    /// <summary>The seconds <paramref name="variant"/> computes on <paramref name="node"/>, alone on one core.</summary>
+    public double ComputeSeconds(NodeKind node, ModelVariant variant) => node switch
+    {
+        NodeKind.Device => InferenceOverheadSeconds + (variant.Macs * (variant.Int8 ? DeviceInt8SecondsPerMac : DeviceSecondsPerMac)),
+        NodeKind.Edge => InferenceOverheadSeconds + (variant.Macs * EdgeSecondsPerMac),
+        _ => InferenceOverheadSeconds + (variant.Macs * CloudSecondsPerMac),
+    };
+
+    /// <summary>The timing of the observed step in the emulated system, the decisions taking <paramref name="decisionSeconds"/> each in the cloud.</summary>
+    public static StepTiming Of(SlotObservation observation, OrchestrationSettings settings, double decisionSeconds)
+    {
+        var system = observation.System;
+        var scenario = system.Scenario;
+        var cloud = scenario.Cloud ?? throw new InvalidOperationException("paper 003's system has a cloud");
+        var deviceCompute = scenario.DeviceCompute ?? throw new InvalidOperationException("paper 003's devices compute (devices.compute)");
+        var backhaul = scenario.Network.BackhaulRateBps;
+        var n = observation.Tasks.Count;
+        var upload = new double[n];
+        var cloudUplink = new double[n];
+        var toDevice = new double[n];
+        var fromEdge = new double[n];
+        var fromCloud = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var task = observation.Tasks[i];
+            var result = scenario.Models[task.ModelId].ResultBits;
+            upload[i] = task.InputBits / task.UplinkRateBps;
+            cloudUplink[i] = task.InputBits / cloud.UplinkRateBps;
+            toDevice[i] = (settings.DecisionBits / backhaul) + (settings.DecisionBits / task.UplinkRateBps);
+            fromEdge[i] = result / task.UplinkRateBps;
+            fromCloud[i] = (result / backhaul) + (result / task.UplinkRateBps);
+        }
+
+        var edge = scenario.Edges[0];
+        var overhead = settings.InferenceOverheadSeconds;
+        var reference = settings.OffloadVariant.Macs;
+        double PerMac(double coreHz) => ((reference / coreHz) - overhead) / reference;
+        var device = PerMac(deviceCompute.CapacityHz / deviceCompute.Cores);
+        return new StepTiming(
+            upload,
+            cloudUplink,
+            toDevice,
+            settings.DecisionBits / backhaul,
+            fromEdge,
+            fromCloud,
+            decisionSeconds,
+            overhead,
+            device,
+            PerMac(edge.CapacityHz / edge.Cores),
+            PerMac(cloud.CapacityHz / cloud.Cores),
+            device / settings.DeviceInt8Speedup,
+            edge.Cores,
+            cloud.Cores);
+    }
+}

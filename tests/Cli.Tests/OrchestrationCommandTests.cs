@@ -1,0 +1,57 @@
+using MecActors.Cli.Tests.Support;
+using Xunit;
+
+namespace MecActors.Cli.Tests;
+
+public sealed class OrchestrationCommandTests
+{
+    [Theory]
+    [InlineData("unknown experiment", "orchestration.experiment = E", "orchestration.experiment")]
+    [InlineData("threshold above 1", "orchestration.threshold = 1.5", "orchestration.threshold")]
+    [InlineData("threshold of 0", "orchestration.threshold = 0", "orchestration.threshold")]
+    [InlineData("variant not in the catalog", "orchestration.offload-variant = d9", "orchestration.offload-variant")]
+    [InlineData("more devices than Table 5 covers", "devices.count = 6\nradio.device-rate-mbps = [60, 60, 60, 60, 60, 60]", "devices.count")]
+    [InlineData("links not the experiment's", "orchestration.experiment = D", "radio.device-rate-mbps")]
+    public async Task A_bad_orchestration_scenario_exits_2_naming_the_key(string problem, string lines, string key)
+    {
+        using var temp = new TempDirectory();
+        var include = RepoPaths.Scenario("orchestration.conf").Replace("\\", "/", StringComparison.Ordinal);
+        var path = temp.WriteFile("bad.conf", $"include \"{include}\"\n{lines}\n");
+
+        var result = await InProcessMec.RunAsync("validate", path);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, $"{problem}: {result}");
+        Assert.Contains(key, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibration_reports_the_fit_and_the_held_out_error_without_writing_unless_asked()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.WriteFile("orchestration.conf", File.ReadAllText(RepoPaths.Scenario("orchestration.conf")));
+        var before = File.ReadAllText(path);
+
+        var result = await InProcessMec.RunAsync("orchestration", "calibrate", path);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("fitted on 12 Exp-A times", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("held out (Exp-B..D)", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task Written_calibration_is_a_fixed_point_of_the_fit()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.WriteFile("orchestration.conf", File.ReadAllText(RepoPaths.Scenario("orchestration.conf")).Replace("capacity-ghz = ", "capacity-ghz = 1", StringComparison.Ordinal));
+
+        var first = await InProcessMec.RunAsync("orchestration", "calibrate", path, "--write");
+        var written = File.ReadAllText(path);
+        var second = await InProcessMec.RunAsync("orchestration", "calibrate", path, "--write");
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
+        Assert.True(second.ExitCode == ExitCodes.Success, second.ToString());
+        Assert.Equal(written, File.ReadAllText(path));
+        Assert.Equal(File.ReadAllText(RepoPaths.Scenario("orchestration.conf")), written);
+    }
+}
