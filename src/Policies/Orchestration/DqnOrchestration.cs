@@ -27,8 +27,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
     private readonly Adam _optimizer;
     private readonly RandomStream _random;
     private readonly Record[] _replay;
-    private readonly Dictionary<int, (double[] State, long Joint)> _decided = [];
-    private readonly Dictionary<int, double> _rewards = [];
+    private readonly PendingSteps<double[]> _steps = new();
     private int _stored;
     private int _nextSlot;
     private double _epsilon = 1.0;
@@ -98,13 +97,12 @@ public sealed class DqnOrchestration : ITrainablePolicy
             {
                 // A new episode: decay exploration; what the last one left waiting has no next state.
                 _epsilon *= _learning.EpsilonDecayFor(_devices);
-                _decided.Clear();
-                _rewards.Clear();
+                _steps.Clear();
             }
 
             _nextSlot = observation.Slot + 1;
             joint = _random.NextDouble() < _epsilon ? (long)(_random.NextDouble() * _actions) : Greedy(state);
-            _decided[observation.Slot] = (state, joint);
+            _steps.Taken(observation.Slot, state, joint);
             StoreWaiting(observation.Slot - 1);
         }
         else
@@ -118,12 +116,12 @@ public sealed class DqnOrchestration : ITrainablePolicy
     public void Learn(SlotFeedback feedback)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        if (!Training || !_decided.ContainsKey(feedback.Slot))
+        if (!Training || !_steps.Took(feedback.Slot))
         {
             return;
         }
 
-        _rewards[feedback.Slot] = MeasuredReward.Of(feedback.Records, _settings.Threshold, _system.Scenario.SlotSeconds);
+        _steps.Rewarded(feedback.Slot, MeasuredReward.Of(feedback.Records, _settings.Threshold, _system.Scenario.SlotSeconds));
         StoreWaiting(feedback.Slot);
     }
 
@@ -133,17 +131,15 @@ public sealed class DqnOrchestration : ITrainablePolicy
     /// </summary>
     private void StoreWaiting(int slot)
     {
-        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken) || !_decided.TryGetValue(slot + 1, out var following))
+        if (!_steps.TryComplete(slot, out var step))
         {
             return;
         }
 
-        _replay[_stored % _replay.Length] = new Record(taken.State, taken.Joint, reward, following.State);
+        _replay[_stored % _replay.Length] = new Record(step.State, step.Joint, step.Reward, step.Next);
         _stored++;
-        _rewards.Remove(slot);
-        _decided.Remove(slot);
         var loss = TrainBatch();
-        Updated?.Invoke(new TrainingPoint(slot, Metrics, reward, loss, _epsilon));
+        Updated?.Invoke(new TrainingPoint(slot, Metrics, step.Reward, loss, _epsilon));
     }
 
     private double TrainBatch()

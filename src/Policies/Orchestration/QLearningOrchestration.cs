@@ -21,8 +21,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
     private readonly string _name;
     private readonly RandomStream _random;
     private readonly Dictionary<long, double[]> _table = [];
-    private readonly Dictionary<int, (long State, long Joint)> _decided = [];
-    private readonly Dictionary<int, double> _rewards = [];
+    private readonly PendingSteps<long> _steps = new();
     private double _epsilon = 1.0;
 
     public QLearningOrchestration(SystemView system, ActionSpace space, string name, int seed)
@@ -71,12 +70,11 @@ public sealed class QLearningOrchestration : ITrainablePolicy
             if (observation.Slot == 1)
             {
                 // A new run: what the last one left waiting has no next state.
-                _decided.Clear();
-                _rewards.Clear();
+                _steps.Clear();
             }
 
             _epsilon *= 1.0 - _learning.EpsilonDecayFor(observation.Tasks.Count);
-            _decided[observation.Slot] = (state, joint);
+            _steps.Taken(observation.Slot, state, joint);
             UpdateWaiting(observation.Slot - 1);
         }
 
@@ -86,35 +84,33 @@ public sealed class QLearningOrchestration : ITrainablePolicy
     public void Learn(SlotFeedback feedback)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        if (!Training || !_decided.ContainsKey(feedback.Slot))
+        if (!Training || !_steps.Took(feedback.Slot))
         {
             return;
         }
 
-        _rewards[feedback.Slot] = MeasuredReward.Of(feedback.Records, _settings.Threshold, _system.Scenario.SlotSeconds);
+        _steps.Rewarded(feedback.Slot, MeasuredReward.Of(feedback.Records, _settings.Threshold, _system.Scenario.SlotSeconds));
         UpdateWaiting(feedback.Slot);
     }
 
     /// <summary>
-    /// Applies line 13 for step <paramref name="slot"/> once both its reward and the next step's state are known. The
-    /// system runs on (Algorithm 1's "while system is on"): a run's last step has no next state and teaches nothing,
-    /// rather than bootstrapping from zero as if the system stopped.
+    /// Applies line 13 for step <paramref name="slot"/> once both its reward and the next step's state are known
+    /// (<see cref="PendingSteps{TState}"/>: a run's last step teaches nothing, rather than bootstrapping from zero as if
+    /// the system stopped).
     /// </summary>
     private void UpdateWaiting(int slot)
     {
-        if (!_rewards.TryGetValue(slot, out var reward) || !_decided.TryGetValue(slot, out var taken) || !_decided.TryGetValue(slot + 1, out var following))
+        if (!_steps.TryComplete(slot, out var step))
         {
             return;
         }
 
-        var next = Max(_table[following.State]);
-        var q = _table[taken.State];
+        var next = Max(_table[step.Next]);
+        var q = _table[step.State];
         var before = ArgMax(q);
-        q[taken.Joint] += _learning.LearningRate * (reward + (_learning.Discount * next) - q[taken.Joint]);
+        q[step.Joint] += _learning.LearningRate * (step.Reward + (_learning.Discount * next) - q[step.Joint]);
         var changed = ArgMax(q) != before ? 1.0 : 0.0;
-        _rewards.Remove(slot);
-        _decided.Remove(slot);
-        Updated?.Invoke(new TrainingPoint(slot, Metrics, reward, _epsilon, changed));
+        Updated?.Invoke(new TrainingPoint(slot, Metrics, step.Reward, _epsilon, changed));
     }
 
     private double[] Row(long state, int devices)

@@ -1,0 +1,43 @@
+namespace MecActors.Policies.Orchestration;
+
+/// <summary>A step whose lesson is complete: the state, the joint action taken, its reward and the next step's state.</summary>
+internal readonly record struct CompletedStep<TState>(TState State, long Joint, double Reward, TState Next);
+
+/// <summary>
+/// The steps an agent has taken whose lesson waits for two things: the step's reward (its feedback may come slots
+/// later) and the next step's state. A step is handed over once, when both are in. The system runs on (Algorithms 1
+/// and 2's "while system is on"): a run's last step has no next state and teaches nothing.
+/// </summary>
+internal sealed class PendingSteps<TState>
+{
+    private readonly Dictionary<int, (TState State, long Joint)> _taken = [];
+    private readonly Dictionary<int, double> _rewards = [];
+
+    /// <summary>A new run: what the last one left waiting has no next state.</summary>
+    public void Clear()
+    {
+        _taken.Clear();
+        _rewards.Clear();
+    }
+
+    public bool Took(int slot) => _taken.ContainsKey(slot);
+
+    public void Taken(int slot, TState state, long joint) => _taken[slot] = (state, joint);
+
+    public void Rewarded(int slot, double reward) => _rewards[slot] = reward;
+
+    /// <summary>Step <paramref name="slot"/>'s lesson, once its reward and the next state are in; it is forgotten then.</summary>
+    public bool TryComplete(int slot, out CompletedStep<TState> step)
+    {
+        if (!_rewards.TryGetValue(slot, out var reward) || !_taken.TryGetValue(slot, out var taken) || !_taken.TryGetValue(slot + 1, out var following))
+        {
+            step = default;
+            return false;
+        }
+
+        _rewards.Remove(slot);
+        _taken.Remove(slot);
+        step = new CompletedStep<TState>(taken.State, taken.Joint, reward, following.State);
+        return true;
+    }
+}
