@@ -42,7 +42,7 @@ public static class PreDnnOffPolicies
         catalog.Add(ExactName, (name, system, _) => Fixed(name, system, model => ExactPlacement.Solve(model)));
         catalog.Add(EdgentName, (name, system, _) => Fixed(name, system, EdgentPlacement.Solve));
         catalog.Add(DeviceOnlyName, (name, system, _) => Fixed(name, system, model => Everything(model, LayerLatencyModel.Device)));
-        catalog.Add(EdgeOnlyName, (name, system, _) => Fixed(name, system, model => Everything(model, 1)));
+        catalog.Add(EdgeOnlyName, (name, system, _) => Fixed(name, system, model => Everything(model, LayerLatencyModel.Edge)));
         catalog.Add(QueueAwareName, (name, system, _) =>
         {
             var settings = system.Scenario.PolicyParameters.Get<PreDnnOffSettings>();

@@ -6,7 +6,7 @@ namespace MecActors.Policies.PreDnnOff;
 /// (exit, cut) pair for a known requirement; here the requirement is known only by its distribution, so the cut is
 /// fixed in advance: a depth d, the layers at depth below d on the device on every branch, chosen to minimise the
 /// expected latency (4.9) over the same exits Pre-DNNOff takes. A depth cut is the one cut that is the same prefix on
-/// every branch, since branches share the main branch's first layers.
+/// every branch, since branches share the main branch's first layers. With a cloud, Edgent still leaves it unused.
 /// </summary>
 public static class EdgentPlacement
 {
@@ -40,7 +40,7 @@ public static class EdgentPlacement
 
         for (var cut = 0; cut <= depth.Max() + 1; cut++)
         {
-            yield return depth.Select(d => d < cut ? LayerLatencyModel.Device : 1).ToArray();
+            yield return depth.Select(d => d < cut ? LayerLatencyModel.Device : LayerLatencyModel.Edge).ToArray();
         }
     }
 }

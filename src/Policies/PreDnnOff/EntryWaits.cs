@@ -2,9 +2,10 @@ namespace MecActors.Policies.PreDnnOff;
 
 /// <summary>
 /// What a task waits for on entering a node or the radio, seconds: each node's backlog (its queued work ahead of the
-/// task) and the radio's. Zero for the paper's model, which sees an idle system.
+/// task) and the radio's. Zero for the paper's model, which sees an idle system. A move between the edge and the cloud
+/// does not cross the radio.
 /// </summary>
-public readonly record struct EntryWaits(double DeviceSeconds, double EdgeSeconds, double RadioSeconds)
+public readonly record struct EntryWaits(double DeviceSeconds, double EdgeSeconds, double RadioSeconds, double CloudSeconds = 0.0)
 {
     public static EntryWaits None => default;
 
@@ -16,7 +17,13 @@ public readonly record struct EntryWaits(double DeviceSeconds, double EdgeSecond
             return 0.0;
         }
 
-        var node = to == LayerLatencyModel.Device ? DeviceSeconds : EdgeSeconds;
-        return from < 0 && to == LayerLatencyModel.Device ? node : RadioSeconds + node;
+        var node = to switch
+        {
+            LayerLatencyModel.Device => DeviceSeconds,
+            LayerLatencyModel.Edge => EdgeSeconds,
+            _ => CloudSeconds,
+        };
+        var crossesRadio = (from < 0 || from == LayerLatencyModel.Device) != (to == LayerLatencyModel.Device);
+        return crossesRadio ? RadioSeconds + node : node;
     }
 }

@@ -14,7 +14,8 @@ namespace MecActors.Policies.PreDnnOff;
 /// because once x_l is fixed the children's subtrees share no variable and no term, so their minima are taken
 /// independently (induction from the leaves). The optimum is parsing + sum over the input's layers r of
 /// min_m (w_r move(in, device, m) + C(r, m)), attained by choosing the minimising m top-down. Each layer costs
-/// |nodes|^2 work: O(L N^2) in all. Entry waits (<see cref="EntryWaits"/>) only add to the pair terms, so the same
+/// |nodes|^2 work: O(L N^2) in all. Nothing above depends on how many nodes there are: with the cloud (N = 3) a move
+/// still costs a function of the pair's two nodes alone (wireless, wired or both), so the recursion is as exact. Entry waits (<see cref="EntryWaits"/>) only add to the pair terms, so the same
 /// recursion stays exact for them.
 /// </remarks>
 public static class ExactPlacement
@@ -24,7 +25,7 @@ public static class ExactPlacement
         ArgumentNullException.ThrowIfNull(model);
         var profile = model.Profile;
         var layers = profile.Layers.Count;
-        var nodes = LayerLatencyModel.Nodes.Length;
+        var nodes = model.Nodes.Count;
         var cost = new double[layers, nodes];
         var exitOf = new int[layers];
         Array.Fill(exitOf, -1);
@@ -75,7 +76,7 @@ public static class ExactPlacement
         var from = parentNode < 0 ? LayerLatencyModel.Device : parentNode;
         var bestNode = 0;
         var bestCost = double.PositiveInfinity;
-        for (var m = 0; m < LayerLatencyModel.Nodes.Length; m++)
+        for (var m = 0; m < model.Nodes.Count; m++)
         {
             var c = weight * (model.TransferSeconds(inputBytes, from, m) + waits.Entering(parentNode, m)) + cost[layer, m];
             if (c < bestCost)

@@ -34,7 +34,7 @@ public static class GeneticPlacement
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(random);
         var genes = model.Profile.Layers.Count;
-        var nodes = LayerLatencyModel.Nodes.Length;
+        var nodes = model.Nodes.Count;
         var size = settings.Population;
         var population = new int[size][];
         for (var i = 0; i < size; i++)

@@ -9,17 +9,21 @@ namespace MecActors.Policies.PreDnnOff;
 /// input crosses the wireless link whenever the layer runs on another node than the one before it (eq. (4.5)); the
 /// exit's output returns to the device (Sel_0 of the last layer = 1), where the result is parsed (Table 4.2's
 /// model-parsing term, the same for every placement). Model loading is part of deployment, not of a task.
+/// With a <see cref="CloudTier"/> a third node, the cloud, runs a layer in the edge's time over an assumed speed-up,
+/// reached from the edge over a wired link; data between the device and the cloud crosses both links, as the engine
+/// routes it. The paper's experiments have no cloud.
 /// </summary>
 public sealed class LayerLatencyModel
 {
-    /// <summary>The nodes a layer may run on, by index: 0 the device, 1 the edge.</summary>
-    public static readonly NodeKind[] Nodes = [NodeKind.Device, NodeKind.Edge];
-
     public const int Device = 0;
+
+    public const int Edge = 1;
+
+    public const int Cloud = 2;
 
     private readonly double[][] _execution;
 
-    public LayerLatencyModel(LayerProfile profile, LatencyRegressions regressions, double wirelessBps, ExitDistribution exits)
+    public LayerLatencyModel(LayerProfile profile, LatencyRegressions regressions, double wirelessBps, ExitDistribution exits, CloudTier? cloud = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(regressions);
@@ -29,8 +33,12 @@ public sealed class LayerLatencyModel
         Regressions = regressions;
         WirelessBps = wirelessBps;
         Exits = exits;
+        CloudTier = cloud;
+        Nodes = cloud is null ? [NodeKind.Device, NodeKind.Edge] : [NodeKind.Device, NodeKind.Edge, NodeKind.Cloud];
         _execution = profile.Layers
-            .Select(l => new[] { regressions.Device.LayerSeconds(l), regressions.Edge.LayerSeconds(l) })
+            .Select(l => cloud is null
+                ? new[] { regressions.Device.LayerSeconds(l), regressions.Edge.LayerSeconds(l) }
+                : [regressions.Device.LayerSeconds(l), regressions.Edge.LayerSeconds(l), regressions.Edge.LayerSeconds(l) / cloud.Speedup])
             .ToArray();
         ParsingSeconds = regressions.Device.ModelParsing is { } parsing ? parsing.Seconds(profile.ModelBytes, 0.0) : 0.0;
         ExitWeights = ComputeExitWeights(profile, exits);
@@ -45,6 +53,12 @@ public sealed class LayerLatencyModel
 
     public ExitDistribution Exits { get; }
 
+    /// <summary>The optional cloud; null for the paper's device and edge.</summary>
+    public CloudTier? CloudTier { get; }
+
+    /// <summary>The nodes a layer may run on, by index: <see cref="Device"/>, <see cref="Edge"/> and, with a cloud, <see cref="Cloud"/>.</summary>
+    public IReadOnlyList<NodeKind> Nodes { get; }
+
     /// <summary>Parsing the result on the device, in every task's latency.</summary>
     public double ParsingSeconds { get; }
 
@@ -54,8 +68,21 @@ public sealed class LayerLatencyModel
     /// <summary>T_Style(l) of eq. (4.3), seconds; <paramref name="node"/> indexes <see cref="Nodes"/>.</summary>
     public double ExecutionSeconds(int layer, int node) => _execution[layer][node];
 
-    /// <summary>Moving <paramref name="bytes"/> between two nodes: free on one node, over the wireless link otherwise (eq. (4.5)).</summary>
-    public double TransferSeconds(double bytes, int from, int to) => from == to ? 0.0 : bytes * 8.0 / WirelessBps;
+    /// <summary>
+    /// Moving <paramref name="bytes"/> between two nodes: free on one node, over the wireless link between the device
+    /// and the edge (eq. (4.5)), over the wired link between the edge and the cloud, over both between the device and the cloud.
+    /// </summary>
+    public double TransferSeconds(double bytes, int from, int to)
+    {
+        if (from == to)
+        {
+            return 0.0;
+        }
+
+        var wireless = from == Device || to == Device ? bytes * 8.0 / WirelessBps : 0.0;
+        var wired = from == Cloud || to == Cloud ? bytes * 8.0 / CloudTier!.WiredBps : 0.0;
+        return wireless + wired;
+    }
 
     /// <summary>The bytes a layer takes in: its parent's output, or the model's input.</summary>
     public double InputBytesOf(int layer) => Profile.Layers[layer].InputBytes;

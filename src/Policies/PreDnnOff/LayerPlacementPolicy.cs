@@ -66,7 +66,7 @@ public sealed class LayerPlacementPolicy : IOffloadingPolicy, IExpectedDelay
         {
             if (placement[layer] != node && node >= 0)
             {
-                pieces.Add(PieceOf(system, edge, node, seconds, model.Profile.Layers[layer].InputBytes));
+                pieces.Add(PieceOf(model, system, edge, node, seconds, model.Profile.Layers[layer].InputBytes));
                 seconds = 0.0;
             }
 
@@ -76,20 +76,20 @@ public sealed class LayerPlacementPolicy : IOffloadingPolicy, IExpectedDelay
 
         if (node == LayerLatencyModel.Device)
         {
-            pieces.Add(PieceOf(system, edge, node, seconds + model.ParsingSeconds, 0.0));
+            pieces.Add(PieceOf(model, system, edge, node, seconds + model.ParsingSeconds, 0.0));
         }
         else
         {
-            pieces.Add(PieceOf(system, edge, node, seconds, model.Profile.Layers[path[^1]].OutputBytes));
-            pieces.Add(PieceOf(system, edge, LayerLatencyModel.Device, model.ParsingSeconds, 0.0));
+            pieces.Add(PieceOf(model, system, edge, node, seconds, model.Profile.Layers[path[^1]].OutputBytes));
+            pieces.Add(PieceOf(model, system, edge, LayerLatencyModel.Device, model.ParsingSeconds, 0.0));
         }
 
         return new OffloadDecision(edge, exit + 1) { Pieces = [.. pieces] };
     }
 
-    private static Piece PieceOf(SystemView system, int edge, int node, double seconds, double outputBytes)
+    private static Piece PieceOf(LayerLatencyModel model, SystemView system, int edge, int node, double seconds, double outputBytes)
     {
-        var kind = LayerLatencyModel.Nodes[node];
+        var kind = model.Nodes[node];
         return new Piece(kind, seconds * system.CoreHz(kind, edge), outputBytes * 8.0);
     }
 }

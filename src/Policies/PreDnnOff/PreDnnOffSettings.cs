@@ -9,11 +9,13 @@ namespace MecActors.Policies.PreDnnOff;
 /// The scenario's <c>pre-dnnoff</c> section: the scenario model the layer profile describes (<c>model</c>), the profile
 /// (<c>profile</c>, a layer profile file included in place), the latency regressions (<c>regressions</c>, Table 4.2) and
 /// the GA's parameters (<c>ga</c>); <c>device-speedup</c> (default 1) divides every device layer time, for asking how a
-/// faster device would change the placements. The profile must agree with the scenario: the model's exits with the profile's
+/// faster device would change the placements; <c>cloud { speedup, wired-mbps }</c> (optional, absent in the paper's
+/// experiments) adds the cloud as a third node (<see cref="CloudTier"/>), which needs the scenario's <c>cloud</c> section
+/// with its links up (<c>cloud.uplink-gbps</c>) and down (<c>network.backhaul-gbps</c>) at the wired rate. The profile must agree with the scenario: the model's exits with the profile's
 /// accuracies, the workload's input with the profile's input, and the requirement must be a distribution
 /// (<c>workload.accuracy-requirement = { mean, sd }</c>) for the solvers to optimise over.
 /// </summary>
-public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile, LatencyRegressions? Regressions, GeneticSettings Genetic, double DeviceSpeedup = 1.0)
+public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile, LatencyRegressions? Regressions, GeneticSettings Genetic, double DeviceSpeedup = 1.0, CloudTier? Cloud = null)
 {
     public const string Section = "pre-dnnoff";
 
@@ -32,7 +34,7 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
                 : throw scenario.Error(Section, $"missing: the policies {string.Join(", ", needing)} need the layer profile and its regressions");
         }
 
-        var section = scenario.Section(Section, "model", "profile", "regressions", "ga", "device-speedup");
+        var section = scenario.Section(Section, "model", "profile", "regressions", "ga", "device-speedup", "cloud");
         var profile = LayerProfileLoader.Read(section.GetConfig("profile"));
         var speedup = section.HasPath("device-speedup") ? section.PositiveDouble("device-speedup") : 1.0;
         var regressions = LatencyRegressions.Read(section.GetConfig("regressions")).WithFasterDevice(speedup);
@@ -43,7 +45,8 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
             profile,
             regressions,
             section.HasPath("ga") ? ReadGenetic(section.Section("ga", "population", "iterations", "crossover", "mutation", "scaling", "elite")) : GeneticSettings.Paper,
-            speedup);
+            speedup,
+            section.HasPath("cloud") ? ReadCloud(scenario, section.Section("cloud", "speedup", "wired-mbps")) : null);
     }
 
     /// <summary>The latency model of the scenario's system: its wireless rate and its requirement distribution.</summary>
@@ -58,7 +61,7 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
         var workload = system.Scenario.Workload;
         var radio = system.Scenario.Radio;
         var exits = new ExitDistribution(Profile, workload.AccuracyRequirementMean, workload.AccuracyRequirementSd);
-        return new LayerLatencyModel(Profile, Regressions, wirelessBps ?? WirelessBps(system.Scenario), exits);
+        return new LayerLatencyModel(Profile, Regressions, wirelessBps ?? WirelessBps(system.Scenario), exits, Cloud);
     }
 
     /// <summary>
@@ -136,6 +139,31 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
         {
             throw scenario.Error("edges.count", "must be 1: paper 001's system has one edge server");
         }
+    }
+
+    /// <summary>The cloud tier; the engine must carry its wired link at the same rate both ways, or the plan and the run would differ.</summary>
+    private static CloudTier ReadCloud(Config scenario, Config cloud)
+    {
+        var speedup = cloud.PositiveDouble("speedup");
+        var wiredBps = cloud.PositiveDouble("wired-mbps") * 1e6;
+        if (!scenario.HasPath("cloud"))
+        {
+            throw cloud.Error("wired-mbps", "needs the scenario's cloud section: the cloud's layers run on its processor");
+        }
+
+        var backhaulBps = scenario.GetDouble("network.backhaul-gbps") * 1e9;
+        var uplinkBps = scenario.HasPath("cloud.uplink-gbps") ? scenario.GetDouble("cloud.uplink-gbps") * 1e9 : backhaulBps;
+        if (Math.Abs(uplinkBps - wiredBps) > 1e-9 * wiredBps)
+        {
+            throw scenario.Error(scenario.HasPath("cloud.uplink-gbps") ? "cloud.uplink-gbps" : "network.backhaul-gbps", $"must be {ScenarioValidation.Format(wiredBps / 1e9)}: the cloud's wired rate up, pre-dnnoff.cloud.wired-mbps");
+        }
+
+        if (Math.Abs(backhaulBps - wiredBps) > 1e-9 * wiredBps)
+        {
+            throw scenario.Error("network.backhaul-gbps", $"must be {ScenarioValidation.Format(wiredBps / 1e9)}: the cloud's wired rate down, pre-dnnoff.cloud.wired-mbps");
+        }
+
+        return new CloudTier(speedup, wiredBps);
     }
 
     private static GeneticSettings ReadGenetic(Config ga)

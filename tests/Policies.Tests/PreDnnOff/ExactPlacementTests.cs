@@ -39,6 +39,51 @@ public class ExactPlacementTests
         Assert.Equal(exact.ExpectedSeconds, WithWaits(model, exact.Placement, waits), 1e-12);
     }
 
+    [Theory]
+    [InlineData(21, 6)]
+    [InlineData(22, 7)]
+    [InlineData(23, 8)]
+    [InlineData(24, 8)]
+    [InlineData(25, 9)]
+    public void With_the_cloud_the_dynamic_program_finds_the_brute_force_optimum_over_three_nodes(int seed, int layers)
+    {
+        var model = RandomProfiles.Model(seed, layers, withCloud: true);
+
+        var exact = ExactPlacement.Solve(model);
+
+        var brute = RandomProfiles.AllPlacements(layers, 3).Min(model.ExpectedSeconds);
+        Assert.Equal(brute, exact.ExpectedSeconds, 1e-12);
+        Assert.Equal(exact.ExpectedSeconds, model.ExpectedSeconds(exact.Placement), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(31, 7)]
+    [InlineData(32, 8)]
+    public void With_the_cloud_and_entry_waits_the_dynamic_program_still_finds_the_brute_force_optimum(int seed, int layers)
+    {
+        var model = RandomProfiles.Model(seed, layers, withCloud: true);
+        var waits = new EntryWaits(0.01, 0.02, 0.003, 0.005);
+
+        var exact = ExactPlacement.Solve(model, waits);
+
+        var brute = RandomProfiles.AllPlacements(layers, 3).Min(p => WithWaits(model, p, waits));
+        Assert.Equal(brute, exact.ExpectedSeconds, 1e-12);
+        Assert.Equal(exact.ExpectedSeconds, WithWaits(model, exact.Placement, waits), 1e-12);
+    }
+
+    [Fact]
+    public void A_move_to_the_cloud_crosses_the_wireless_link_from_the_device_and_only_the_wired_one_from_the_edge()
+    {
+        var model = RandomProfiles.Model(21, 6, withCloud: true);
+        var wired = model.CloudTier!.WiredBps;
+
+        Assert.Equal(8e3 / model.WirelessBps, model.TransferSeconds(1e3, LayerLatencyModel.Device, LayerLatencyModel.Edge), 1e-15);
+        Assert.Equal(8e3 / wired, model.TransferSeconds(1e3, LayerLatencyModel.Edge, LayerLatencyModel.Cloud), 1e-15);
+        Assert.Equal(8e3 / wired, model.TransferSeconds(1e3, LayerLatencyModel.Cloud, LayerLatencyModel.Edge), 1e-15);
+        Assert.Equal(8e3 / model.WirelessBps + 8e3 / wired, model.TransferSeconds(1e3, LayerLatencyModel.Cloud, LayerLatencyModel.Device), 1e-15);
+        Assert.Equal(model.ExecutionSeconds(2, LayerLatencyModel.Edge) / model.CloudTier.Speedup, model.ExecutionSeconds(2, LayerLatencyModel.Cloud), 1e-15);
+    }
+
     [Fact]
     public void Waiting_at_the_edge_moves_layers_to_the_device()
     {
@@ -65,6 +110,21 @@ public class ExactPlacementTests
         var bestCut = Enumerable.Range(0, depth.Max() + 2)
             .Min(cut => model.ExpectedSeconds(depth.Select(d => d < cut ? 0 : 1).ToArray()));
         Assert.Equal(bestCut, edgent.ExpectedSeconds, 1e-12);
+        Assert.True(edgent.ExpectedSeconds >= ExactPlacement.Solve(model).ExpectedSeconds - 1e-12);
+    }
+
+    [Theory]
+    [InlineData(21, 8)]
+    [InlineData(23, 10)]
+    public void With_the_cloud_edgent_is_still_a_device_prefix_and_an_edge_suffix(int seed, int layers)
+    {
+        var model = RandomProfiles.Model(seed, layers, withCloud: true);
+        var plain = RandomProfiles.Model(seed, layers);
+
+        var edgent = EdgentPlacement.Solve(model);
+
+        Assert.DoesNotContain(LayerLatencyModel.Cloud, edgent.Placement);
+        Assert.Equal(EdgentPlacement.Solve(plain).Placement, edgent.Placement);
         Assert.True(edgent.ExpectedSeconds >= ExactPlacement.Solve(model).ExpectedSeconds - 1e-12);
     }
 

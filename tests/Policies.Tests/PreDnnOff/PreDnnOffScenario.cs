@@ -10,7 +10,12 @@ internal static class PreDnnOffScenario
 {
     public static string Path => global::System.IO.Path.Combine(Root(), "config", "scenarios", "pre-dnnoff.conf");
 
+    public static string CloudPath => global::System.IO.Path.Combine(Root(), "config", "scenarios", "pre-dnnoff-cloud.conf");
+
     public static Config Config() => HoconParser.ParseFile(Path);
+
+    /// <summary>The scenario with the optional cloud.</summary>
+    public static Config CloudConfig() => HoconParser.ParseFile(CloudPath);
 
     public static SystemView System(Config? config = null) => new(ScenarioLoader.FromConfig(config ?? Config(), PolicyCatalog.All));
 

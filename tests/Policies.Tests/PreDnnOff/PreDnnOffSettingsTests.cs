@@ -1,4 +1,5 @@
 using MecActors.Core.Configuration;
+using MecActors.Core.Decisions;
 using MecActors.Policies.PreDnnOff;
 using Xunit;
 
@@ -30,6 +31,47 @@ public class PreDnnOffSettingsTests
         }
 
         Assert.Equal(plain.ParsingSeconds, faster.ParsingSeconds);
+    }
+
+    [Fact]
+    public void Without_the_cloud_key_the_model_has_two_nodes_and_with_it_three()
+    {
+        var plain = PreDnnOffScenario.Model(PreDnnOffScenario.System());
+        var cloud = PreDnnOffScenario.Model(PreDnnOffScenario.System(PreDnnOffScenario.CloudConfig()));
+
+        Assert.Null(plain.CloudTier);
+        Assert.Equal([NodeKind.Device, NodeKind.Edge], plain.Nodes);
+        Assert.Equal([NodeKind.Device, NodeKind.Edge, NodeKind.Cloud], cloud.Nodes);
+        Assert.Equal(new CloudTier(4, 100e6), cloud.CloudTier);
+        for (var l = 0; l < plain.Profile.Layers.Count; l++)
+        {
+            Assert.Equal(plain.ExecutionSeconds(l, 1) / 4, cloud.ExecutionSeconds(l, 2), 1e-15);
+        }
+    }
+
+    [Theory]
+    [InlineData("pre-dnnoff.cloud.speedup", "0", "pre-dnnoff.cloud.speedup")]
+    [InlineData("pre-dnnoff.cloud.speedup", "-2", "pre-dnnoff.cloud.speedup")]
+    [InlineData("pre-dnnoff.cloud.wired-mbps", "0", "pre-dnnoff.cloud.wired-mbps")]
+    [InlineData("pre-dnnoff.cloud.wired-mbps", "-100", "pre-dnnoff.cloud.wired-mbps")]
+    [InlineData("pre-dnnoff.cloud.wired-mbps", "200", "cloud.uplink-gbps")]
+    [InlineData("network.backhaul-gbps", "1", "network.backhaul-gbps")]
+    [InlineData("pre-dnnoff.cloud.latency", "1", "pre-dnnoff.cloud.latency")]
+    public void A_bad_value_of_the_cloud_key_or_a_link_that_disagrees_with_it_is_rejected_naming_the_key(string key, string value, string named)
+    {
+        var error = Assert.Throws<ConfigException>(() => PreDnnOffScenario.System(PreDnnOffScenario.CloudConfig().WithOverride(key, value)));
+
+        Assert.Equal(named, error.Key);
+    }
+
+    [Fact]
+    public void The_cloud_key_without_the_scenarios_cloud_is_rejected_naming_the_key()
+    {
+        var config = PreDnnOffScenario.Config().WithOverride("pre-dnnoff.cloud", "{ speedup = 4, wired-mbps = 1000 }");
+
+        var error = Assert.Throws<ConfigException>(() => PreDnnOffScenario.System(config));
+
+        Assert.Equal("pre-dnnoff.cloud.wired-mbps", error.Key);
     }
 
     [Theory]

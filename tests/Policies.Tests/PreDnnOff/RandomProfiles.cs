@@ -7,7 +7,8 @@ namespace MecActors.Policies.Tests.PreDnnOff;
 /// <summary>Small random branch trees, regressions and requirement distributions, for checking solvers by brute force.</summary>
 internal static class RandomProfiles
 {
-    public static LayerLatencyModel Model(int seed, int layers)
+    /// <summary>With <paramref name="withCloud"/>, a cloud of a random speed-up over a random wired rate as a third node.</summary>
+    public static LayerLatencyModel Model(int seed, int layers, bool withCloud = false)
     {
         var random = new RandomStream((ulong)seed);
         var types = Enum.GetValues<LayerType>();
@@ -29,15 +30,27 @@ internal static class RandomProfiles
         var exits = leaves.Select((leaf, k) => new ProfileExit(leaf, 0.5 + 0.4 * (k + 1) / leaves.Length)).ToArray();
         var profile = new LayerProfile("random", input, 1e6, list, exits);
         var distribution = new ExitDistribution(profile, 0.5 + 0.4 * random.NextDouble(), 0.02 + 0.1 * random.NextDouble());
-        return new LayerLatencyModel(profile, Regressions(random), 1e5 * Math.Pow(1e4, random.NextDouble()), distribution);
+        var regressions = Regressions(random);
+        var wirelessBps = 1e5 * Math.Pow(1e4, random.NextDouble());
+        var cloud = withCloud ? new CloudTier(0.5 + 10 * random.NextDouble(), 1e5 * Math.Pow(1e4, random.NextDouble())) : null;
+        return new LayerLatencyModel(profile, regressions, wirelessBps, distribution, cloud);
     }
 
-    /// <summary>Every placement of the model's layers on the two nodes.</summary>
-    public static IEnumerable<int[]> AllPlacements(int layers)
+    /// <summary>Every placement of the model's layers on <paramref name="nodes"/> nodes.</summary>
+    public static IEnumerable<int[]> AllPlacements(int layers, int nodes = 2)
     {
-        for (var code = 0; code < 1 << layers; code++)
+        var count = (int)Math.Pow(nodes, layers);
+        for (var code = 0; code < count; code++)
         {
-            yield return Enumerable.Range(0, layers).Select(l => (code >> l) & 1).ToArray();
+            var placement = new int[layers];
+            var rest = code;
+            for (var l = 0; l < layers; l++)
+            {
+                placement[l] = rest % nodes;
+                rest /= nodes;
+            }
+
+            yield return placement;
         }
     }
 
