@@ -236,7 +236,7 @@ public sealed class EquivalenceTests : TestKit
         Assert.True(deadlineDrops > 10, $"only {deadlineDrops} tasks left at their deadline");
     }
 
-    private static PolicySet PoliciesFor(int index, SystemView system)
+    internal static PolicySet PoliciesFor(int index, SystemView system)
     {
         if (index >= RandomScenarios.FirstWithConditions)
         {
@@ -291,7 +291,7 @@ public sealed class EquivalenceTests : TestKit
         }
     }
 
-    private static void AssertSame(TaskRecord expected, TaskRecord actual)
+    internal static void AssertSame(TaskRecord expected, TaskRecord actual)
     {
         Assert.Equal(expected.TaskId, actual.TaskId);
         Assert.Equal(expected.TargetEdge, actual.TargetEdge);

@@ -1,3 +1,4 @@
+using MecActors.Core.Emulation;
 using MecActors.Core.Workload;
 
 namespace MecActors.Core.Decisions;
@@ -16,6 +17,9 @@ public sealed record SlotObservation(
 {
     /// <summary>Every resource's backlog and jobs at <see cref="Time"/>.</summary>
     public ResourceQueues Queues { get; init; } = ResourceQueues.None;
+
+    /// <summary>The resources a fault has taken down at <see cref="Time"/> (a policy may route around them).</summary>
+    public IReadOnlyList<ResourceRef> Down { get; init; } = [];
 }
 
 /// <summary>An edge at the start of a slot: capacity, storage, the models cached (Z(t)), and its compute backlog.</summary>

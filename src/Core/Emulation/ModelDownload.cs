@@ -13,5 +13,8 @@ public readonly record struct ModelDownload(int Edge, int ModelId, int Slot, dou
     public ResourceRef Target => ResourceRef.EdgeCompute(Edge);
 }
 
-/// <summary>A download that reached its node at <see cref="Time"/>, for <see cref="Joiners"/> tasks of its slot.</summary>
-public readonly record struct ModelArrival(int ModelId, int Slot, double Time, int Joiners);
+/// <summary>
+/// A download that reached its node at <see cref="Time"/>, for <see cref="Joiners"/> tasks of its slot; or, with
+/// <see cref="LostReason"/>, one a fault lost then: the tasks waiting for it are dropped with that reason.
+/// </summary>
+public readonly record struct ModelArrival(int ModelId, int Slot, double Time, int Joiners, string? LostReason = null);

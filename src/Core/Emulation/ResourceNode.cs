@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Core.Faults;
 using MecActors.Core.Queueing;
 
 namespace MecActors.Core.Emulation;
@@ -10,6 +11,8 @@ namespace MecActors.Core.Emulation;
 /// stage with the delay components of this one added (transfer: transmission and queueing; compute: download
 /// wait, queueing and compute). A compute stage that joins a fetch waits until the fetched model is in as well.
 /// A download crossing a link leaves as a <see cref="ModelArrival"/> for the processor that waits for it.
+/// Under a fault plan the station runs at the capacity the faults leave it (<see cref="FaultedStation"/>), and a
+/// task the faults cut short leaves dropped with the fault as its reason; downloads only wait.
 /// </summary>
 public sealed class ResourceNode
 {
@@ -17,6 +20,7 @@ public sealed class ResourceNode
     private readonly int _models;
     private readonly double _transmitPowerW;
     private readonly bool _dropAtDeadline;
+    private readonly ResourceFaults? _faults;
     private readonly Dictionary<long, InService> _jobs;
 
     // Downloads apart from the tasks' jobs: they are rare, and keeping them out keeps a task's entry small.
@@ -24,6 +28,11 @@ public sealed class ResourceNode
     private readonly Dictionary<(int Model, int Slot), Fetched> _fetched;
     private readonly Dictionary<(int Model, int Slot), List<TaskProgress>> _awaitingModel;
     private readonly List<Departure> _departures = new();
+
+    // Tasks a fault drops as they come (the resource is down, or their model was lost): they leave at once,
+    // without the station, under their reason.
+    private readonly List<Departure> _refused;
+    private readonly Dictionary<long, string> _refusedReasons;
     private readonly LeavingJobs _leaving;
     private double _horizon;
 
@@ -37,13 +46,18 @@ public sealed class ResourceNode
     /// <param name="transmitPowerW">The device's power for every second its upload is in service here (0: no energy).</param>
     /// <param name="dropAtDeadline">Tasks leave at their deadline (on-deadline = drop) instead of finishing late.</param>
     /// <param name="slotSeconds">T: queue reports count the jobs still here at each slot start s x T.</param>
-    public ResourceNode(ResourceRef resource, IStation station, int models, double transmitPowerW = 0.0, bool dropAtDeadline = false, double slotSeconds = 1.0)
+    /// <param name="faults">What the run's fault plan does to this resource, or null.</param>
+    public ResourceNode(
+        ResourceRef resource, IStation station, int models, double transmitPowerW = 0.0, bool dropAtDeadline = false, double slotSeconds = 1.0, ResourceFaults? faults = null)
     {
         Resource = resource;
-        _station = station;
+        _station = faults is null ? station : new FaultedStation(station, faults.Profile);
         _models = models;
         _transmitPowerW = transmitPowerW;
         _dropAtDeadline = dropAtDeadline;
+        _faults = faults;
+        _refused = new List<Departure>();
+        _refusedReasons = new Dictionary<long, string>();
         _jobs = new Dictionary<long, InService>();
         _downloading = new Dictionary<long, ModelDownload>();
         _fetched = new Dictionary<(int, int), Fetched>();
@@ -58,6 +72,9 @@ public sealed class ResourceNode
         _models = other._models;
         _transmitPowerW = other._transmitPowerW;
         _dropAtDeadline = other._dropAtDeadline;
+        _faults = other._faults;
+        _refused = new List<Departure>(other._refused);
+        _refusedReasons = new Dictionary<long, string>(other._refusedReasons);
         _horizon = other._horizon;
         _leaving = other._leaving.Copy();
         _jobs = new Dictionary<long, InService>(other._jobs);
@@ -154,7 +171,15 @@ public sealed class ResourceNode
         var key = (task.Plan.Request.ModelId, task.Slot);
         if (_fetched.TryGetValue(key, out var fetched))
         {
-            Serve(task, stage, Math.Max(task.Time, fetched.Time), task.Time);
+            if (fetched.LostReason is { } lost)
+            {
+                Refuse(task, Math.Max(task.Time, fetched.Time), lost, task.Time);
+            }
+            else
+            {
+                Serve(task, stage, Math.Max(task.Time, fetched.Time), task.Time);
+            }
+
             Joined(key, fetched, 1);
             return;
         }
@@ -173,19 +198,27 @@ public sealed class ResourceNode
     {
         var id = FetchId(download.Slot, download.ModelId);
         _downloading.Add(id, download);
-        _station.Arrive(new Job(id, download.RequestTime, download.SizeBits, download.Slot));
+        var lostAt = _faults?.DownloadCutAt(download.RequestTime).At ?? double.PositiveInfinity;
+        _station.Arrive(new Job(id, download.RequestTime, download.SizeBits, download.Slot, lostAt));
     }
 
     /// <summary>A model fetched for tasks of its slot has arrived at this processor.</summary>
     public void ModelArrived(ModelArrival arrival)
     {
         var key = (arrival.ModelId, arrival.Slot);
-        var fetched = new Fetched(arrival.Time, arrival.Joiners);
+        var fetched = new Fetched(arrival.Time, arrival.Joiners, arrival.LostReason);
         if (_awaitingModel.Remove(key, out var waiting))
         {
             foreach (var task in waiting)
             {
-                Serve(task, task.CurrentStage(), Math.Max(task.Time, arrival.Time), task.Time);
+                if (arrival.LostReason is { } lost)
+                {
+                    Refuse(task, Math.Max(task.Time, arrival.Time), lost, task.Time);
+                }
+                else
+                {
+                    Serve(task, task.CurrentStage(), Math.Max(task.Time, arrival.Time), task.Time);
+                }
             }
 
             if (waiting.Count == arrival.Joiners)
@@ -204,6 +237,11 @@ public sealed class ResourceNode
     {
         _departures.Clear();
         _station.Advance(horizon, _departures);
+        if (_refused.Count > 0)
+        {
+            TakeRefused(horizon);
+        }
+
         ForgetLeftBy(horizon);
         foreach (var d in _departures)
         {
@@ -217,15 +255,59 @@ public sealed class ResourceNode
             {
                 _jobs.Remove(d.Id, out var job);
                 var task = job.Task.Traced(Resource, job.DataArrival, d.End);
-                tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasons.Deadline, FiberRun = null } : Advanced(task, job, d));
+                tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasonOf(job, d), FiberRun = null } : Advanced(task, job, d));
             }
             else
             {
                 _downloading.Remove(d.Id, out var download);
-                models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners));
+                var lost = d.Dropped ? _faults!.DownloadCutAt(download.RequestTime).Reason : null;
+                models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners, lost));
             }
         }
     }
+
+    /// <summary>The refused tasks that came before the horizon join the departures, in (end, id) order.</summary>
+    private void TakeRefused(double horizon)
+    {
+        var taken = 0;
+        for (var i = 0; i < _refused.Count; i++)
+        {
+            if (_refused[i].Arrival < horizon)
+            {
+                _departures.Add(_refused[i]);
+                taken++;
+            }
+            else
+            {
+                _refused[i - taken] = _refused[i];
+            }
+        }
+
+        _refused.RemoveRange(_refused.Count - taken, taken);
+        if (taken > 0)
+        {
+            JobOrder.SortByEnd(_departures, 0, _departures.Count);
+        }
+    }
+
+    /// <summary>A fault's name when a fault cut the task short before its deadline, else the deadline.</summary>
+    private string DropReasonOf(InService job, Departure d)
+    {
+        if (_refusedReasons.Remove(d.Id, out var refused))
+        {
+            return refused;
+        }
+
+        if (_faults is not null && _faults.CutAt(job.DataArrival) is { Reason: { } reason } cut && d.End >= cut.At && cut.At < DeadlineOf(job.Task.Plan.Request))
+        {
+            return reason;
+        }
+
+        return DropReasons.Deadline;
+    }
+
+    private double DeadlineOf(Workload.TaskRequest request) =>
+        _dropAtDeadline ? request.ReleaseTime + request.DeadlineSeconds : double.PositiveInfinity;
 
     private void ForgetLeftBy(double horizon)
     {
@@ -284,12 +366,32 @@ public sealed class ResourceNode
     private void Serve(TaskProgress task, Stage stage, double ready, double dataArrival)
     {
         var request = task.Plan.Request;
+        var deadline = DeadlineOf(request);
+        if (_faults is not null)
+        {
+            // Cut from when the task got here: one waiting for its model is lost with the rest.
+            var cut = _faults.CutAt(dataArrival);
+            if (cut.At <= ready)
+            {
+                Refuse(task, cut.At, cut.Reason!, dataArrival);
+                return;
+            }
+
+            deadline = Math.Min(deadline, cut.At);
+        }
+
         var id = (request.TaskId * MaxStages) + task.StageIndex;
         _jobs.Add(id, new InService(task, ready, dataArrival));
-        var deadline = _dropAtDeadline ? request.ReleaseTime + request.DeadlineSeconds : double.PositiveInfinity;
         _station.Arrive(new Job(id, ready, stage.CapacityWork, request.Slot, deadline));
     }
 
+    private void Refuse(TaskProgress task, double at, string reason, double dataArrival)
+    {
+        var id = (task.TaskId * MaxStages) + task.StageIndex;
+        _jobs.Add(id, new InService(task, at, dataArrival));
+        _refused.Add(new Departure(id, at, at, at, Dropped: true));
+        _refusedReasons.Add(id, reason);
+    }
 
     private void Joined((int, int) key, Fetched fetched, int count)
     {
@@ -308,5 +410,5 @@ public sealed class ResourceNode
 
     private readonly record struct InService(TaskProgress Task, double Ready, double DataArrival);
 
-    private readonly record struct Fetched(double Time, int Left);
+    private readonly record struct Fetched(double Time, int Left, string? LostReason = null);
 }

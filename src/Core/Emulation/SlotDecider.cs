@@ -27,6 +27,7 @@ public sealed class SlotDecider
     private readonly SystemView _system;
     private readonly IOffloadingPolicy _policy;
     private readonly ResourceConditions _conditions;
+    private IReadOnlyList<ResourceRef>? _resources;
 
     /// <param name="seed">The run seed the conditions are drawn under (the scenario's own by default).</param>
     public SlotDecider(SystemView system, IOffloadingPolicy policy, int? seed = null)
@@ -40,7 +41,7 @@ public sealed class SlotDecider
     {
         var system = _system;
         var time = (slot - 1) * system.Scenario.SlotSeconds;
-        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system) { Queues = queues };
+        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system) { Queues = queues, Down = DownAt(time) };
         var actions = tasks.Count == 0 ? [] : _policy.Decide(observation);
         if (actions.Length != tasks.Count)
         {
@@ -97,6 +98,13 @@ public sealed class SlotDecider
         Array.Sort(counts, (a, b) => a.Resource.CompareTo(b.Resource));
 
         return new SlotDecision(observation, actions, plans, fetches, counts);
+    }
+
+    /// <summary>The resources the fault plan has down at <paramref name="time"/>.</summary>
+    private IReadOnlyList<ResourceRef> DownAt(double time)
+    {
+        var faults = _system.Scenario.Faults;
+        return faults.IsEmpty ? [] : faults.DownAt(time, _resources ??= SystemResources.Of(_system), _system.Scenario);
     }
 
     private IReadOnlyList<TaskRequest> Estimates(IReadOnlyList<TaskRequest> tasks)

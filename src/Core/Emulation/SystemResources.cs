@@ -91,8 +91,18 @@ public static class SystemResources
         _ => resource.A,
     };
 
-    public static ResourceNode Create(SystemView system, ResourceRef resource) =>
-        new(resource, Station(system, resource), system.Scenario.Models.Count, TransmitPowerOf(system.Scenario, resource), system.Scenario.OnDeadline == DeadlineMode.Drop, system.Scenario.SlotSeconds);
+    public static ResourceNode Create(SystemView system, ResourceRef resource)
+    {
+        var scenario = system.Scenario;
+        return new(
+            resource,
+            Station(system, resource),
+            scenario.Models.Count,
+            TransmitPowerOf(scenario, resource),
+            scenario.OnDeadline == DeadlineMode.Drop,
+            scenario.SlotSeconds,
+            scenario.Faults.For(resource, scenario));
+    }
 
     /// <summary>
     /// The watts a device spends for every second its upload is in service here (P_u), when the scenario models energy;

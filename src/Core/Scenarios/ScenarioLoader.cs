@@ -55,7 +55,7 @@ public static class ScenarioLoader
         var network = ReadNetwork(config);
         var policies = ReadPolicies(config, knownPolicies.Names);
 
-        return new ScenarioSpec(
+        var scenario = new ScenarioSpec(
             name,
             paper,
             slotSeconds,
@@ -79,6 +79,7 @@ public static class ScenarioLoader
         {
             ReportsSuccessAccuracy = ReadMetrics(config),
         };
+        return scenario with { Faults = FaultPlanLoader.Read(config, FaultContext.Of(scenario)) };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MecActors.Core.Faults;
 using MecActors.Core.Models;
 using MecActors.Core.Network;
 
@@ -41,6 +42,9 @@ public sealed record ScenarioSpec(
 
     /// <summary>Whether the results carry paper 002's average accuracy (<c>metrics.success-accuracy</c>), see <see cref="Metrics.PolicySummary.SuccessAccuracy"/>.</summary>
     public bool ReportsSuccessAccuracy { get; init; }
+
+    /// <summary>The faults the run injects (<c>faults</c>, or <c>--faults FILE</c>); <see cref="FaultPlan.None"/> without.</summary>
+    public FaultPlan Faults { get; init; } = FaultPlan.None;
 
     /// <summary>Energy is modelled (and reported) when devices compute: compute energy kappa f^2 per cycle, transmit energy P_u x airtime.</summary>
     public bool ReportsEnergy => DeviceCompute is not null;

@@ -1,0 +1,45 @@
+namespace MecActors.Core.Faults;
+
+/// <summary>What a fault of a fault plan does to the resources it names (docs/architecture.md, Faults).</summary>
+public enum FaultKind : byte
+{
+    /// <summary>Links carry nothing from the start to the end.</summary>
+    LinkDown,
+
+    /// <summary>Links run at their rate times a factor.</summary>
+    LinkDegrade,
+
+    /// <summary>Processors run at their capacity times a factor.</summary>
+    CapacityDrop,
+
+    /// <summary>An edge server's processor stops: what it holds is lost; it restarts at the end.</summary>
+    EdgeCrash,
+
+    /// <summary>Every link to and from the cloud and the cloud's processor are down.</summary>
+    CloudUnreachable,
+}
+
+/// <summary>What becomes of a task that meets a resource that is down (<c>faults.on-fault</c>).</summary>
+public enum FaultResponse : byte
+{
+    /// <summary>It leaves at once, dropped with the fault as its reason.</summary>
+    Drop,
+
+    /// <summary>It waits for the resource to come back and is served then; a crash still loses what the server held.</summary>
+    Retry,
+}
+
+public static class FaultNames
+{
+    public static string Of(FaultKind kind) => kind switch
+    {
+        FaultKind.LinkDown => "link-down",
+        FaultKind.LinkDegrade => "link-degrade",
+        FaultKind.CapacityDrop => "capacity-drop",
+        FaultKind.EdgeCrash => "edge-crash",
+        FaultKind.CloudUnreachable => "cloud-unreachable",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static string Of(FaultResponse response) => response == FaultResponse.Drop ? "drop" : "retry";
+}

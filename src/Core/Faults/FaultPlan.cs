@@ -1,0 +1,86 @@
+using MecActors.Core.Emulation;
+using MecActors.Core.Scenarios;
+
+namespace MecActors.Core.Faults;
+
+/// <summary>
+/// One fault of a plan: what it does, to what, from <paramref name="Start"/> to <paramref name="End"/> (seconds of
+/// simulated time; infinity: to the end of the run).
+/// </summary>
+/// <param name="Factor">The capacity factor of a degradation or capacity drop, in (0, 1); 0 for the faults that take resources down.</param>
+public sealed record FaultSpec(FaultKind Kind, FaultTarget Target, double Start, double End, double Factor = 0.0)
+{
+    public string Name => FaultNames.Of(Kind);
+
+    /// <summary>Whether the fault takes the resources it names down (rather than slowing them).</summary>
+    public bool TakesDown => Kind is FaultKind.LinkDown or FaultKind.EdgeCrash or FaultKind.CloudUnreachable;
+
+    public bool Names(ResourceRef resource, ScenarioSpec scenario) => Kind == FaultKind.CloudUnreachable
+        ? resource.Kind is ResourceKind.CloudUplink or ResourceKind.Backhaul or ResourceKind.CloudCompute
+        : Target.Names(resource, scenario);
+
+    public override string ToString() => Kind == FaultKind.CloudUnreachable ? Name : $"{Name} {Target}";
+}
+
+/// <summary>
+/// The faults a run injects (a scenario's <c>faults</c> section, or <c>--faults FILE</c>), and what becomes of the
+/// tasks that meet a resource that is down. Every driver applies it through the resources' own semantics
+/// (<see cref="ResourceNode"/>), so the same plan gives the same records under every clock.
+/// </summary>
+public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse OnFault)
+{
+    public static readonly FaultPlan None = new([], FaultResponse.Drop);
+
+    public bool IsEmpty => Faults.Count == 0;
+
+    /// <summary>What the plan does to <paramref name="resource"/>; null when no fault names it.</summary>
+    public ResourceFaults? For(ResourceRef resource, ScenarioSpec scenario)
+    {
+        List<Outage>? outages = null;
+        List<Degradation>? degradations = null;
+        foreach (var fault in Faults)
+        {
+            if (!fault.Names(resource, scenario))
+            {
+                continue;
+            }
+
+            if (fault.TakesDown)
+            {
+                (outages ??= []).Add(new Outage(fault.Start, fault.End, fault.Name, fault.Kind == FaultKind.EdgeCrash));
+            }
+            else
+            {
+                (degradations ??= []).Add(new Degradation(fault.Start, fault.End, fault.Factor));
+            }
+        }
+
+        return outages is null && degradations is null
+            ? null
+            : new ResourceFaults(outages ?? [], degradations ?? [], OnFault);
+    }
+
+    /// <summary>The resources among <paramref name="resources"/> that are down at <paramref name="t"/>, in their order.</summary>
+    public IReadOnlyList<ResourceRef> DownAt(double t, IReadOnlyList<ResourceRef> resources, ScenarioSpec scenario)
+    {
+        if (IsEmpty)
+        {
+            return [];
+        }
+
+        var down = new List<ResourceRef>();
+        foreach (var resource in resources)
+        {
+            foreach (var fault in Faults)
+            {
+                if (fault.TakesDown && t >= fault.Start && t < fault.End && fault.Names(resource, scenario))
+                {
+                    down.Add(resource);
+                    break;
+                }
+            }
+        }
+
+        return down;
+    }
+}

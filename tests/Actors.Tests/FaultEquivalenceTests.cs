@@ -1,0 +1,64 @@
+using Akka.TestKit.Xunit2;
+using MecActors.Actors.Tests.Support;
+using MecActors.Core.Decisions;
+using MecActors.Core.Emulation;
+using MecActors.Core.Faults;
+using Xunit;
+
+namespace MecActors.Actors.Tests;
+
+/// <summary>Under random fault plans the actors and the reference model still compute the same records, and no task is lost.</summary>
+public sealed class FaultEquivalenceTests : TestKit
+{
+    public static IEnumerable<object[]> Scenarios() => Enumerable.Range(1, 56).Where(i => i % 2 == 1).Select(i => new object[] { i });
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Every_task_ends_as_the_reference_model_says_and_none_is_lost(int index)
+    {
+        var scenario = RandomFaultPlans.WithFaults(index, RandomScenarios.Draw(index));
+        var system = new SystemView(scenario);
+
+        var expected = ReferenceModel.Run(system, EquivalenceTests.PoliciesFor(index, system), scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunAsync(Sys, system, EquivalenceTests.PoliciesFor(index, system), scenario.Slots, scenario.Seed);
+
+        Assert.Equal(expected.Records.Count, actual.Records.Count);
+        for (var i = 0; i < expected.Records.Count; i++)
+        {
+            EquivalenceTests.AssertSame(expected.Records[i], actual.Records[i]);
+        }
+
+        // The faults change how tasks end, never which tasks there are.
+        var unfaulted = new SystemView(scenario with { Faults = FaultPlan.None });
+        var nominal = ReferenceModel.Run(unfaulted, EquivalenceTests.PoliciesFor(index, unfaulted), scenario.Slots, scenario.Seed);
+        Assert.Equal(nominal.Records.Select(r => r.TaskId).Order(), actual.Records.Select(r => r.TaskId).Order());
+        Assert.Equal(actual.Records.Count, actual.Records.Select(r => r.TaskId).Distinct().Count());
+        Assert.All(actual.Records, r => Assert.True(r.End >= r.Release, $"task {r.TaskId} ends at {r.End} before its release at {r.Release}"));
+    }
+
+    [Fact]
+    public void The_random_plans_drop_tasks_under_every_fault_that_takes_resources_down_and_slow_others()
+    {
+        var reasons = new HashSet<string>();
+        var slowed = 0;
+        foreach (var index in Scenarios().Select(s => (int)s[0]))
+        {
+            var scenario = RandomFaultPlans.WithFaults(index, RandomScenarios.Draw(index));
+            var system = new SystemView(scenario);
+            var run = ReferenceModel.Run(system, EquivalenceTests.PoliciesFor(index, system), scenario.Slots, scenario.Seed);
+            reasons.UnionWith(run.Records.Where(r => r.Outcome == TaskOutcome.Dropped).Select(r => r.DropReason));
+
+            var unfaulted = new SystemView(scenario with { Faults = FaultPlan.None });
+            var nominal = ReferenceModel.Run(unfaulted, EquivalenceTests.PoliciesFor(index, unfaulted), scenario.Slots, scenario.Seed);
+            if (scenario.Faults.Faults.All(f => !f.TakesDown) && run.Records.Sum(r => r.DelayS) > nominal.Records.Sum(r => r.DelayS))
+            {
+                slowed++;
+            }
+        }
+
+        Assert.Contains("link-down", reasons);
+        Assert.Contains("edge-crash", reasons);
+        Assert.Contains("cloud-unreachable", reasons);
+        Assert.True(slowed > 0, "no plan of degradations alone slowed its tasks");
+    }
+}
