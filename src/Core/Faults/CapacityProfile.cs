@@ -67,7 +67,10 @@ public sealed class CapacityProfile
         return double.PositiveInfinity;
     }
 
-    /// <summary>The latest t with C(t) = <paramref name="warped"/>: when work that starts there can start (after an outage, its end).</summary>
+    /// <summary>
+    /// The latest t with C(t) = <paramref name="warped"/> before an outage without an end: when work that starts there
+    /// can start (after an outage, its end); infinity past it.
+    /// </summary>
     public double LatestAt(double warped)
     {
         for (var i = _from.Length - 1; i >= 0; i--)
