@@ -41,6 +41,11 @@ public sealed record PolicySummary(
     /// </summary>
     public bool ReportsSuccessAccuracy { get; init; }
 
+    /// <summary>Under a fault plan: the dropped tasks by reason, and each fault's windows (null without one, so other summaries keep their bytes).</summary>
+    public IReadOnlyDictionary<string, int>? DroppedByReason { get; init; }
+
+    public IReadOnlyList<FaultWindowReport>? FaultWindows { get; init; }
+
     public static PolicySummary From(PolicyRun run, ISlotObjective objective, bool successAccuracy = false) =>
         From(run.Name, run.Records, run.Slots, objective, successAccuracy);
 
@@ -53,6 +58,15 @@ public sealed record PolicySummary(
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(scenario);
         var summary = From(run, scenario.Objective, scenario.ReportsSuccessAccuracy);
+        if (!scenario.Faults.IsEmpty)
+        {
+            summary = summary with
+            {
+                DroppedByReason = WindowMetrics.Of(run.Records, 1, run.Slots).DroppedByReason,
+                FaultWindows = FaultWindowReport.From(run.Records, run.Slots, scenario.SlotSeconds, scenario.Faults),
+            };
+        }
+
         return scenario.DeviceCompute?.EnergyBudgetJ is { } budget && run.Slots > 0
             ? summary with { EnergyBudget = EnergyBudgetReport.From(run.Records, run.Slots, scenario.DeviceCount, budget) }
             : summary;

@@ -77,6 +77,16 @@ public static class ResultsWriter
                     WriteDouble(json, "virtualQueuePerSlotAtEndJ", budget.QueuePerSlotAtEndJ);
                 }
 
+                if (p.DroppedByReason is { } reasons)
+                {
+                    WriteCounts(json, "droppedByReason", reasons);
+                }
+
+                if (p.FaultWindows is { } windows)
+                {
+                    WriteFaultWindows(json, windows);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -283,5 +293,53 @@ public static class ResultsWriter
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, count) in counts)
+        {
+            json.WriteNumber(key, count);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteFaultWindows(Utf8JsonWriter json, IReadOnlyList<FaultWindowReport> windows)
+    {
+        json.WriteStartArray("faultWindows");
+        foreach (var w in windows)
+        {
+            json.WriteStartObject();
+            json.WriteString("fault", w.Fault);
+            json.WriteNumber("firstSlot", w.FirstSlot);
+            json.WriteNumber("lastSlot", w.LastSlot);
+            WriteWindow(json, "before", w.Before);
+            WriteWindow(json, "during", w.During);
+            WriteWindow(json, "after", w.After);
+            if (w.RecoverySlots is { } recovery)
+            {
+                json.WriteNumber("recoverySlots", recovery);
+            }
+            else
+            {
+                json.WriteNull("recoverySlots");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteWindow(Utf8JsonWriter json, string name, WindowMetrics w)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("tasks", w.Tasks);
+        WriteDouble(json, "avgDelayMs", w.AvgDelayMs);
+        WriteDouble(json, "ssp", w.Ssp);
+        WriteCounts(json, "droppedByReason", w.DroppedByReason);
+        json.WriteEndObject();
     }
 }

@@ -22,7 +22,7 @@ internal static class Emulation
 {
     public static async Task<int> RunAsync(CliConsole console, EmulationRequest request, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioFiles.Load(request.ScenarioPath);
+        var scenario = ScenarioFiles.Load(request.ScenarioPath, request.FaultsPath);
         var slots = request.Slots ?? scenario.Slots;
         var seeds = request.Seeds ?? [request.Seed ?? scenario.Seed];
         var episodes = EvaluationEpisodes.For(request.Episode, request.Episodes);
@@ -123,6 +123,12 @@ internal static class Emulation
                 extraFiles.Add(new(ExpectedDelays.FileName, ExpectedDelays.Csv(expected)));
             }
 
+            var slotRows = result.Runs.SelectMany(r => r[0].Slots!).ToList();
+            if (!scenario.Faults.IsEmpty)
+            {
+                extraFiles.Add(new(FaultPlot.FileName, FaultPlot.RenderPng($"{scenario.Name}: faults", slotRows, scenario.Faults, scenario.SlotSeconds)));
+            }
+
             ResultsWriter.WriteAll(
                 outDir,
                 scenario.Name,
@@ -130,12 +136,13 @@ internal static class Emulation
                 slots,
                 clock,
                 summaries,
-                result.Runs.SelectMany(r => r[0].Slots!),
+                slotRows,
                 extraFiles);
             trace?.WriteInto(outDir);
             log.Information("Results written to {OutDir}", Path.GetFullPath(outDir));
             ResultsTable.Write(console, $"{scenario.Name}: {slots} slots, seed {seeds[0]}", summaries);
             ExpectedDelays.Write(console, expected);
+            FaultWindowsTable.Write(console, $"{scenario.Name}: each fault's windows (on-fault = {Core.Faults.FaultNames.Of(scenario.Faults.OnFault)})", summaries);
             return ExitCodes.Success;
         }
 

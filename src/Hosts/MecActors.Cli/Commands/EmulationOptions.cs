@@ -24,6 +24,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="Parallel">How many emulation runs (evaluations, trainings) run at once; results do not depend on it.</param>
 /// <param name="Trace">Write <c>tasks.csv</c>: every task's stages, timing, outcome and reason.</param>
 /// <param name="LearnOnline">Learning policies go on exploring and learning from the run's feedback instead of acting greedily.</param>
+/// <param name="FaultsPath">A fault plan file whose <c>faults</c> replace the scenario's, or null.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -42,7 +43,8 @@ internal sealed record EmulationRequest(
     IReadOnlyList<int>? Seeds = null,
     int Parallel = 1,
     bool Trace = false,
-    bool LearnOnline = false);
+    bool LearnOnline = false,
+    string? FaultsPath = null);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -191,6 +193,12 @@ internal sealed class EmulationOptions
         Description = "Learning policies keep exploring and learning from the run's feedback, online, from their weights (trained, checkpointed or fresh)",
     };
 
+    public Option<string?> Faults { get; } = new("--faults")
+    {
+        HelpName = "FILE",
+        Description = "Inject the fault plan of FILE (a HOCON file with one faults section: on-fault, plan) in place of the scenario's own; README, Fault injection",
+    };
+
     public Option<string?> Cluster { get; } = new("--cluster")
     {
         HelpName = "SEED_ADDRESS",
@@ -215,6 +223,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Parallel);
         command.Options.Add(Trace);
         command.Options.Add(LearnOnline);
+        command.Options.Add(Faults);
         command.Validators.Add(r =>
         {
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
@@ -242,7 +251,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Seeds) is { } seeds ? SeedList.Parse(seeds).Seeds : null,
         parse.GetValue(Parallel),
         parse.GetValue(Trace),
-        parse.GetValue(LearnOnline));
+        parse.GetValue(LearnOnline),
+        parse.GetValue(Faults));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

@@ -1,3 +1,4 @@
+using MecActors.Core.Configuration;
 using MecActors.Core.Scenarios;
 using MecActors.Policies;
 
@@ -16,5 +17,40 @@ internal static class ScenarioFiles
         }
 
         return ScenarioLoader.Load(path, PolicyCatalog.All);
+    }
+
+    /// <summary>
+    /// The scenario with the fault plan of <paramref name="faultsPath"/> (<c>--faults FILE</c>: a file with one
+    /// <c>faults</c> section) in place of its own, when given.
+    /// </summary>
+    /// <exception cref="BadInputException">A file does not exist.</exception>
+    /// <exception cref="MecActors.Core.Configuration.ConfigException">A file is not valid, or the fault file holds more than <c>faults</c>.</exception>
+    public static ScenarioSpec Load(string path, string? faultsPath)
+    {
+        if (faultsPath is null)
+        {
+            return Load(path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"scenario file not found: {path} (looked at {Path.GetFullPath(path)})");
+        }
+
+        if (!File.Exists(faultsPath))
+        {
+            throw new BadInputException($"--faults: fault plan file not found: {faultsPath} (looked at {Path.GetFullPath(faultsPath)})");
+        }
+
+        var faults = HoconParser.ParseFile(faultsPath);
+        faults.RejectUnknownKeys(["faults"]);
+        if (!faults.HasPath("faults"))
+        {
+            throw faults.Error("faults", "missing: a fault plan file holds one faults section");
+        }
+
+        // The file's plan replaces the scenario's whole: merged over an emptied section.
+        var scenario = HoconParser.ParseFile(path).WithOverride("faults", "{}");
+        return ScenarioLoader.FromConfig(faults.WithFallback(scenario), PolicyCatalog.All);
     }
 }

@@ -63,7 +63,7 @@ internal static class ResultsTable
     public static Table Build(string title, IReadOnlyList<PolicyStatistics> policies, int maxWidth) =>
         Build(title, ReplicatedHeaders, policies.Select(ReplicatedCells).ToList(), maxWidth);
 
-    private static Table Build(string title, string[] headers, List<string[]> cells, int maxWidth)
+    internal static Table Build(string title, string[] headers, List<string[]> cells, int maxWidth)
     {
         var widths = new int[headers.Length];
         var valueWidths = new int[headers.Length];
@@ -100,7 +100,8 @@ internal static class ResultsTable
     public static void Write(CliConsole console, string title, IReadOnlyList<PolicyStatistics> policies) =>
         Write(console, Build(title, policies, console.Ansi.Profile.Width));
 
-    private static void Write(CliConsole console, Table table)
+    /// <summary>Prints a table: with colour on a terminal, as trimmed plain lines otherwise.</summary>
+    public static void Write(CliConsole console, Table table)
     {
         if (console.IsTerminal)
         {
