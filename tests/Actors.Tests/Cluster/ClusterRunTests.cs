@@ -68,6 +68,31 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         Assert.True(hosting >= 2, $"cells of {scenario.EdgeCount} edges on {hosting} of 3 nodes");
     }
 
+    [Theory]
+    [InlineData("routes.conf", PlacementPolicies.RandomPlacementName, "drop")]
+    [InlineData("joint-caching.conf", Paper000Policies.GreedyName, "retry")]
+    public async Task A_fault_plan_runs_on_three_nodes_as_in_one_process(string file, string policy, string onFault)
+    {
+        const int Slots = 10;
+        var plan = $$"""
+            { on-fault = {{onFault}}, plan = [
+              { kind = link-down, target = "fiber:0-1", start-slot = 2, end-slot = 5 },
+              { kind = edge-crash, target = "edge:1", start-slot = 4, end-slot = 7 },
+              { kind = link-degrade, target = radio, factor = 0.4, start-slot = 3 } ] }
+            """;
+        var path = Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file);
+        var scenario = ScenarioLoader.FromConfig(Core.Configuration.HoconParser.ParseFile(path).WithOverride("faults", plan), PolicyCatalog.All);
+        var expected = await InOneProcess(scenario, policy, Slots);
+
+        var run = await ClusterRunner.RunAsync(
+            Sys, MecCluster.LearnerProxy(Sys), scenario, policy, null, Slots, scenario.Seed, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(expected, run.Records);
+
+        // The plan did something: the same run without it ends otherwise.
+        Assert.NotEqual(await InOneProcess(scenario with { Faults = Core.Faults.FaultPlan.None }, policy, Slots), expected);
+    }
+
     /// <summary>
     /// The agent learns online through the run (it updates every few slots, from feedback released in slot order), so
     /// its later decisions depend on the order of its experience: the same records mean the same order.
