@@ -116,6 +116,60 @@ public sealed class RealtimeClockTests : TestKit
     }
 
     /// <summary>
+    /// A fault plan on wall time: edge 0 at half capacity for the first half of the run, the fiber down from 0.5 s to
+    /// 0.8 s (tasks crossing it wait), then degraded to 60%. The realtime actors serve through the same faulted stations,
+    /// on the clock's time: a task that reaches a fault's edge a few ms later than in virtual time meets the fault
+    /// otherwise (a 300 ms outage amplifies that), so the tasks are held to the tolerance on average, and half of them one
+    /// by one.
+    /// </summary>
+    [Fact]
+    public async Task A_fault_plan_runs_on_wall_time_and_its_delays_track_the_reference_model_under_it()
+    {
+        var scenario = Small() with
+        {
+            Faults = new Core.Faults.FaultPlan(
+                [
+                    new Core.Faults.FaultSpec(Core.Faults.FaultKind.CapacityDrop, new Core.Faults.FaultTarget("edge", 0), 0.0, 0.75, 0.5),
+                    new Core.Faults.FaultSpec(Core.Faults.FaultKind.LinkDown, new Core.Faults.FaultTarget("fiber"), 0.5, 0.8),
+                    new Core.Faults.FaultSpec(Core.Faults.FaultKind.LinkDegrade, new Core.Faults.FaultTarget("fiber"), 0.8, double.PositiveInfinity, 0.6),
+                ],
+                Core.Faults.FaultResponse.Retry),
+        };
+        var system = new SystemView(scenario);
+        var nominal = new SystemView(scenario with { Faults = Core.Faults.FaultPlan.None });
+
+        var expected = ReferenceModel.Run(system, FixedRoutes(system), scenario.Slots, scenario.Seed);
+        var unfaulted = ReferenceModel.Run(nominal, FixedRoutes(nominal), scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunRealtimeAsync(Sys, system, FixedRoutes(system), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0));
+
+        Assert.Equal(expected.Records.Select(r => r.TaskId), actual.Records.Select(r => r.TaskId));
+        Assert.All(actual.Records, r => Assert.True(r.Ran, $"task {r.TaskId} dropped ({r.DropReason}): retry keeps every task"));
+        var measured = actual.Records.ToDictionary(r => r.TaskId);
+        var within = 0;
+        foreach (var virtualRecord in expected.Records)
+        {
+            var realtime = measured[virtualRecord.TaskId];
+            var error = Math.Abs(realtime.DelayS - virtualRecord.DelayS);
+            _output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"task {virtualRecord.TaskId}: virtual {virtualRecord.DelayS * 1e3:0.0} ms, measured {realtime.DelayS * 1e3:0.0} ms, without the plan {unfaulted.Records.Single(r => r.TaskId == virtualRecord.TaskId).DelayS * 1e3:0.0} ms"));
+            within += error <= Math.Max(RelativeTolerance * virtualRecord.DelayS, AbsoluteToleranceS) ? 1 : 0;
+        }
+
+        var meanVirtual = expected.Records.Average(r => r.DelayS);
+        var meanMeasured = actual.Records.Average(r => r.DelayS);
+        var meanUnfaulted = unfaulted.Records.Average(r => r.DelayS);
+        _output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"mean: virtual {meanVirtual * 1e3:0.0} ms, measured {meanMeasured * 1e3:0.0} ms, without the plan {meanUnfaulted * 1e3:0.0} ms; {within} of {expected.Records.Count} within tolerance"));
+
+        // The plan slows the run by more than the tolerance, so tracking it says something.
+        Assert.True(meanVirtual > (1 + RelativeTolerance) * meanUnfaulted, "the plan should slow the tasks down");
+        Assert.True(Math.Abs(meanMeasured - meanVirtual) <= RelativeTolerance * meanVirtual, "the mean measured delay is off the virtual one by more than 10%");
+        Assert.True(within * 2 >= expected.Records.Count, "fewer than half of the tasks within tolerance");
+    }
+
+    /// <summary>
     /// Every route shape under the realtime clock: device 0 runs its whole model on the device, 1 at its edge, 2 in the
     /// cloud, 3 splits device/edge, and the others go back and forth (device, edge, device, cloud), with tensors and
     /// results crossing the radio, the downlink, the fiber and the cloud links. Stages last 25-400 ms simulated; a
