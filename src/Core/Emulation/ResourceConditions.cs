@@ -19,6 +19,9 @@ public sealed class ResourceConditions
     private readonly double[] _availability;
     private int _availabilitySlot;
 
+    /// <summary>The run seed the conditions are drawn under.</summary>
+    public int Seed => _seed;
+
     public ResourceConditions(ScenarioSpec scenario, int seed)
     {
         _scenario = scenario;

@@ -33,6 +33,9 @@ public sealed class ResourceNode
     // without the station, under their reason.
     private readonly List<Departure> _refused;
     private readonly Dictionary<long, string> _refusedReasons;
+
+    // Under a link-loss: the attempts a transfer has lost so far, by job.
+    private readonly Dictionary<long, int> _attempts;
     private readonly LeavingJobs _leaving;
     private double _horizon;
 
@@ -58,6 +61,7 @@ public sealed class ResourceNode
         _faults = faults;
         _refused = new List<Departure>();
         _refusedReasons = new Dictionary<long, string>();
+        _attempts = new Dictionary<long, int>();
         _jobs = new Dictionary<long, InService>();
         _downloading = new Dictionary<long, ModelDownload>();
         _fetched = new Dictionary<(int, int), Fetched>();
@@ -75,6 +79,7 @@ public sealed class ResourceNode
         _faults = other._faults;
         _refused = new List<Departure>(other._refused);
         _refusedReasons = new Dictionary<long, string>(other._refusedReasons);
+        _attempts = new Dictionary<long, int>(other._attempts);
         _horizon = other._horizon;
         _leaving = other._leaving.Copy();
         _jobs = new Dictionary<long, InService>(other._jobs);
@@ -236,7 +241,15 @@ public sealed class ResourceNode
     public void Advance(double horizon, List<TaskProgress> tasks, List<ModelArrival> models)
     {
         _departures.Clear();
-        _station.Advance(horizon, _departures);
+        if (_faults is { LosesTransfers: true })
+        {
+            AdvanceLosing(horizon);
+        }
+        else
+        {
+            _station.Advance(horizon, _departures);
+        }
+
         if (_refused.Count > 0)
         {
             TakeRefused(horizon);
@@ -264,6 +277,83 @@ public sealed class ResourceNode
                 models.Add(new ModelArrival(download.ModelId, download.Slot, d.End, download.Joiners, lost));
             }
         }
+    }
+
+    /// <summary>
+    /// Advances in steps of the shortest timeout from the earliest job here: an attempt finalised in a step ends at or
+    /// after the step's start, so it is sent again at or after the step's end, and is offered before the station goes
+    /// past it. A lost attempt leaves the departures: it is sent again, or after its last retry dropped as link-loss.
+    /// </summary>
+    private void AdvanceLosing(double horizon)
+    {
+        var from = _horizon;
+        while (true)
+        {
+            var earliest = double.PositiveInfinity;
+            foreach (var job in _jobs.Values)
+            {
+                earliest = Math.Min(earliest, job.Ready);
+            }
+
+            var to = _station.Pending == 0
+                ? horizon
+                : Math.Min(horizon, Math.Max(Math.Max(from, earliest) + _faults!.ShortestTimeout, Math.BitIncrement(from)));
+            var first = _departures.Count;
+            _station.Advance(to, _departures);
+            for (var i = first; i < _departures.Count; i++)
+            {
+                var d = _departures[i];
+                var task = d.Id < 0 || d.Dropped ? null : _jobs[d.Id].Task;
+                if (task is null || _faults!.Lost(task, _attempts.GetValueOrDefault(d.Id), d.Start) is not { } loss)
+                {
+                    _attempts.Remove(d.Id);
+                    continue;
+                }
+
+                _departures.RemoveAt(i--);
+                _jobs.Remove(d.Id);
+                var resend = d.End + loss.TimeoutSeconds;
+                var lost = LostAttempt(task, d, loss.TimeoutSeconds);
+                var attempt = _attempts.GetValueOrDefault(d.Id);
+                if (attempt >= loss.Retries)
+                {
+                    _attempts.Remove(d.Id);
+                    Refuse(lost, resend, FaultNames.Of(FaultKind.LinkLoss), resend);
+                }
+                else
+                {
+                    _attempts[d.Id] = attempt + 1;
+                    Serve(lost, lost.CurrentStage(), resend, resend);
+                }
+            }
+
+            if (to >= horizon)
+            {
+                return;
+            }
+
+            from = to;
+        }
+    }
+
+    /// <summary>
+    /// The task after an attempt the link lost: the attempt's air time counts as transmission (over fiber, within the
+    /// run of hops), its waiting and the timeout as queueing, its air time in the device's energy.
+    /// </summary>
+    private TaskProgress LostAttempt(TaskProgress task, Departure d, double timeout)
+    {
+        if (Resource.Kind == ResourceKind.Fiber)
+        {
+            var run = task.FiberRun ?? new FiberRun(task.TransmissionS, d.Arrival, 0.0);
+            return task with { QueueingS = task.QueueingS + d.Waiting + timeout, FiberRun = run with { Waiting = run.Waiting + d.Waiting + timeout } };
+        }
+
+        return task with
+        {
+            TransmissionS = task.TransmissionS + d.Service,
+            QueueingS = task.QueueingS + d.Waiting + timeout,
+            EnergyJ = task.EnergyJ + (_transmitPowerW * d.Service),
+        };
     }
 
     /// <summary>The refused tasks that came before the horizon join the departures, in (end, id) order.</summary>

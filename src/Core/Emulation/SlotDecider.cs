@@ -60,6 +60,11 @@ public sealed class SlotDecider
                 plan = plan with { Traced = true };
             }
 
+            if (system.Scenario.Faults.LosesTransfers)
+            {
+                plan = plan with { RunSeed = _conditions.Seed };
+            }
+
             plans[i] = plan;
             if (plan.DropReason is not null)
             {

@@ -12,6 +12,9 @@ public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, dou
     /// <summary>Whether the task records each stage it runs (<see cref="TaskProgress.Trace"/>): set for runs that trace tasks.</summary>
     public bool Traced { get; init; }
 
+    /// <summary>The run seed, under a fault plan that loses transfers: each attempt's loss is drawn from the task's own stream under it.</summary>
+    public int RunSeed { get; init; }
+
     /// <summary>The model fetch of this plan, if its target does not cache the model.</summary>
     public Stage? Fetch => Route.Length > 0 && Route[0].Kind == StageKind.Fetch ? Route[0] : null;
 

@@ -17,6 +17,9 @@ public enum FaultKind : byte
 
     /// <summary>Every link to and from the cloud and the cloud's processor are down.</summary>
     CloudUnreachable,
+
+    /// <summary>Each attempt of a transfer is lost with a probability; the sender notices after a timeout and sends again, up to a number of retries.</summary>
+    LinkLoss,
 }
 
 /// <summary>What becomes of a task that meets a resource that is down (<c>faults.on-fault</c>).</summary>
@@ -38,6 +41,7 @@ public static class FaultNames
         FaultKind.CapacityDrop => "capacity-drop",
         FaultKind.EdgeCrash => "edge-crash",
         FaultKind.CloudUnreachable => "cloud-unreachable",
+        FaultKind.LinkLoss => "link-loss",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -10,6 +10,9 @@ namespace MecActors.Core.Faults;
 /// <param name="Factor">The capacity factor of a degradation or capacity drop, in (0, 1); 0 for the faults that take resources down.</param>
 public sealed record FaultSpec(FaultKind Kind, FaultTarget Target, double Start, double End, double Factor = 0.0)
 {
+    /// <summary>A link-loss's loss probability per attempt, its detection timeout and its retries.</summary>
+    public LossSpec? Loss { get; init; }
+
     public string Name => FaultNames.Of(Kind);
 
     /// <summary>Whether the fault takes the resources it names down (rather than slowing them).</summary>
@@ -33,11 +36,15 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
 
     public bool IsEmpty => Faults.Count == 0;
 
+    /// <summary>Whether a fault loses transfers (plans then carry the run seed their losses are drawn under).</summary>
+    public bool LosesTransfers => Faults.Any(f => f.Loss is not null);
+
     /// <summary>What the plan does to <paramref name="resource"/>; null when no fault names it.</summary>
     public ResourceFaults? For(ResourceRef resource, ScenarioSpec scenario)
     {
         List<Outage>? outages = null;
         List<Degradation>? degradations = null;
+        List<LossWindow>? losses = null;
         foreach (var fault in Faults)
         {
             if (!fault.Names(resource, scenario))
@@ -45,7 +52,11 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
                 continue;
             }
 
-            if (fault.TakesDown)
+            if (fault.Loss is { } loss)
+            {
+                (losses ??= []).Add(new LossWindow(fault.Start, fault.End, loss));
+            }
+            else if (fault.TakesDown)
             {
                 (outages ??= []).Add(new Outage(fault.Start, fault.End, fault.Name, fault.Kind == FaultKind.EdgeCrash));
             }
@@ -55,9 +66,9 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
             }
         }
 
-        return outages is null && degradations is null
+        return outages is null && degradations is null && losses is null
             ? null
-            : new ResourceFaults(outages ?? [], degradations ?? [], OnFault);
+            : new ResourceFaults(outages ?? [], degradations ?? [], OnFault, losses ?? [], scenario.Episode);
     }
 
     /// <summary>The resources among <paramref name="resources"/> that are down at <paramref name="t"/>, in their order.</summary>
@@ -84,3 +95,9 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
         return down;
     }
 }
+
+/// <summary>Each attempt is lost with <paramref name="Probability"/>; a loss is noticed <paramref name="TimeoutSeconds"/> after the attempt ends, and the transfer is sent again up to <paramref name="Retries"/> times.</summary>
+public sealed record LossSpec(double Probability, double TimeoutSeconds, int Retries);
+
+/// <summary>A link-loss in force from <paramref name="Start"/> to <paramref name="End"/>: it applies to attempts that start then.</summary>
+public sealed record LossWindow(double Start, double End, LossSpec Loss);

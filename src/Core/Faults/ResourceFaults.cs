@@ -8,12 +8,43 @@ namespace MecActors.Core.Faults;
 public sealed class ResourceFaults
 {
     private readonly Outage[] _outages;
+    private readonly LossWindow[] _losses;
+    private readonly int _episode;
 
-    public ResourceFaults(IReadOnlyList<Outage> outages, IReadOnlyList<Degradation> degradations, FaultResponse response)
+    /// <param name="losses">The link-losses in force on the resource.</param>
+    /// <param name="episode">The workload episode: with the run seed, it keys each attempt's loss.</param>
+    public ResourceFaults(IReadOnlyList<Outage> outages, IReadOnlyList<Degradation> degradations, FaultResponse response, IReadOnlyList<LossWindow>? losses = null, int episode = 0)
     {
         _outages = [.. outages.OrderBy(o => o.Start).ThenBy(o => o.End)];
+        _losses = [.. losses ?? []];
+        _episode = episode;
         Response = response;
         Profile = ProfileOf(_outages, degradations);
+        ShortestTimeout = _losses.Length == 0 ? double.PositiveInfinity : _losses.Min(l => l.Loss.TimeoutSeconds);
+    }
+
+    /// <summary>Whether a link-loss acts on the resource.</summary>
+    public bool LosesTransfers => _losses.Length > 0;
+
+    /// <summary>The shortest detection timeout of the link-losses: no lost attempt is sent again sooner after its end.</summary>
+    public double ShortestTimeout { get; }
+
+    /// <summary>
+    /// Whether attempt <paramref name="attempt"/> (0: the first) of the task's current transfer, started at
+    /// <paramref name="start"/>, is lost, drawn from the task's own stream; the loss in force then, when it is.
+    /// </summary>
+    public LossSpec? Lost(Emulation.TaskProgress task, int attempt, double start)
+    {
+        foreach (var window in _losses)
+        {
+            if (start >= window.Start && start < window.End)
+            {
+                var draw = Randomness.RandomStream.ForKey(task.Plan.RunSeed, Randomness.StreamKind.LinkLoss, (task.StageIndex * 64) + attempt, _episode, task.TaskId).NextDouble();
+                return draw < window.Loss.Probability ? window.Loss : null;
+            }
+        }
+
+        return null;
     }
 
     public FaultResponse Response { get; }

@@ -134,4 +134,7 @@ public enum StreamKind
 
     /// <summary>The error of a device's channel estimate, per task (imperfect CSI).</summary>
     ChannelEstimate = 8,
+
+    /// <summary>Whether a transfer's attempt is lost on a lossy link (a fault plan's link-loss), per task, stage and attempt.</summary>
+    LinkLoss = 9,
 }

@@ -19,7 +19,12 @@ public static class FaultPlanLoader
     private static readonly (string Name, FaultResponse Value)[] Responses =
         Enum.GetValues<FaultResponse>().Select(r => (FaultNames.Of(r), r)).ToArray();
 
-    private static readonly string[] FaultKeys = ["kind", "target", "factor", "start-slot", "start-s", "end-slot", "end-s"];
+    private static readonly string[] FaultKeys = ["kind", "target", "factor", "probability", "timeout-ms", "retries", "start-slot", "start-s", "end-slot", "end-s"];
+
+    private static readonly string[] LossKeys = ["probability", "timeout-ms", "retries"];
+
+    /// <summary>Attempts are keyed within a stage's 64 (attempt 0 and its retries).</summary>
+    private const int MaxRetries = 63;
 
     /// <summary>The plan of <paramref name="root"/>'s <c>faults</c> section, or <see cref="FaultPlan.None"/> without one.</summary>
     public static FaultPlan Read(Config root, FaultContext context)
@@ -60,6 +65,11 @@ public static class FaultPlanLoader
         if (degrades)
         {
             factor = fault.Fraction("factor");
+            if (factor == 0)
+            {
+                throw fault.Error("factor", "must be above 0: a resource with nothing left is down (link-down, edge-crash)");
+            }
+
             if (factor >= 1)
             {
                 throw fault.Error("factor", $"must be below 1 (the capacity left, times the nominal one), got {Format(factor)}");
@@ -68,6 +78,29 @@ public static class FaultPlanLoader
         else if (fault.HasPath("factor"))
         {
             throw fault.Error("factor", $"only link-degrade and capacity-drop take a factor, not {FaultNames.Of(kind)}");
+        }
+
+        LossSpec? loss = null;
+        if (kind == FaultKind.LinkLoss)
+        {
+            var probability = fault.Fraction("probability");
+            var timeout = fault.PositiveDouble("timeout-ms") / 1e3;
+            var retries = fault.HasPath("retries") ? fault.GetInt("retries") : 3;
+            if (retries < 0 || retries > MaxRetries)
+            {
+                throw fault.Error("retries", $"must be 0 to {MaxRetries}, got {retries}");
+            }
+
+            if (!double.IsFinite(timeout))
+            {
+                throw fault.Error("timeout-ms", $"must be finite, got {Format(timeout * 1e3)}");
+            }
+
+            loss = new LossSpec(probability, timeout, retries);
+        }
+        else if (LossKeys.FirstOrDefault(fault.HasPath) is { } lossKey)
+        {
+            throw fault.Error(lossKey, $"only link-loss takes {lossKey}, not {FaultNames.Of(kind)}");
         }
 
         if (kind == FaultKind.CloudUnreachable)
@@ -83,7 +116,7 @@ public static class FaultPlanLoader
         var target = ReadTarget(fault, context);
         var wanted = kind switch
         {
-            FaultKind.LinkDown or FaultKind.LinkDegrade => target.IsLink ? null : "a link (" + string.Join(", ", FaultTarget.LinkKinds) + ")",
+            FaultKind.LinkDown or FaultKind.LinkDegrade or FaultKind.LinkLoss => target.IsLink ? null : "a link (" + string.Join(", ", FaultTarget.LinkKinds) + ")",
             FaultKind.CapacityDrop => target.IsLink ? "a processor (" + string.Join(", ", FaultTarget.ProcessorKinds) + ")" : null,
             _ => target.Kind == "edge" ? null : "an edge server (edge or edge:N)",
         };
@@ -92,7 +125,7 @@ public static class FaultPlanLoader
             throw fault.Error("target", $"{FaultNames.Of(kind)} acts on {wanted}, got \"{target}\"");
         }
 
-        return new FaultSpec(kind, target, start, end, factor);
+        return new FaultSpec(kind, target, start, end, factor) { Loss = loss };
     }
 
     /// <summary><c>KIND</c>, <c>KIND:N</c> or, for fiber, <c>fiber:A-B</c> (the physical link between adjacent edges A and B).</summary>

@@ -42,6 +42,16 @@ public class FaultPlanLoaderTests
     }
 
     [Fact]
+    public void A_link_loss_reads_its_probability_timeout_and_retries()
+    {
+        var scenario = ScenarioFiles.Load(WithPlan("{ kind = link-loss, target = radio, probability = 0.2, timeout-ms = 40, start-slot = 2 }"));
+
+        var loss = Assert.Single(scenario.Faults.Faults).Loss;
+        Assert.Equal(new LossSpec(0.2, 0.04, 3), loss);
+        Assert.True(scenario.Faults.LosesTransfers);
+    }
+
+    [Fact]
     public void Without_a_section_there_are_no_faults()
     {
         Assert.True(ScenarioFiles.Load(Routes).Faults.IsEmpty);
@@ -66,6 +76,12 @@ public class FaultPlanLoaderTests
     [InlineData("{ kind = link-down, target = fiber, start-s = NaN }", "faults.plan[0].start-s", "")]
     [InlineData("{ kind = cloud-unreachable, target = cloud, start-slot = 1 }", "faults.plan[0].target", "names no target")]
     [InlineData("{ kind = link-down, target = fiber, start-slot = 1, until = 3 }", "faults.plan[0].until", "unknown key")]
+    [InlineData("{ kind = link-degrade, target = fiber, factor = 0, start-slot = 1 }", "faults.plan[0].factor", "must be above 0")]
+    [InlineData("{ kind = link-down, target = fiber, probability = 0.5, start-slot = 1 }", "faults.plan[0].probability", "only link-loss")]
+    [InlineData("{ kind = link-loss, target = fiber, probability = 0.5, start-slot = 1 }", "faults.plan[0].timeout-ms", "missing")]
+    [InlineData("{ kind = link-loss, target = fiber, probability = 1.5, timeout-ms = 50, start-slot = 1 }", "faults.plan[0].probability", "[0, 1]")]
+    [InlineData("{ kind = link-loss, target = fiber, probability = 0.5, timeout-ms = 50, retries = 64, start-slot = 1 }", "faults.plan[0].retries", "0 to 63")]
+    [InlineData("{ kind = link-loss, target = \"edge:0\", probability = 0.5, timeout-ms = 50, start-slot = 1 }", "faults.plan[0].target", "acts on a link")]
     public void Bad_faults_are_rejected_naming_the_key(string plan, string key, string problem)
     {
         var error = Assert.Throws<ConfigException>(() => ScenarioFiles.Load(WithPlan(plan)));
