@@ -39,7 +39,7 @@ public sealed class ResourceActor : ReceiveActor
         if (resource.Kind == ResourceKind.EdgeCompute)
         {
             _cache = new ModelCache(system, resource.A);
-            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place.Models));
+            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place.Models, _node.DownIn(place.Slot - 1, system.Scenario.SlotSeconds)));
             Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(report.Now, _node.FreeAt))));
         }
 

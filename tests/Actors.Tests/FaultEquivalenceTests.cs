@@ -36,6 +36,33 @@ public sealed class FaultEquivalenceTests : TestKit
         Assert.All(actual.Records, r => Assert.True(r.End >= r.Release, $"task {r.TaskId} ends at {r.End} before its release at {r.Release}"));
     }
 
+    /// <summary>
+    /// Edge 0 crashed in slots 3 and 4 (from 2 s to 4 s) restarts in slot 5 with nothing cached: every task sent there
+    /// then fetches its model, where without the crash some hit the cache; from slot 6 the placements apply again.
+    /// </summary>
+    [Fact]
+    public async Task A_crashed_server_restarts_with_an_empty_cache_under_every_driver()
+    {
+        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
+        var nominal = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with { Slots = 8 };
+        var scenario = nominal with
+        {
+            Faults = new FaultPlan([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", 0), 2.0, 4.0)], FaultResponse.Retry),
+        };
+        PolicySet Greedy(SystemView system) => Policies.PolicyCatalog.All.Create(Policies.Paper000Policies.GreedyName, system, 1);
+
+        var crashed = ReferenceModel.Run(new SystemView(scenario), Greedy(new SystemView(scenario)), 8, 1);
+        var unfaulted = ReferenceModel.Run(new SystemView(nominal), Greedy(new SystemView(nominal)), 8, 1);
+        var actors = await EmulationRunner.RunAsync(Sys, new SystemView(scenario), Greedy(new SystemView(scenario)), 8, 1);
+
+        static IEnumerable<TaskRecord> AtEdge0(Core.Metrics.PolicyRun run, int slot) => run.Records.Where(r => r.Slot == slot && r.TargetEdge == 0 && r.Ran);
+        Assert.NotEmpty(AtEdge0(crashed, 5));
+        Assert.All(AtEdge0(crashed, 5), r => Assert.False(r.CacheHit, $"task {r.TaskId} hit the cache of a server that restarted"));
+        Assert.Contains(AtEdge0(unfaulted, 5), r => r.CacheHit);
+        Assert.Contains(AtEdge0(crashed, 6), r => r.CacheHit);
+        Assert.Equal(crashed.Records, actors.Records);
+    }
+
     [Fact]
     public void The_random_plans_drop_tasks_under_every_fault_that_takes_resources_down_and_slow_others()
     {

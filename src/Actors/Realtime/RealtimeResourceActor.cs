@@ -36,7 +36,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         if (resource.Kind == ResourceKind.EdgeCompute)
         {
             _cache = new ModelCache(system, resource.A);
-            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place.Models));
+            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place.Models, _node.DownIn(place.Slot - 1, system.Scenario.SlotSeconds)));
 
             // The backlog measured now: how long until the processor could start a new task.
             Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(_clock.Now, _node.FreeAt))));

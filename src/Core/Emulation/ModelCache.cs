@@ -18,9 +18,18 @@ public sealed class ModelCache
 
     public EdgeSpec Spec { get; }
 
-    /// <summary>Z for this edge; fails if the placement breaks C3.</summary>
-    public void Place(IReadOnlyList<bool> models)
+    /// <summary>
+    /// Z for this edge; fails if the placement breaks C3. A server that was down in the slot before (<paramref name="lost"/>)
+    /// lost what it cached: it starts the slot with nothing cached, and its tasks fetch their models.
+    /// </summary>
+    public void Place(IReadOnlyList<bool> models, bool lost = false)
     {
+        if (lost)
+        {
+            Array.Clear(_cached);
+            return;
+        }
+
         var used = 0.0;
         for (var m = 0; m < models.Count; m++)
         {

@@ -53,7 +53,7 @@ public sealed class ReferenceModel
     public PolicyRun Run(int slots)
     {
         var tau = _system.Scenario.SlotSeconds;
-        Place(_cycle.FirstCaches());
+        Place(_cycle.FirstCaches(), 1);
         for (var t = 1; t <= slots + 1; t++)
         {
             var draining = t > slots;
@@ -64,7 +64,7 @@ public sealed class ReferenceModel
             if (!draining)
             {
                 _cycle.ObserveDemand();
-                Place(_cycle.NextCaches(t + 1));
+                Place(_cycle.NextCaches(t + 1), t + 1);
             }
         }
 
@@ -160,11 +160,11 @@ public sealed class ReferenceModel
         }
     }
 
-    private void Place(bool[][] placement)
+    private void Place(bool[][] placement, int slot)
     {
         for (var n = 0; n < _caches.Length; n++)
         {
-            _caches[n].Place(placement[n]);
+            _caches[n].Place(placement[n], _nodes[ResourceRef.EdgeCompute(n)].DownIn(slot - 1, _system.Scenario.SlotSeconds));
         }
     }
 }

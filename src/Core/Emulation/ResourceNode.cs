@@ -109,6 +109,13 @@ public sealed class ResourceNode
         }
     }
 
+    /// <summary>
+    /// Whether a fault has the resource down at some instant of slot <paramref name="slot"/>: a server down then has lost
+    /// its cache, so the placement made for the next slot finds it empty (<see cref="ModelCache.Place"/>).
+    /// </summary>
+    public bool DownIn(int slot, double slotSeconds) =>
+        _faults is not null && slot >= 1 && _faults.IsDownDuring((slot - 1) * slotSeconds, slot * slotSeconds);
+
     /// <summary>The earliest time a new job could start service, given the work finalised so far.</summary>
     public double FreeAt => _station.FreeAt;
 

@@ -93,6 +93,20 @@ public sealed class ResourceFaults
         return (double.PositiveInfinity, null);
     }
 
+    /// <summary>Whether the resource is down at some instant of [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public bool IsDownDuring(double from, double to)
+    {
+        foreach (var o in _outages)
+        {
+            if (o.Start < to && o.End > from)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the resource is down at <paramref name="t"/>.</summary>
     public bool IsDownAt(double t)
     {
