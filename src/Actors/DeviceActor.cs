@@ -14,6 +14,7 @@ public sealed class DeviceActor : ReceiveActor
     private readonly DeviceWorkload _workload;
     private readonly ResourceDirectory _directory;
     private readonly IActorRef _coordinator;
+    private readonly Core.Faults.FaultPlan _faults;
 
     /// <param name="firstSlot">The first slot it will be asked for: 1, or later for a device rebuilt mid-run (its stream moves on past the earlier slots).</param>
     public DeviceActor(ScenarioSpec scenario, int device, int seed, ResourceDirectory directory, IActorRef coordinator, int firstSlot = 1)
@@ -22,6 +23,7 @@ public sealed class DeviceActor : ReceiveActor
         _workload.Skip(firstSlot - 1);
         _directory = directory;
         _coordinator = coordinator;
+        _faults = scenario.Faults;
         Receive<SlotCommands.BeginSlot>(OnBeginSlot);
         Receive<TaskCommands.Execute>(OnExecute);
         Receive<TaskEvents.TaskFinished>(OnTaskFinished);
@@ -37,5 +39,5 @@ public sealed class DeviceActor : ReceiveActor
         _directory.ToResource(execute.Plan.Entry, new TaskCommands.Enter(Core.Emulation.TaskProgress.Start(execute.Plan)), Self);
 
     private void OnTaskFinished(TaskEvents.TaskFinished finished) =>
-        _coordinator.Tell(new TaskEvents.TaskReported(finished.Task.ToRecord()));
+        _coordinator.Tell(new TaskEvents.TaskReported(_faults.Settle(finished.Task.ToRecord())));
 }

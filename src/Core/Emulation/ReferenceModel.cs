@@ -153,7 +153,7 @@ public sealed class ReferenceModel
 
         foreach (var task in finished)
         {
-            var record = task.ToRecord();
+            var record = _system.Scenario.Faults.Settle(task.ToRecord());
             _activity.Ended(record.TaskId);
             _records.Add(record);
             _cycle.Record(record);

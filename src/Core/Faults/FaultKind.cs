@@ -20,6 +20,12 @@ public enum FaultKind : byte
 
     /// <summary>Each attempt of a transfer is lost with a probability; the sender notices after a timeout and sends again, up to a number of retries.</summary>
     LinkLoss,
+
+    /// <summary>Devices leave from the start (to the end, if any): they bring no tasks, and what they had under way is lost.</summary>
+    DeviceLeave,
+
+    /// <summary>Devices join at the start: before it they are not there and bring no tasks.</summary>
+    DeviceJoin,
 }
 
 /// <summary>What becomes of a task that meets a resource that is down (<c>faults.on-fault</c>).</summary>
@@ -42,6 +48,8 @@ public static class FaultNames
         FaultKind.EdgeCrash => "edge-crash",
         FaultKind.CloudUnreachable => "cloud-unreachable",
         FaultKind.LinkLoss => "link-loss",
+        FaultKind.DeviceLeave => "device-leave",
+        FaultKind.DeviceJoin => "device-join",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -16,11 +16,27 @@ public sealed record FaultSpec(FaultKind Kind, FaultTarget Target, double Start,
     public string Name => FaultNames.Of(Kind);
 
     /// <summary>Whether the fault takes the resources it names down (rather than slowing them).</summary>
-    public bool TakesDown => Kind is FaultKind.LinkDown or FaultKind.EdgeCrash or FaultKind.CloudUnreachable;
+    public bool TakesDown => Kind is FaultKind.LinkDown or FaultKind.EdgeCrash or FaultKind.CloudUnreachable or FaultKind.DeviceLeave;
 
-    public bool Names(ResourceRef resource, ScenarioSpec scenario) => Kind == FaultKind.CloudUnreachable
-        ? resource.Kind is ResourceKind.CloudUplink or ResourceKind.Backhaul or ResourceKind.CloudCompute
-        : Target.Names(resource, scenario);
+    /// <summary>Whether the fault is about devices being there (leave, join) rather than about resources.</summary>
+    public bool IsPresence => Kind is FaultKind.DeviceLeave or FaultKind.DeviceJoin;
+
+    /// <summary>The resources it acts on: a device that leaves takes its own processor and transmitter with it; one that joins, none.</summary>
+    public bool Names(ResourceRef resource, ScenarioSpec scenario) => Kind switch
+    {
+        FaultKind.CloudUnreachable => resource.Kind is ResourceKind.CloudUplink or ResourceKind.Backhaul or ResourceKind.CloudCompute,
+        FaultKind.DeviceLeave => resource.Kind is ResourceKind.DeviceCompute or ResourceKind.Transmitter && (Target.A is null || Target.A == resource.A),
+        FaultKind.DeviceJoin => false,
+        _ => Target.Names(resource, scenario),
+    };
+
+    /// <summary>Whether device <paramref name="device"/> is away at <paramref name="t"/> under this fault.</summary>
+    public bool HasAway(int device, double t) => (Target.A is null || Target.A == device) && Kind switch
+    {
+        FaultKind.DeviceLeave => t >= Start && t < End,
+        FaultKind.DeviceJoin => t < Start,
+        _ => false,
+    };
 
     public override string ToString() => Kind == FaultKind.CloudUnreachable ? Name : $"{Name} {Target}";
 }
@@ -58,7 +74,7 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
             }
             else if (fault.TakesDown)
             {
-                (outages ??= []).Add(new Outage(fault.Start, fault.End, fault.Name, fault.Kind == FaultKind.EdgeCrash));
+                (outages ??= []).Add(new Outage(fault.Start, fault.End, fault.Name, fault.Kind is FaultKind.EdgeCrash or FaultKind.DeviceLeave));
             }
             else
             {
@@ -69,6 +85,34 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
         return outages is null && degradations is null && losses is null
             ? null
             : new ResourceFaults(outages ?? [], degradations ?? [], OnFault, losses ?? [], scenario.Episode);
+    }
+
+    /// <summary>Whether device <paramref name="device"/> is away at <paramref name="t"/>: it has left, or not joined yet.</summary>
+    public bool IsAway(int device, double t)
+    {
+        foreach (var fault in Faults)
+        {
+            if (fault.IsPresence && fault.HasAway(device, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How a task ended, under the plan: one that ends while its device is away is lost with it (dropped as
+    /// device-leave: no one is there to take the result).
+    /// </summary>
+    public TaskRecord Settle(TaskRecord record)
+    {
+        if (IsEmpty || record.Outcome == TaskOutcome.Dropped || !IsAway(record.Device, record.End))
+        {
+            return record;
+        }
+
+        return record with { Outcome = TaskOutcome.Dropped, DropReason = FaultNames.Of(FaultKind.DeviceLeave), Accuracy = 0.0 };
     }
 
     /// <summary>The resources among <paramref name="resources"/> that are down at <paramref name="t"/>, in their order.</summary>

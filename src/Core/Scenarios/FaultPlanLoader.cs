@@ -9,7 +9,8 @@ namespace MecActors.Core.Scenarios;
 /// Reads a <c>faults</c> section: <c>on-fault</c> (<c>drop</c> or <c>retry</c>) and <c>plan</c>, a list of faults, each
 /// <c>kind</c>, <c>target</c> (not for <c>cloud-unreachable</c>), <c>factor</c> (only for <c>link-degrade</c> and
 /// <c>capacity-drop</c>), a start (<c>start-slot</c> or <c>start-s</c>) and an optional end (<c>end-slot</c> or
-/// <c>end-s</c>): in force from the start of the start slot to the start of the end slot. Every problem names its key.
+/// <c>end-s</c>): in force from the start of the start slot to the start of the end slot. A link-loss takes
+/// <c>probability</c>, <c>timeout-ms</c> and <c>retries</c> (default 3); a device-join takes no end. Every problem names its key.
 /// </summary>
 public static class FaultPlanLoader
 {
@@ -113,11 +114,17 @@ public static class FaultPlanLoader
             return new FaultSpec(kind, new FaultTarget("cloud"), start, end);
         }
 
-        var target = ReadTarget(fault, context);
+        if (kind == FaultKind.DeviceJoin && (fault.HasPath("end-slot") || fault.HasPath("end-s")))
+        {
+            throw fault.Error(fault.HasPath("end-slot") ? "end-slot" : "end-s", "a device joins for good: device-join takes no end (device-leave takes one)");
+        }
+
+        var target = ReadTarget(fault, context, presence: kind is FaultKind.DeviceLeave or FaultKind.DeviceJoin);
         var wanted = kind switch
         {
             FaultKind.LinkDown or FaultKind.LinkDegrade or FaultKind.LinkLoss => target.IsLink ? null : "a link (" + string.Join(", ", FaultTarget.LinkKinds) + ")",
             FaultKind.CapacityDrop => target.IsLink ? "a processor (" + string.Join(", ", FaultTarget.ProcessorKinds) + ")" : null,
+            FaultKind.DeviceLeave or FaultKind.DeviceJoin => target.Kind == "device" ? null : "devices (device or device:N)",
             _ => target.Kind == "edge" ? null : "an edge server (edge or edge:N)",
         };
         if (wanted is not null)
@@ -129,7 +136,8 @@ public static class FaultPlanLoader
     }
 
     /// <summary><c>KIND</c>, <c>KIND:N</c> or, for fiber, <c>fiber:A-B</c> (the physical link between adjacent edges A and B).</summary>
-    private static FaultTarget ReadTarget(Config fault, FaultContext context)
+    /// <param name="presence">The fault is a device leaving or joining: a device target needs no device processor.</param>
+    private static FaultTarget ReadTarget(Config fault, FaultContext context, bool presence)
     {
         var text = fault.NonEmptyString("target").Trim();
         var colon = text.IndexOf(':');
@@ -142,7 +150,7 @@ public static class FaultPlanLoader
         var missing = kind switch
         {
             "transmitter" when !context.HasTransmitters => "devices sending one after another (wireless device-fifo or allocated)",
-            "device" when !context.HasDeviceCompute => "devices.compute",
+            "device" when !context.HasDeviceCompute && !presence => "devices.compute",
             "downlink" when !context.HasDownlink => "a downlink (device compute or results with a size)",
             "cloud" or "cloud-uplink" when !context.HasCloud => "a cloud",
             _ => null,

@@ -105,7 +105,9 @@ public sealed class DeviceWorkload
                 arrival.Release is { } release ? release - start : 0.0);
         }
 
-        return tasks;
+        // A device away (left, or not joined yet) brings no tasks; the others keep their ids, and the stream its draws.
+        var faults = _scenario.Faults;
+        return faults.IsEmpty ? tasks : Array.FindAll(tasks, t => !faults.IsAway(Device, t.ReleaseTime));
     }
 
     /// <summary>Moves the stream past <paramref name="slots"/> slots, as if they had been generated (a device rebuilt mid-run).</summary>

@@ -24,7 +24,7 @@ public static class RandomFaultPlans
         var count = 1 + r.Next(4);
         for (var f = 0; f < count; f++)
         {
-            var kind = (FaultKind)((index + f) % 6);
+            var kind = (FaultKind)((index + f) % 8);
             var start = r.Uniform(0.0, 0.7) * run;
 
             // One in four stays to the end of the run.
@@ -40,6 +40,8 @@ public static class RandomFaultPlans
                 FaultKind.LinkDegrade => new FaultSpec(kind, LinkTarget(r, resources), start, end, r.Uniform(0.1, 0.9)),
                 FaultKind.CapacityDrop => new FaultSpec(kind, ProcessorTarget(r, resources), start, end, r.Uniform(0.1, 0.9)),
                 FaultKind.EdgeCrash => new FaultSpec(kind, new FaultTarget("edge", r.Next(scenario.EdgeCount)), start, end),
+                FaultKind.DeviceLeave => new FaultSpec(kind, new FaultTarget("device", r.Next(scenario.DeviceCount)), start, end),
+                FaultKind.DeviceJoin => new FaultSpec(kind, new FaultTarget("device", r.Next(scenario.DeviceCount)), start, double.PositiveInfinity),
                 FaultKind.LinkLoss => new FaultSpec(kind, LinkTarget(r, resources), start, end)
                 {
                     Loss = new LossSpec(r.Uniform(0.2, 0.8), r.Uniform(0.005, 0.1), r.Next(4)),
