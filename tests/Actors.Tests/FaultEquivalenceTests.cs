@@ -65,6 +65,32 @@ public sealed class FaultEquivalenceTests : TestKit
         Assert.Equal(crashed.Records, actors.Records);
     }
 
+    /// <summary>
+    /// Edge 1 crashed from slot 3 to slot 5 under reroute: local-edge sends each task to its own edge, and the tasks of
+    /// cell 1 decided in those slots run at the nearest edge that is up instead; before and after, at edge 1.
+    /// </summary>
+    [Fact]
+    public async Task Reroute_sends_the_tasks_decided_for_a_crashed_server_to_the_nearest_one_that_is_up()
+    {
+        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
+        var scenario = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with
+        {
+            Slots = 7,
+            Faults = new FaultPlan([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", 1), 2.0, 5.0)], FaultResponse.Reroute),
+        };
+        var system = new SystemView(scenario);
+        PolicySet LocalEdge() => Policies.PolicyCatalog.All.Create(Policies.Paper000Policies.LocalEdgeName, system, 1);
+
+        var run = ReferenceModel.Run(system, LocalEdge(), 7, 1);
+        var actors = await EmulationRunner.RunAsync(Sys, system, LocalEdge(), 7, 1);
+
+        var cell1 = run.Records.Where(r => r.LocalEdge == 1).ToList();
+        Assert.All(cell1.Where(r => r.Slot is >= 3 and <= 5), r => Assert.NotEqual(1, r.TargetEdge));
+        Assert.All(cell1.Where(r => r.Slot is < 3 or > 5), r => Assert.Equal(1, r.TargetEdge));
+        Assert.Contains(cell1, r => r.Slot is >= 3 and <= 5);
+        Assert.Equal(run.Records, actors.Records);
+    }
+
     [Fact]
     public void The_random_plans_drop_tasks_under_every_fault_that_takes_resources_down_and_slow_others()
     {

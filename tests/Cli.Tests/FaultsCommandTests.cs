@@ -67,7 +67,7 @@ public sealed class FaultsCommandTests
 
     [Theory]
     [InlineData("faults { plan = [ { kind = link-down, target = \"fiber:0-1\", start-slot = 0 } ] }", "faults.plan[0].start-slot")]
-    [InlineData("faults { on-fault = reroute }", "faults.on-fault")]
+    [InlineData("faults { on-fault = resend }", "faults.on-fault")]
     [InlineData("faults { plan = [] }\nslots = 3", "slots")]
     [InlineData("plan = []", "faults")]
     public async Task A_bad_fault_plan_exits_2_naming_the_key_and_writes_nothing(string text, string key)

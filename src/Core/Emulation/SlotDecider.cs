@@ -1,4 +1,5 @@
 using MecActors.Core.Decisions;
+using MecActors.Core.Faults;
 using MecActors.Core.Workload;
 
 namespace MecActors.Core.Emulation;
@@ -55,6 +56,11 @@ public sealed class SlotDecider
         for (var i = 0; i < tasks.Count; i++)
         {
             var plan = PlanBuilder.Build(system, tasks[i], allocated[i], edges[actions[i].TargetEdge], _conditions);
+            if (observation.Down.Count > 0 && system.Scenario.Faults.OnFault == FaultResponse.Reroute && Crosses(plan, observation.Down))
+            {
+                plan = Rerouted(tasks[i], allocated[i], edges, observation.Down) ?? plan;
+            }
+
             if (system.TracesTasks)
             {
                 plan = plan with { Traced = true };
@@ -103,6 +109,39 @@ public sealed class SlotDecider
         Array.Sort(counts, (a, b) => a.Resource.CompareTo(b.Resource));
 
         return new SlotDecision(observation, actions, plans, fetches, counts);
+    }
+
+    private static bool Crosses(TaskPlan plan, IReadOnlyList<ResourceRef> down)
+    {
+        foreach (var stage in plan.Route)
+        {
+            if (down.Contains(stage.Resource))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The same decision at the nearest other edge (by hops, then index) whose route is up, or null when there is none.</summary>
+    private TaskPlan? Rerouted(TaskRequest task, OffloadDecision decision, IReadOnlyList<EdgeStatus> edges, IReadOnlyList<ResourceRef> down)
+    {
+        var topology = _system.Topology;
+        var candidates = Enumerable.Range(0, _system.Scenario.EdgeCount)
+            .Where(n => n != decision.TargetEdge)
+            .OrderBy(n => topology.Hops(task.LocalEdge, n))
+            .ThenBy(n => n);
+        foreach (var n in candidates)
+        {
+            var plan = PlanBuilder.Build(_system, task, decision with { TargetEdge = n }, edges[n], _conditions);
+            if (plan.DropReason is null && !Crosses(plan, down))
+            {
+                return plan;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The resources the fault plan has down at <paramref name="time"/>.</summary>

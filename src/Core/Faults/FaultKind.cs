@@ -36,6 +36,12 @@ public enum FaultResponse : byte
 
     /// <summary>It waits for the resource to come back and is served then; a crash still loses what the server held.</summary>
     Retry,
+
+    /// <summary>
+    /// Decided at a slot's start, a task whose route crosses a resource down then runs at the nearest edge whose route
+    /// is up instead (its real delay); a task a fault meets under way is dropped.
+    /// </summary>
+    Reroute,
 }
 
 public static class FaultNames
@@ -53,5 +59,10 @@ public static class FaultNames
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static string Of(FaultResponse response) => response == FaultResponse.Drop ? "drop" : "retry";
+    public static string Of(FaultResponse response) => response switch
+    {
+        FaultResponse.Drop => "drop",
+        FaultResponse.Retry => "retry",
+        _ => "reroute",
+    };
 }

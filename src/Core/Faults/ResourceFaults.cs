@@ -62,7 +62,7 @@ public sealed class ResourceFaults
     {
         foreach (var o in _outages)
         {
-            var dropping = Response == FaultResponse.Drop || double.IsPositiveInfinity(o.End);
+            var dropping = Response != FaultResponse.Retry || double.IsPositiveInfinity(o.End);
             if (ready < o.Start)
             {
                 if (dropping || o.LosesHeld)

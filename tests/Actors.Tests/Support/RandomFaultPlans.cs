@@ -50,7 +50,7 @@ public static class RandomFaultPlans
             });
         }
 
-        return new FaultPlan(faults, index % 4 < 2 ? FaultResponse.Drop : FaultResponse.Retry);
+        return new FaultPlan(faults, (index % 6) switch { < 2 => FaultResponse.Drop, < 4 => FaultResponse.Retry, _ => FaultResponse.Reroute });
     }
 
     private static FaultTarget LinkTarget(RandomStream r, IReadOnlyList<ResourceRef> resources)

@@ -77,6 +77,9 @@ public class FaultPlanLoaderTests
     [InlineData("{ kind = cloud-unreachable, target = cloud, start-slot = 1 }", "faults.plan[0].target", "names no target")]
     [InlineData("{ kind = link-down, target = fiber, start-slot = 1, until = 3 }", "faults.plan[0].until", "unknown key")]
     [InlineData("{ kind = link-degrade, target = fiber, factor = 0, start-slot = 1 }", "faults.plan[0].factor", "must be above 0")]
+    [InlineData("{ kind = device-join, target = \"device:1\", start-slot = 3, end-slot = 5 }", "faults.plan[0].end-slot", "takes no end")]
+    [InlineData("{ kind = device-leave, target = \"edge:1\", start-slot = 3 }", "faults.plan[0].target", "devices")]
+    [InlineData("{ kind = device-leave, target = \"device:99\", start-slot = 3 }", "faults.plan[0].target", "device 99 does not exist")]
     [InlineData("{ kind = link-down, target = fiber, probability = 0.5, start-slot = 1 }", "faults.plan[0].probability", "only link-loss")]
     [InlineData("{ kind = link-loss, target = fiber, probability = 0.5, start-slot = 1 }", "faults.plan[0].timeout-ms", "missing")]
     [InlineData("{ kind = link-loss, target = fiber, probability = 1.5, timeout-ms = 50, start-slot = 1 }", "faults.plan[0].probability", "[0, 1]")]
@@ -93,9 +96,9 @@ public class FaultPlanLoaderTests
     [Fact]
     public void An_unknown_response_is_rejected_naming_the_choices()
     {
-        var error = Assert.Throws<ConfigException>(() => ScenarioFiles.Load(WithPlan("{ kind = link-down, target = fiber, start-slot = 1 }", "reroute")));
+        var error = Assert.Throws<ConfigException>(() => ScenarioFiles.Load(WithPlan("{ kind = link-down, target = fiber, start-slot = 1 }", "resend")));
 
         Assert.Equal("faults.on-fault", error.Key);
-        Assert.Contains("drop, retry", error.Message, StringComparison.Ordinal);
+        Assert.Contains("drop, retry, reroute", error.Message, StringComparison.Ordinal);
     }
 }
