@@ -24,6 +24,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="Parallel">How many emulation runs (evaluations, trainings) run at once; results do not depend on it.</param>
 /// <param name="Trace">Write <c>tasks.csv</c>: every task's stages, timing, outcome and reason.</param>
 /// <param name="LearnOnline">Learning policies go on exploring and learning from the run's feedback instead of acting greedily.</param>
+/// <param name="BarrierWatchdogSeconds">Null: as in config/akka.conf (<c>mec.barrier-watchdog</c>); 0: no watchdog.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -42,7 +43,8 @@ internal sealed record EmulationRequest(
     IReadOnlyList<int>? Seeds = null,
     int Parallel = 1,
     bool Trace = false,
-    bool LearnOnline = false);
+    bool LearnOnline = false,
+    double? BarrierWatchdogSeconds = null);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -87,6 +89,14 @@ internal sealed class EmulationOptions
             if (!(value > 0) || double.IsInfinity(value))
             {
                 r.AddError($"--time-scale: must be a positive number, got {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        });
+        BarrierWatchdog.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<double?>();
+            if (value is { } seconds && (!(seconds >= 0) || double.IsInfinity(seconds)))
+            {
+                r.AddError($"--barrier-watchdog: must be 0 (off) or a positive number of seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}");
             }
         });
     }
@@ -191,6 +201,12 @@ internal sealed class EmulationOptions
         Description = "Learning policies keep exploring and learning from the run's feedback, online, from their weights (trained, checkpointed or fresh)",
     };
 
+    public Option<double?> BarrierWatchdog { get; } = new("--barrier-watchdog")
+    {
+        HelpName = "S",
+        Description = "Under the virtual clock: fail the run (exit 1) when its slot barrier makes no progress for S seconds of wall time, naming the resources that have not reported; 0: never [default: 60, mec.barrier-watchdog in config/akka.conf]",
+    };
+
     public Option<string?> Cluster { get; } = new("--cluster")
     {
         HelpName = "SEED_ADDRESS",
@@ -215,6 +231,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Parallel);
         command.Options.Add(Trace);
         command.Options.Add(LearnOnline);
+        command.Options.Add(BarrierWatchdog);
         command.Validators.Add(r =>
         {
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
@@ -242,7 +259,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Seeds) is { } seeds ? SeedList.Parse(seeds).Seeds : null,
         parse.GetValue(Parallel),
         parse.GetValue(Trace),
-        parse.GetValue(LearnOnline));
+        parse.GetValue(LearnOnline),
+        parse.GetValue(BarrierWatchdog));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is
