@@ -40,16 +40,17 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
 
     private const int SampleSlots = 2;
 
-    /// <summary>
-    /// The shipped scenarios and the loader <c>mec validate</c> / <c>mec run</c> read them with. Fault plans join as
-    /// another list of files with their loader.
-    /// </summary>
+    /// <summary>The shipped scenarios, the loader <c>mec validate</c> / <c>mec run</c> read them with, and the command that checks a file.</summary>
     private static readonly FuzzedFiles Scenarios = new(
         Directory.GetFiles(Path.Combine(RepoPaths.Root, "config", "scenarios"), "*.conf").Order(StringComparer.Ordinal).ToArray(),
-        config => ScenarioLoader.FromConfig(config, PolicyCatalog.All));
+        config => ScenarioLoader.FromConfig(config, PolicyCatalog.All),
+        path => ["validate", path]);
+
+    /// <summary>Every kind of shipped HOCON file the fuzzer mutates: another kind (fault plans) joins with its files, loader and command.</summary>
+    private static readonly FuzzedFiles[] FileSets = [Scenarios];
 
     [Fact]
-    public void Every_shipped_scenario_renders_back_to_text_that_loads_the_same()
+    public void Every_shipped_scenario_written_back_as_text_loads_the_same()
     {
         using var temp = new TempDirectory();
         foreach (var file in Scenarios.Files)
@@ -62,35 +63,35 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_mutation_of_a_shipped_scenario_is_accepted_or_rejected_naming_its_key()
+    public void Every_mutation_of_a_shipped_file_is_accepted_or_rejected_naming_its_key()
     {
-        var documents = Scenarios.Files.Select(HoconDocument.Parse).ToArray();
+        var documents = FileSets.SelectMany(set => set.Files.Select(file => new FuzzedDocument(set, HoconDocument.Parse(file)))).ToArray();
         var cases =
             from d in Gen.Choose(0, documents.Length - 1)
-            from mutation in HoconMutations.Of(documents[d])
-            select (Document: documents[d], Mutation: mutation);
+            from mutation in HoconMutations.Of(documents[d].Document)
+            select (documents[d].Set, documents[d].Document, Mutation: mutation);
         var tally = new FuzzTally();
         using var temp = new TempDirectory();
         var clock = Stopwatch.StartNew();
 
         var property = Prop.ForAll(Arb.From(cases), c =>
         {
-            Examine(c.Document, c.Mutation, tally, temp);
+            Examine(c.Set, c.Document, c.Mutation, tally, temp);
             return true;
         });
         Check.One(CheckConfig.Quick.WithMaxTest(Mutations).WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(Seed), FSharpOption<int>.None))), property);
 
-        output.WriteLine($"{documents.Length} files, {documents.Sum(d => d.Sites.Count)} values, {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{documents.Length} files, {documents.Sum(d => d.Document.Sites.Count)} values, {clock.Elapsed.TotalSeconds:0.0} s");
         output.WriteLine(tally.Figures());
         Assert.True(tally.Tried >= 10_000, $"only {tally.Tried} mutations tried");
         Assert.True(tally.Failures.Count == 0, tally.FailureReport());
     }
 
-    private static void Examine(HoconDocument document, HoconMutation mutation, FuzzTally tally, TempDirectory temp)
+    private static void Examine(FuzzedFiles set, HoconDocument document, HoconMutation mutation, FuzzTally tally, TempDirectory temp)
     {
         tally.Loading.Start();
         var mutated = mutation.ApplyTo(document.Root);
-        var outcome = Load(mutated, mutation);
+        var outcome = Load(set, mutated, mutation);
         tally.Loading.Stop();
         tally.Count(mutation.Kind, outcome.Result);
         if (outcome.Failure is not null)
@@ -107,17 +108,17 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
         if (tally.Tried % CliEvery == 0)
         {
             tally.Cli.Start();
-            CheckThroughTheCli(document, mutation, mutated, outcome, tally, temp);
+            CheckThroughTheCli(set, document, mutation, mutated, outcome, tally, temp);
             tally.Cli.Stop();
         }
     }
 
-    /// <summary>Loads the mutated document as <c>mec validate</c> does after reading the file.</summary>
-    private static LoadOutcome Load(HoconObject mutated, HoconMutation mutation)
+    /// <summary>Loads the mutated document as the command does after reading the file.</summary>
+    private static LoadOutcome Load(FuzzedFiles set, HoconObject mutated, HoconMutation mutation)
     {
         try
         {
-            return new LoadOutcome(LoadResult.Accepted, Scenarios.Load(HoconDocument.AsConfig(mutated)), null);
+            return new LoadOutcome(LoadResult.Accepted, set.Load(HoconDocument.AsConfig(mutated)), null);
         }
         catch (ConfigException e)
         {
@@ -171,27 +172,33 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The same mutation written to a file and given to <c>mec validate</c>: exit 2 naming the key, or 0.</summary>
-    private static void CheckThroughTheCli(HoconDocument document, HoconMutation mutation, HoconObject mutated, LoadOutcome outcome, FuzzTally tally, TempDirectory temp)
+    /// <summary>The same mutation written to a file and given to the command (<c>mec validate</c>): exit 2 naming the key, or 0.</summary>
+    private static void CheckThroughTheCli(
+        FuzzedFiles set, HoconDocument document, HoconMutation mutation, HoconObject mutated, LoadOutcome outcome, FuzzTally tally, TempDirectory temp)
     {
         var path = temp.WriteFile("mutated.conf", HoconText.Render(mutated));
-        var result = InProcessMec.RunAsync("validate", path).GetAwaiter().GetResult();
+        var result = InProcessMec.RunAsync(set.Command(path)).GetAwaiter().GetResult();
         tally.ThroughCli++;
         var expected = outcome.Result == LoadResult.Accepted ? ExitCodes.Success : ExitCodes.BadInput;
         if (result.ExitCode != expected)
         {
-            tally.Fail(document, mutation, $"mec validate exits {result.ExitCode}, expected {expected}: {result.Stderr.Trim()}");
+            tally.Fail(document, mutation, $"mec {set.Command(path)[0]} exits {result.ExitCode}, expected {expected}: {result.Stderr.Trim()}");
         }
         else if (expected == ExitCodes.BadInput && !mutation.Named.Any(p => result.Stderr.Contains(p, StringComparison.Ordinal)))
         {
-            tally.Fail(document, mutation, $"mec validate exits 2 without naming {string.Join(" or ", mutation.Named)}: {result.Stderr.Trim()}");
+            tally.Fail(document, mutation, $"mec {set.Command(path)[0]} exits 2 without naming {string.Join(" or ", mutation.Named)}: {result.Stderr.Trim()}");
         }
     }
 
     private static string Summary(ScenarioSpec s) =>
         $"{s.Name} {s.SlotSeconds} {s.Slots} {s.Seed} {s.EdgeCount} {s.DeviceCount} {s.Models.Count} {string.Join(",", s.Policies)} {s.Workload} {s.Radio} {s.Disciplines}";
 
-    private sealed record FuzzedFiles(IReadOnlyList<string> Files, Func<MecActors.Core.Configuration.Config, object> Load);
+    /// <param name="Files">The shipped files of one kind.</param>
+    /// <param name="Load">What the command does with a parsed file; it throws <see cref="ConfigException"/> on bad input.</param>
+    /// <param name="Command">The command line that checks a file on its own.</param>
+    private sealed record FuzzedFiles(IReadOnlyList<string> Files, Func<MecActors.Core.Configuration.Config, object> Load, Func<string, string[]> Command);
+
+    private sealed record FuzzedDocument(FuzzedFiles Set, HoconDocument Document);
 
     private sealed record LoadOutcome(LoadResult Result, object? Accepted, string? Failure);
 }
