@@ -43,7 +43,7 @@ public sealed class BarrierWatchdogOptionTests
         using var temp = new TempDirectory();
         var outDir = temp.Child("out");
 
-        var result = await InProcessMec.RunAsync("run", RepoPaths.TinyScenario, "--policy", "greedy", "--slots", "5", "--barrier-watchdog", "1", "--out", outDir);
+        var result = await InProcessMec.RunAsync("run", RepoPaths.TinyScenario, "--policy", "greedy", "--slots", "5", "--barrier-watchdog", "5", "--out", outDir);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
