@@ -9,9 +9,9 @@ using Xunit;
 namespace MecActors.Actors.Tests.Behaviour;
 
 /// <summary>
-/// The watchdog of the virtual-time barrier: a resource that never reports (its actor is gone, so every message to it
-/// is lost) fails the run within the bound, naming it, instead of hanging; a run whose resources all report is left
-/// alone however short the bound.
+/// The watchdog of the virtual-time barrier: a resource or a device that never reports (its actor is gone, so every
+/// message to it is lost) fails the run within the bound, naming it, instead of hanging; a run whose actors all report
+/// is left alone.
 /// </summary>
 public sealed class BarrierWatchdogBehaviourTests : TestKit
 {
@@ -29,7 +29,7 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
     [Fact]
     public async Task A_resource_that_never_reaches_the_horizon_fails_the_run_naming_it()
     {
-        var (coordinator, client) = await StartWithout(ResourceRef.Wireless(0));
+        var (coordinator, client) = await StartWithout(ResourceRef.Wireless(0).ToString());
 
         var failed = client.ExpectMsg<RunEvents.RunFailed>(FailureBound);
 
@@ -44,12 +44,24 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
     [Fact]
     public async Task An_edge_that_never_reports_its_state_fails_the_run_naming_it()
     {
-        var (coordinator, client) = await StartWithout(ResourceRef.EdgeCompute(1));
+        var (coordinator, client) = await StartWithout(ResourceRef.EdgeCompute(1).ToString());
 
         var failed = client.ExpectMsg<RunEvents.RunFailed>(FailureBound);
 
         Assert.Contains("no report of slot 1 from edge-1", failed.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("device-", failed.Reason, StringComparison.Ordinal);
+        ExpectTerminated(coordinator, FailureBound);
+    }
+
+    [Fact]
+    public async Task A_device_that_never_gives_its_tasks_fails_the_run_naming_it()
+    {
+        var (coordinator, client) = await StartWithout(DeviceActor.NameOf(2));
+
+        var failed = client.ExpectMsg<RunEvents.RunFailed>(FailureBound);
+
+        Assert.Contains("no report of slot 1 from device-2", failed.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("edge-", failed.Reason, StringComparison.Ordinal);
         ExpectTerminated(coordinator, FailureBound);
     }
 
@@ -76,8 +88,8 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
         client.ExpectNoMsg(TimeSpan.FromSeconds(1.5));
     }
 
-    /// <summary>A coordinator of Tiny's system, started once <paramref name="lost"/>'s actor has been stopped.</summary>
-    private async Task<(IActorRef Coordinator, Akka.TestKit.TestProbe Client)> StartWithout(ResourceRef lost)
+    /// <summary>A coordinator of Tiny's system, started once its child <paramref name="lost"/> (a resource or a device) has been stopped.</summary>
+    private async Task<(IActorRef Coordinator, Akka.TestKit.TestProbe Client)> StartWithout(string lost)
     {
         var system = new SystemView(Tiny.Scenario(slots: Slots));
         var policies = new PolicySet("scripted", ScriptedPolicy.LocalFirstExit(), new NoCaching());
@@ -87,10 +99,10 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
 
         // The coordinator answers only once it has started, so its resources exist by then.
         await coordinator.Ask<ActorIdentity>(new Identify(null), FailureBound);
-        var resource = await Sys.ActorSelection(coordinator.Path / lost.ToString()).ResolveOne(FailureBound);
-        Watch(resource);
-        Sys.Stop(resource);
-        ExpectTerminated(resource, FailureBound);
+        var child = await Sys.ActorSelection(coordinator.Path / lost).ResolveOne(FailureBound);
+        Watch(child);
+        Sys.Stop(child);
+        ExpectTerminated(child, FailureBound);
 
         coordinator.Tell(new RunCommands.StartRun(Slots, client.Ref));
         return (coordinator, client);
