@@ -5,6 +5,7 @@ using MecActors.Core.Decisions;
 using MecActors.Core.Emulation;
 using MecActors.Policies;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace MecActors.Actors.Tests.Behaviour;
 
@@ -15,15 +16,18 @@ namespace MecActors.Actors.Tests.Behaviour;
 /// </summary>
 public sealed class BarrierWatchdogBehaviourTests : TestKit
 {
+    private readonly ITestOutputHelper _output;
+
     private const int Seed = 11;
     private const int Slots = 3;
 
     /// <summary>The run's failure must come within the bound and a check; this leaves room for a loaded machine.</summary>
     private static readonly TimeSpan FailureBound = TimeSpan.FromSeconds(10);
 
-    public BarrierWatchdogBehaviourTests()
-        : base($"{BarrierWatchdog.ConfigKey} = 1s")
+    public BarrierWatchdogBehaviourTests(ITestOutputHelper output)
+        : base($"{BarrierWatchdog.ConfigKey} = 1s", output)
     {
+        _output = output;
     }
 
     [Fact]
@@ -32,6 +36,7 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
         var (coordinator, client) = await StartWithout(ResourceRef.Wireless(0).ToString());
 
         var failed = client.ExpectMsg<RunEvents.RunFailed>(FailureBound);
+        _output.WriteLine(failed.Reason);
 
         Assert.Contains("slot 1:", failed.Reason, StringComparison.Ordinal);
         Assert.Contains("no progress for 1 s", failed.Reason, StringComparison.Ordinal);
@@ -47,6 +52,7 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
         var (coordinator, client) = await StartWithout(ResourceRef.EdgeCompute(1).ToString());
 
         var failed = client.ExpectMsg<RunEvents.RunFailed>(FailureBound);
+        _output.WriteLine(failed.Reason);
 
         Assert.Contains("no report of slot 1 from edge-1", failed.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("device-", failed.Reason, StringComparison.Ordinal);
@@ -59,6 +65,7 @@ public sealed class BarrierWatchdogBehaviourTests : TestKit
         var (coordinator, client) = await StartWithout(DeviceActor.NameOf(2));
 
         var failed = client.ExpectMsg<RunEvents.RunFailed>(FailureBound);
+        _output.WriteLine(failed.Reason);
 
         Assert.Contains("no report of slot 1 from device-2", failed.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("edge-", failed.Reason, StringComparison.Ordinal);
