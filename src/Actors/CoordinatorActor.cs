@@ -12,10 +12,13 @@ namespace MecActors.Actors;
 /// the horizon (in the last pass, for a cyclic wave) and every task is accounted for (finished and reported, or
 /// waiting in a resource). Closing releases feedback to the policy, records to the metrics, and the next slot's
 /// caches. After the last slot a final wave with an infinite horizon drains whatever work carried over. Only the
-/// resources on links of routes in flight take part in a wave (<see cref="RouteActivity"/>).
+/// resources on links of routes in flight take part in a wave (<see cref="RouteActivity"/>). A barrier that stops
+/// moving in wall time fails the run, naming who has not reported (<see cref="BarrierWatchdog"/>).
 /// </summary>
-public sealed class CoordinatorActor : SlotCoordinatorActor
+public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
 {
+    private const string WatchdogTimer = "watchdog";
+
     private readonly SystemView _system;
     private readonly PolicySet _policies;
     private readonly int _seed;
@@ -23,6 +26,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
     private readonly RouteActivity _activity = new();
     private readonly WaveProgress _wave = new();
     private EmulationTopology _actors = null!;
+    private BarrierWatchdog? _watchdog;
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
     private int _slot;
@@ -39,6 +43,8 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static Props Props(SystemView system, PolicySet policies, int seed) =>
         Akka.Actor.Props.Create(() => new CoordinatorActor(system, policies, seed));
 
@@ -51,6 +57,12 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         Become(Running);
         Guarded(() =>
         {
+            if (BarrierWatchdog.BoundOf(Context.System.Settings.Config) is { } bound)
+            {
+                _watchdog = new BarrierWatchdog(bound, _system.Scenario.DeviceCount, _system.Scenario.EdgeCount);
+                Timers.StartSingleTimer(WatchdogTimer, BarrierWatchdog.Check.Instance, _watchdog.CheckInterval);
+            }
+
             Place(_actors.Edges, _slot + 1, _cycle.FirstCaches());
             OpenSlot(1);
         });
@@ -62,6 +74,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         Receive<SlotEvents.EdgeStatusReported>(OnEdgeStatus);
         Receive<SlotEvents.HorizonReached>(OnHorizonReached);
         Receive<TaskEvents.TaskReported>(OnTaskReported);
+        Receive<BarrierWatchdog.Check>(_ => OnWatchdogCheck());
     }
 
     private void OpenSlot(int slot)
@@ -90,6 +103,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OnTaskGenerated(SlotEvents.TaskGenerated generated)
     {
+        _watchdog?.DeviceReported(generated.Device, generated.Slot);
         if (_cycle.TaskGenerated(generated.Device, generated.Tasks))
         {
             Guarded(Decide);
@@ -98,6 +112,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OnEdgeStatus(SlotEvents.EdgeStatusReported reported)
     {
+        _watchdog?.EdgeReported(reported.Status.Edge, reported.Slot);
         if (_cycle.EdgeReported(reported.Status))
         {
             Guarded(Decide);
@@ -134,8 +149,9 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OnHorizonReached(SlotEvents.HorizonReached reached) => Guarded(() =>
     {
+        _watchdog?.Progressed();
         _cycle.Queues.Reported(reached.Resource, reached.Queue);
-        switch (_wave.Reached(reached.Wave, reached.Pass, reached.PendingTasks, reached.BackLinksChanged))
+        switch (_wave.Reached(reached.Resource, reached.Wave, reached.Pass, reached.PendingTasks, reached.BackLinksChanged))
         {
             case PassOutcome.NextPass:
                 ToWave(new SlotCommands.NextPass(_wave.Wave, _wave.Pass));
@@ -158,6 +174,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
 
     private void OnTaskReported(TaskEvents.TaskReported reported)
     {
+        _watchdog?.Progressed();
         _reported++;
         try
         {
@@ -200,6 +217,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
                 throw new InvalidOperationException($"{_cycle.Outstanding} tasks never ended");
             }
 
+            Timers.Cancel(WatchdogTimer);
             _actors.Metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _wave.Traffic));
             return;
         }
@@ -210,8 +228,40 @@ public sealed class CoordinatorActor : SlotCoordinatorActor
         OpenSlot(_slot + 1);
     }
 
+    private void OnWatchdogCheck()
+    {
+        if (_watchdog!.Stalled())
+        {
+            Fail(new TimeoutException($"the slot barrier made no progress for {Seconds(_watchdog.Bound)} of wall time; {Awaited()}"));
+            return;
+        }
+
+        Timers.StartSingleTimer(WatchdogTimer, BarrierWatchdog.Check.Instance, _watchdog.CheckInterval);
+    }
+
+    /// <summary>Who the barrier waits for: the slot's reports, the resources of the wave's pass, or the tasks' ends.</summary>
+    private string Awaited()
+    {
+        if (_cycle.Gathering)
+        {
+            var edges = _watchdog!.EdgesAwaited(_slot).Select(n => ResourceRef.EdgeCompute(n).ToString());
+            return $"no report of slot {_slot} from {BarrierWatchdog.List(_watchdog.DevicesAwaited(_slot).Concat(edges))}";
+        }
+
+        if (_wave.Waiting)
+        {
+            return $"wave {_wave.Wave} (pass {_wave.Pass}) waits for {BarrierWatchdog.List(_wave.Unreported().Select(r => r.ToString()))} to reach the horizon";
+        }
+
+        var missing = _released - _reported - _wave.PendingInResources;
+        return $"{missing} of the {_activity.InFlight} tasks in flight have not been reported by their devices";
+    }
+
+    private static string Seconds(TimeSpan span) => FormattableString.Invariant($"{span.TotalSeconds:0.###} s");
+
     protected override void Fail(Exception e)
     {
+        Timers.CancelAll();
         _client.Tell(new RunEvents.RunFailed($"slot {_slot}: {e.Message}"));
         Context.Stop(Self);
     }

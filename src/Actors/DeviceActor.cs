@@ -32,6 +32,9 @@ public sealed class DeviceActor : ReceiveActor
     public static Props Props(ScenarioSpec scenario, int device, int seed, ResourceDirectory directory, IActorRef coordinator, int firstSlot = 1) =>
         Akka.Actor.Props.Create(() => new DeviceActor(scenario, device, seed, directory, coordinator, firstSlot));
 
+    /// <summary>The name of device <paramref name="device"/>'s actor.</summary>
+    public static string NameOf(int device) => $"device-{device}";
+
     private void OnBeginSlot(SlotCommands.BeginSlot begin) =>
         _coordinator.Tell(new SlotEvents.TaskGenerated(begin.Slot, _workload.Device, _workload.Generate(begin.Slot, begin.Popularity)));
 

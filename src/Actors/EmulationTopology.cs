@@ -25,7 +25,7 @@ public sealed record EmulationTopology(LocalDirectory Directory, IActorRef[] Dev
         var devices = new IActorRef[scenario.DeviceCount];
         for (var u = 0; u < devices.Length; u++)
         {
-            devices[u] = context.ActorOf(DeviceActor.Props(scenario, u, seed, directory, coordinator), $"device-{u}");
+            devices[u] = context.ActorOf(DeviceActor.Props(scenario, u, seed, directory, coordinator), DeviceActor.NameOf(u));
             directory.AddDevice(u, devices[u]);
         }
 

@@ -10,6 +10,7 @@ namespace MecActors.Actors;
 /// </summary>
 public sealed class WaveProgress
 {
+    private readonly HashSet<ResourceRef> _reported = new();
     private int _awaited = -1;
     private bool _changed;
     private long _openWaves;
@@ -32,6 +33,9 @@ public sealed class WaveProgress
     /// <summary>Every resource has reached the horizon in the wave's last pass.</summary>
     public bool Done => _awaited == 0 && !_changed;
 
+    /// <summary>A pass is under way and some resource taking part has not reached its horizon.</summary>
+    public bool Waiting => _awaited > 0;
+
     public long Open(WaveLayout layout)
     {
         Wave++;
@@ -43,11 +47,16 @@ public sealed class WaveProgress
     }
 
     /// <summary>Counts one resource's report; returns what the coordinator must do once the pass is complete.</summary>
-    public PassOutcome Reached(long wave, int pass, int pending, bool changed)
+    public PassOutcome Reached(ResourceRef resource, long wave, int pass, int pending, bool changed)
     {
         if (wave != Wave || pass != Pass)
         {
-            throw new InvalidOperationException($"a resource reported pass {pass} of wave {wave} during pass {Pass} of wave {Wave}");
+            throw new InvalidOperationException($"{resource} reported pass {pass} of wave {wave} during pass {Pass} of wave {Wave}");
+        }
+
+        if (!_reported.Add(resource))
+        {
+            throw new InvalidOperationException($"{resource} reported pass {pass} of wave {wave} twice");
         }
 
         _awaited--;
@@ -87,12 +96,30 @@ public sealed class WaveProgress
     /// <summary>No wave under way.</summary>
     public void Close() => _awaited = -1;
 
+    /// <summary>The resources taking part that have not reached the horizon in this pass, in the layout's order.</summary>
+    public IEnumerable<ResourceRef> Unreported()
+    {
+        if (!Waiting)
+        {
+            yield break;
+        }
+
+        foreach (var role in Layout!.Roles)
+        {
+            if (!_reported.Contains(role.Resource))
+            {
+                yield return role.Resource;
+            }
+        }
+    }
+
     private void Reset()
     {
         _batches += Layout!.Links;
         _horizons += Layout.Roles.Count;
         _awaited = Layout.Roles.Count;
         _changed = false;
+        _reported.Clear();
         PendingInResources = 0;
     }
 }

@@ -17,6 +17,12 @@ public static class Paper003Policies
     public const string OffloadOnlyRlName = "offload-only-rl";
     public const string DqnName = "dqn";
 
+    /// <summary>The names this family registers; they run on scenarios with an <c>orchestration</c> section.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        BruteForceName, QLearningName, OffloadOnlyRlName, DqnName,
+    };
+
     public static void Register(PolicyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);

@@ -27,6 +27,8 @@ public sealed class PolicyCatalog : IKnownPolicies
 
     public IReadOnlyList<string> Names => _names;
 
+    public IReadOnlyCollection<string> Sections => _sections.Select(s => s.Section).ToArray();
+
     /// <summary>A catalog of what <paramref name="registrations"/> add, in their order.</summary>
     public static PolicyCatalog Of(params ReadOnlySpan<Action<PolicyCatalog>> registrations)
     {

@@ -5,6 +5,12 @@ namespace MecActors.Core.Configuration;
 /// <summary>Converts resolved HOCON values to CLR values, throwing <see cref="ConfigException"/> naming the path on failure.</summary>
 internal static class ValueConverter
 {
+    /// <summary>
+    /// The largest magnitude a number may have: far beyond any physical setting, and far enough below double's range
+    /// that converting units (GB to bits, GHz to Hz) and the formulas' products stay finite.
+    /// </summary>
+    public const double MaxMagnitude = 1e30;
+
     public static double ToDouble(HoconValue value, string path)
     {
         var text = ScalarText(value, path, "a number");
@@ -13,9 +19,9 @@ internal static class ValueConverter
             throw WrongType(value, path, "a number");
         }
         var result = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return double.IsFinite(result)
+        return Math.Abs(result) <= MaxMagnitude
             ? result
-            : throw new ConfigException(path, $"number out of range: {text}", value.Origin);
+            : throw new ConfigException(path, $"number out of range: {text} (at most {MaxMagnitude:0e0} in magnitude)", value.Origin);
     }
 
     public static long ToLong(HoconValue value, string path) => ToInteger(value, path, long.MinValue, long.MaxValue, "64-bit");

@@ -67,7 +67,7 @@ internal static class EdgeLoader
             var smallest = models.Types.MinBy(m => m.SizeBits)!;
             throw section.Error(Storage,
                 $"{ScenarioValidation.Format(storage / 1e9)} GB is smaller than the smallest model " +
-                $"({smallest.Name}, {ScenarioValidation.Format(smallest.SizeBits / 8e6)} MB), so nothing could be cached");
+                $"({smallest.Name}, models.types[{smallest.Id}].size-mb = {ScenarioValidation.Format(smallest.SizeBits / 8e6)} MB), so nothing could be cached");
         }
 
         return new Settings(capacity, storage, cores, bandwidth);

@@ -11,6 +11,9 @@ public interface IKnownPolicies
 {
     IReadOnlyList<string> Names { get; }
 
+    /// <summary>The top-level sections of a scenario that hold the policies' parameters; any other top-level key the loader does not read is a typo.</summary>
+    IReadOnlyCollection<string> Sections { get; }
+
     /// <summary>Reads and validates every policy's parameters from <paramref name="scenario"/>; a problem is a <see cref="ConfigException"/> naming the key.</summary>
     PolicyParameters ReadParameters(Config scenario);
 }

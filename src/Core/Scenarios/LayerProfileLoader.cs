@@ -183,7 +183,7 @@ public static class LayerProfileLoader
             var name = entry.NonEmptyString("layer");
             if (!index.TryGetValue(name, out var i))
             {
-                throw entry.Error("layer", $"names no layer of the profile: \"{name}\"");
+                throw entry.Error("layer", $"names no layer of the profile ({ConfigPath.Join(profile.Path, "layers")}): \"{name}\"");
             }
 
             var layer = position[i];

@@ -36,13 +36,24 @@ public static class ScenarioLoader
     public static ScenarioSpec Load(string path, IKnownPolicies knownPolicies) =>
         FromConfig(HoconParser.ParseFile(path), knownPolicies);
 
-    /// <summary>Validates a parsed scenario (possibly with overrides applied) and converts it to SI units.</summary>
+    /// <summary>The top-level keys the loader reads itself; the policies' sections join them (<see cref="IKnownPolicies.Sections"/>).</summary>
+    public static readonly IReadOnlyList<string> TopLevelKeys =
+    [
+        "name", "paper", "slot-ms", "slots", "seed", "models", "edges", "topology", "devices", "network", "radio", "workload", "objective",
+        "disciplines", "policies", "cloud", "on-deadline", "dynamics", "metrics", "faults",
+    ];
+
+    /// <summary>
+    /// Validates a parsed scenario (possibly with overrides applied) and converts it to SI units. The system's own keys
+    /// are validated before the policies' sections are read, so that a policy's reader may rely on them.
+    /// </summary>
     /// <param name="knownPolicies">The policies the caller can run: <c>policies</c> may name only these, and their parameters are read.</param>
     public static ScenarioSpec FromConfig(Config config, IKnownPolicies knownPolicies)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(knownPolicies);
 
+        config.RejectUnknownKeys([.. TopLevelKeys, .. knownPolicies.Sections]);
         var name = config.NonEmptyString("name");
         var paper = config.NonEmptyString("paper");
         var slotSeconds = config.PositiveDouble("slot-ms") / 1e3;
@@ -54,6 +65,15 @@ public static class ScenarioLoader
         var devices = ReadDevices(config, edges.Count);
         var network = ReadNetwork(config);
         var policies = ReadPolicies(config, knownPolicies.Names);
+        var radio = ReadRadio(config, devices.Count);
+        var workload = ReadWorkload(config, slotSeconds);
+        var objective = ReadObjective(config);
+        var disciplines = ReadDisciplines(config);
+        var deviceCompute = ReadDeviceCompute(config);
+        var cloud = ReadCloud(config, network);
+        var onDeadline = config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete;
+        var dynamics = ReadDynamics(config);
+        var successAccuracy = ReadMetrics(config);
 
         var scenario = new ScenarioSpec(
             name,
@@ -64,20 +84,20 @@ public static class ScenarioLoader
             topology,
             edges,
             network,
-            ReadRadio(config, devices.Count),
+            radio,
             devices,
             models,
-            ReadWorkload(config, slotSeconds),
-            ReadObjective(config),
+            workload,
+            objective,
             knownPolicies.ReadParameters(config),
-            ReadDisciplines(config),
+            disciplines,
             policies,
-            DeviceCompute: ReadDeviceCompute(config),
-            Cloud: ReadCloud(config, network),
-            OnDeadline: config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete,
-            Dynamics: ReadDynamics(config))
+            DeviceCompute: deviceCompute,
+            Cloud: cloud,
+            OnDeadline: onDeadline,
+            Dynamics: dynamics)
         {
-            ReportsSuccessAccuracy = ReadMetrics(config),
+            ReportsSuccessAccuracy = successAccuracy,
         };
         return scenario with { Faults = FaultPlanLoader.Read(config, FaultContext.Of(scenario)) };
     }
@@ -253,8 +273,34 @@ public static class ScenarioLoader
         var intercept = section.GetDouble("path-loss-intercept-db");
         var slope = section.PositiveDouble("path-loss-slope-db");
         var distance = section.Range("distance-m", ScenarioValidation.IsPositive, "positive");
-        return new RadioSpec(power, noise, intercept, slope, distance.Min, distance.Max, section.GetBool("rayleigh-fading"));
+        var spec = new RadioSpec(power, noise, intercept, slope, distance.Min, distance.Max, section.GetBool("rayleigh-fading"));
+        RequireUsableChannel(section, spec);
+        return spec;
     }
+
+    /// <summary>
+    /// The channel model must give a device at either end of <c>distance-m</c> a positive, finite rate over any band up to
+    /// <see cref="WidestBandHz"/>: the four keys together decide it, so the message names them all.
+    /// </summary>
+    private static void RequireUsableChannel(Config section, RadioSpec radio)
+    {
+        foreach (var distance in new[] { radio.MinDistanceM, radio.MaxDistanceM })
+        {
+            var efficiency = Radio.SpectralEfficiency(radio, Radio.PathGain(radio, distance), WidestBandHz);
+            if (!(efficiency > 0) || double.IsInfinity(efficiency))
+            {
+                var radioKey = section.Path;
+                throw section.Error(
+                    "",
+                    $"{radioKey}.tx-power-w = {ScenarioValidation.Format(radio.TxPowerW)}, {radioKey}.noise-dbm-per-hz = {ScenarioValidation.Format(radio.NoiseDbmPerHz)}, " +
+                    $"{radioKey}.path-loss-intercept-db = {ScenarioValidation.Format(radio.PathLossInterceptDb)} and {radioKey}.path-loss-slope-db = {ScenarioValidation.Format(radio.PathLossSlopeDb)} " +
+                    $"give a device at {ScenarioValidation.Format(distance)} m ({radioKey}.distance-m) a spectral efficiency of {ScenarioValidation.Format(efficiency)} bit/s/Hz; it must be positive and finite");
+            }
+        }
+    }
+
+    /// <summary>The widest band the channel check assumes a device may have to itself.</summary>
+    private const double WidestBandHz = 1e9;
 
     /// <summary><c>radio.device-rate-mbps</c>: one fixed rate per device (entry u for device u), in place of the channel model and of drawn rates.</summary>
     private static double[] ReadDeviceRates(Config section, int devices)

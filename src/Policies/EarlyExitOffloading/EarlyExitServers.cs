@@ -23,14 +23,18 @@ public sealed record EarlyExitServers(IReadOnlyList<string> Kinds, IReadOnlyList
 
     /// <summary>
     /// Reads <c>early-exit { servers = [kind per edge], exit-ms { kind = [ms per exit] }, reward-steepness }</c>: one kind
-    /// per edge (<c>edges.count</c>), every kind's times positive and as many as the first model's exits.
+    /// per edge (<c>edges.count</c>), every kind's times positive and as many as the first model's exits. Without the
+    /// section, <see cref="None"/>, unless the scenario lists a policy of paper 002, which needs it.
     /// </summary>
     public static EarlyExitServers Read(Config scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (!scenario.HasPath(Section))
         {
-            return None;
+            var needing = scenario.HasPath("policies") ? scenario.GetStringList("policies").Where(Paper002Policies.Names.Contains).ToList() : [];
+            return needing.Count == 0
+                ? None
+                : throw scenario.Error(Section, $"missing: the policies {string.Join(", ", needing)} need each edge's server kind and its exit times");
         }
 
         var section = scenario.Section(Section, "servers", "exit-ms", "reward-steepness");
@@ -49,13 +53,13 @@ public sealed record EarlyExitServers(IReadOnlyList<string> Kinds, IReadOnlyList
             var kind = kinds[n];
             if (!times.HasPath(kind))
             {
-                throw section.Error($"servers[{n}]", $"kind \"{kind}\" has no times in exit-ms");
+                throw section.Error($"servers[{n}]", $"kind \"{kind}\" has no times in {Section}.exit-ms");
             }
 
             var ms = times.GetDoubleList(kind);
             if (ms.Count != exits)
             {
-                throw times.Error(kind, $"gives {ms.Count} exit times for the model's {exits} exits");
+                throw times.Error(kind, $"gives {ms.Count} exit times for the model's {exits} exits (models.types[0].blocks)");
             }
 
             byEdge[n] = new double[exits];
@@ -67,6 +71,14 @@ public sealed record EarlyExitServers(IReadOnlyList<string> Kinds, IReadOnlyList
                 }
 
                 byEdge[n][e] = ms[e] / 1e3;
+            }
+        }
+
+        foreach (var kind in times.Keys)
+        {
+            if (!kinds.Contains(kind))
+            {
+                throw times.Error(kind, $"is the kind of no server; {Section}.servers names {string.Join(", ", kinds.Distinct())}");
             }
         }
 

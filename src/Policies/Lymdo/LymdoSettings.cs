@@ -68,7 +68,7 @@ public sealed record LymdoSettings(
         {
             if (points[i] < 0 || points[i] > layers)
             {
-                throw section.Error("partition-points", $"entry {i} is {points[i]}, outside the profile: a partition point is 0..{layers}, the layers of exit {exit}'s chain run on the UE");
+                throw section.Error("partition-points", $"entry {i} is {points[i]}, outside the profile: a partition point is 0..{layers}, the layers of exit {exit}'s chain ({Section}.profile.layers) run on the UE");
             }
 
             if (points.Take(i).Contains(points[i]))
@@ -116,7 +116,7 @@ public sealed record LymdoSettings(
             ?? throw section.Error("model", $"names no entry of models.types: \"{modelName}\"");
         if (model.GetConfigList("blocks").Count != profile.Exits.Count)
         {
-            throw section.Error("model", $"model \"{modelName}\" has {model.GetConfigList("blocks").Count} exits, the profile {profile.Exits.Count}");
+            throw section.Error("model", $"model \"{modelName}\" has {model.GetConfigList("blocks").Count} exits ({model.Path}.blocks), the profile {profile.Exits.Count} ({Section}.profile.exits)");
         }
 
         var input = scenario.GetDoubleList("workload.input-mb");

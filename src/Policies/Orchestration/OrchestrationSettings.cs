@@ -47,11 +47,16 @@ public sealed record OrchestrationSettings(
     /// <summary>The seconds charged for one decision of <paramref name="policy"/> (0 unless <see cref="ChargeDecisionTime"/>).</summary>
     public double DecisionTimeOf(string policy) => ChargeDecisionTime && DecisionSeconds.TryGetValue(policy, out var s) ? s : 0.0;
 
+    /// <summary>Reads the section; without it, <see cref="None"/>, unless the scenario lists a policy of paper 003, which needs it.</summary>
     public static OrchestrationSettings Read(Config scenario)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         if (!scenario.HasPath(Section))
         {
-            return None;
+            var needing = scenario.HasPath("policies") ? scenario.GetStringList("policies").Where(Paper003Policies.Names.Contains).ToList() : [];
+            return needing.Count == 0
+                ? None
+                : throw scenario.Error(Section, $"missing: the policies {string.Join(", ", needing)} need the model variants, the experiment's rates and the agents' settings");
         }
 
         var section = scenario.Section(
@@ -67,9 +72,11 @@ public sealed record OrchestrationSettings(
         var threshold = ReadThreshold(section, variants);
         var offloadName = section.GetString("offload-variant");
         var offload = variants.FirstOrDefault(v => v.Name == offloadName)
-            ?? throw section.Error("offload-variant", $"names no variant of the catalog; known: {string.Join(", ", variants.Select(v => v.Name))}");
+            ?? throw section.Error("offload-variant", $"names no variant of {Section}.variants; known: {string.Join(", ", variants.Select(v => v.Name))}");
         CheckLinks(scenario, section, experiment);
+        // Only this family's policies are charged a decision time: another key is a typo.
         var decisionMs = section.GetConfig("decision-ms");
+        decisionMs.RejectUnknownKeys(Paper003Policies.Names.Order(StringComparer.Ordinal).ToArray());
         var decisionSeconds = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var key in decisionMs.Keys)
         {
@@ -89,8 +96,8 @@ public sealed record OrchestrationSettings(
             section.PositiveDouble("edge-weak-gbps") * 1e9,
             section.GetBool("charge-decision-time"),
             decisionSeconds,
-            ReadLearning(section, "q-learning"),
-            ReadLearning(section, "dqn"));
+            ReadLearning(section, "q-learning", network: false),
+            ReadLearning(section, "dqn", network: true));
     }
 
     /// <summary>
@@ -141,7 +148,7 @@ public sealed record OrchestrationSettings(
             var exit = Array.FindIndex(exits, a => Math.Abs(a - accuracy) < 1e-12) + 1;
             if (exit == 0)
             {
-                throw item.Error("top5", $"{ScenarioValidation.Format(accuracy)} is no exit's accuracy of the model type {models[0].GetString("name")}");
+                throw item.Error("top5", $"{ScenarioValidation.Format(accuracy)} is no exit's accuracy of the model type {models[0].GetString("name")} ({models[0].Path}.blocks)");
             }
 
             if (variants.Take(i).Any(v => v.Name == name || v.Exit == exit))
@@ -192,7 +199,8 @@ public sealed record OrchestrationSettings(
         }
     }
 
-    private static LearningSettings ReadLearning(Config section, string key)
+    /// <param name="network">The agent is a network (DQN): it needs its hidden widths (one per number of users), a replay memory and a batch size.</param>
+    private static LearningSettings ReadLearning(Config section, string key, bool network)
     {
         var agent = section.Section(key, "learning-rate", "discount", "epsilon-decay", "hidden", "replay", "batch");
         var decay = agent.GetDoubleList("epsilon-decay");
@@ -202,10 +210,15 @@ public sealed record OrchestrationSettings(
         }
 
         var discount = agent.Fraction("discount");
-        var hidden = agent.HasPath("hidden") ? agent.GetIntList("hidden") : [];
+        var hidden = network || agent.HasPath("hidden") ? agent.GetIntList("hidden") : [];
         if (hidden.Any(h => h < 1))
         {
             throw agent.Error("hidden", "widths must be positive");
+        }
+
+        if (network && hidden.Count == 0)
+        {
+            throw agent.Error("hidden", "must list the hidden width for each number of users, at least one");
         }
 
         return new LearningSettings(
@@ -213,7 +226,7 @@ public sealed record OrchestrationSettings(
             discount,
             decay,
             hidden,
-            agent.HasPath("replay") ? agent.PositiveInt("replay") : 0,
-            agent.HasPath("batch") ? agent.PositiveInt("batch") : 0);
+            network || agent.HasPath("replay") ? agent.PositiveInt("replay") : 0,
+            network || agent.HasPath("batch") ? agent.PositiveInt("batch") : 0);
     }
 }

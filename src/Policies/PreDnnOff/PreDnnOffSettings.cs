@@ -99,7 +99,7 @@ public sealed record PreDnnOffSettings(string? ModelName, LayerProfile? Profile,
         var blocks = model.GetConfigList("blocks");
         if (blocks.Count != profile.Exits.Count)
         {
-            throw section.Error("model", $"model \"{modelName}\" has {blocks.Count} exits, the profile {profile.Exits.Count}");
+            throw section.Error("model", $"model \"{modelName}\" has {blocks.Count} exits ({model.Path}.blocks), the profile {profile.Exits.Count} ({Section}.profile.exits)");
         }
 
         for (var k = 0; k < blocks.Count; k++)

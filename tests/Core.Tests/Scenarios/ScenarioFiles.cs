@@ -30,6 +30,9 @@ internal static class ScenarioFiles
     {
         public IReadOnlyList<string> Names => names;
 
+        /// <summary>The sections of the shipped scenarios' policies, which Core reads past without their readers.</summary>
+        public IReadOnlyCollection<string> Sections => ["caching", "pre-dnnoff", "early-exit", "orchestration", "lymdo"];
+
         public PolicyParameters ReadParameters(Config scenario) => PolicyParameters.None;
     }
 

@@ -45,7 +45,7 @@ internal static class Emulation
         var policies = request.Policies ?? scenario.Policies;
         var noCheckpoints = request.CheckpointsDir == EmulationOptions.NoCheckpoints;
         var checkpointsDir = noCheckpoints ? null : request.CheckpointsDir;
-        var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose);
+        var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose, request.BarrierWatchdogSeconds);
         using var trace = request.Trace ? new TaskTrace() : null;
 
         using var logger = CliLogging.Create(console, request.Verbose);

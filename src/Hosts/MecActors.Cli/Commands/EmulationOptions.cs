@@ -25,6 +25,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="Trace">Write <c>tasks.csv</c>: every task's stages, timing, outcome and reason.</param>
 /// <param name="LearnOnline">Learning policies go on exploring and learning from the run's feedback instead of acting greedily.</param>
 /// <param name="FaultsPath">A fault plan file whose <c>faults</c> replace the scenario's, or null.</param>
+/// <param name="BarrierWatchdogSeconds">Null: as in config/akka.conf (<c>mec.barrier-watchdog</c>); 0: no watchdog.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -44,7 +45,8 @@ internal sealed record EmulationRequest(
     int Parallel = 1,
     bool Trace = false,
     bool LearnOnline = false,
-    string? FaultsPath = null);
+    string? FaultsPath = null,
+    double? BarrierWatchdogSeconds = null);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -89,6 +91,14 @@ internal sealed class EmulationOptions
             if (!(value > 0) || double.IsInfinity(value))
             {
                 r.AddError($"--time-scale: must be a positive number, got {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        });
+        BarrierWatchdog.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<double?>();
+            if (value is { } seconds && (!(seconds >= 0) || double.IsInfinity(seconds)))
+            {
+                r.AddError($"--barrier-watchdog: must be 0 (off) or a positive number of seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}");
             }
         });
     }
@@ -199,6 +209,12 @@ internal sealed class EmulationOptions
         Description = "Inject the fault plan of FILE (a HOCON file with one faults section: on-fault, plan) in place of the scenario's own; README, Fault injection",
     };
 
+    public Option<double?> BarrierWatchdog { get; } = new("--barrier-watchdog")
+    {
+        HelpName = "S",
+        Description = "Under the virtual clock: fail the run (exit 1) when its slot barrier makes no progress for S seconds of wall time, naming the resources that have not reported; 0: never [default: 60, mec.barrier-watchdog in config/akka.conf]",
+    };
+
     public Option<string?> Cluster { get; } = new("--cluster")
     {
         HelpName = "SEED_ADDRESS",
@@ -224,6 +240,7 @@ internal sealed class EmulationOptions
         command.Options.Add(Trace);
         command.Options.Add(LearnOnline);
         command.Options.Add(Faults);
+        command.Options.Add(BarrierWatchdog);
         command.Validators.Add(r =>
         {
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
@@ -252,7 +269,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Parallel),
         parse.GetValue(Trace),
         parse.GetValue(LearnOnline),
-        parse.GetValue(Faults));
+        parse.GetValue(Faults),
+        parse.GetValue(BarrierWatchdog));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Akka.Actor;
 using Akka.Configuration;
+using MecActors.Actors;
 using MecActors.Cli.Logging;
 
 namespace MecActors.Cli.Hosting;
@@ -20,7 +21,8 @@ internal static class MecActorSystem
 
     /// <param name="dispatcherThroughput">Overrides <c>akka.actor.default-dispatcher.throughput</c> when set.</param>
     /// <param name="verbose">Lowers <c>akka.loglevel</c> to DEBUG.</param>
-    public static Config LoadConfig(int? dispatcherThroughput, bool verbose)
+    /// <param name="barrierWatchdogSeconds">Overrides <c>mec.barrier-watchdog</c> when set (0: off).</param>
+    public static Config LoadConfig(int? dispatcherThroughput, bool verbose, double? barrierWatchdogSeconds = null)
     {
         if (!File.Exists(ConfigPath))
         {
@@ -32,6 +34,11 @@ internal static class MecActorSystem
         if (dispatcherThroughput is { } throughput)
         {
             overrides.Append(CultureInfo.InvariantCulture, $"akka.actor.default-dispatcher.throughput = {throughput}\n");
+        }
+
+        if (barrierWatchdogSeconds is { } seconds)
+        {
+            overrides.Append(CultureInfo.InvariantCulture, $"{BarrierWatchdog.ConfigKey} = {seconds * 1e3:0.###}ms\n");
         }
 
         if (verbose)
