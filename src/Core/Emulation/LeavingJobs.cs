@@ -67,8 +67,11 @@ public sealed class LeavingJobs
         }
     }
 
-    /// <summary>The first slot start at or after <paramref name="horizon"/> and how many jobs are still here at it and at each one after.</summary>
-    public (int FirstSlotStart, int[] LeavingAfter) CountFrom(double horizon)
+    /// <summary>
+    /// The first slot start at or after <paramref name="horizon"/> and how many jobs are still here at the slot starts from
+    /// it on, as steps: one per last slot start some job is there at, however far ahead (a job may leave thousands of slots on).
+    /// </summary>
+    public (int FirstSlotStart, LeavingStep[] Steps) CountFrom(double horizon)
     {
         if (_byLastStart.Count == 0 || !double.IsFinite(horizon))
         {
@@ -76,27 +79,25 @@ public sealed class LeavingJobs
         }
 
         var first = FirstStartAtOrAfter(horizon);
-        var length = 0;
+        _scratch.Clear();
         foreach (var last in _byLastStart.Keys)
-        {
-            length = Math.Max(length, last - first + 1);
-        }
-
-        var counts = new int[length];
-        foreach (var (last, jobs) in _byLastStart)
         {
             if (last >= first)
             {
-                counts[last - first] += jobs;
+                _scratch.Add(last);
             }
         }
 
-        for (var k = length - 2; k >= 0; k--)
+        _scratch.Sort();
+        var steps = new LeavingStep[_scratch.Count];
+        var still = 0;
+        for (var k = steps.Length - 1; k >= 0; k--)
         {
-            counts[k] += counts[k + 1];
+            still += _byLastStart[_scratch[k]];
+            steps[k] = new LeavingStep(_scratch[k], still);
         }
 
-        return (first, counts);
+        return (first, steps);
     }
 
     /// <summary>How many are still here at <paramref name="now"/>, no earlier than the horizon.</summary>
@@ -114,12 +115,12 @@ public sealed class LeavingJobs
         return jobs;
     }
 
-    /// <summary>The first s with s x T at or after <paramref name="time"/>, as the slots compute their starts.</summary>
+    /// <summary>The first s with s x T at or after <paramref name="time"/>, as the slots compute their starts; <see cref="Beyond"/> past any run.</summary>
     private int FirstStartAtOrAfter(double time)
     {
-        if (!double.IsFinite(time))
+        if (!(time / _slotSeconds < Beyond))
         {
-            return int.MaxValue;
+            return Beyond;
         }
 
         var s = (int)Math.Ceiling(time / _slotSeconds);
@@ -136,6 +137,12 @@ public sealed class LeavingJobs
         return s;
     }
 
+    /// <summary>A slot start no run reaches: a job leaving later is still there at every slot start a run has.</summary>
+    private const int Beyond = int.MaxValue / 2;
+
     /// <summary>The last s with s x T before <paramref name="end"/>: the job is still there at that slot start and not at the next.</summary>
     private int LastStartBefore(double end) => FirstStartAtOrAfter(end) - 1;
 }
+
+/// <summary>Jobs still at a resource at every slot start after the previous step's up to <paramref name="LastSlotStart"/>.</summary>
+public readonly record struct LeavingStep(int LastSlotStart, int Jobs);

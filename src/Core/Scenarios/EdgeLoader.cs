@@ -19,7 +19,8 @@ internal static class EdgeLoader
     {
         var edges = root.Section("edges", "count", Capacity, Storage, Cores, Bandwidth, "overrides");
         var count = edges.PositiveInt("count");
-        var defaults = ReadSettings(edges, models, inherited: null);
+        var generated = root.HasPath("models.generate");
+        var defaults = ReadSettings(edges, models, generated, inherited: null);
         var result = new EdgeSpec[count];
         for (var n = 0; n < count; n++)
         {
@@ -46,7 +47,7 @@ internal static class EdgeLoader
                 throw entry.Error("id", $"edge {id} is overridden more than once");
             }
 
-            result[id] = ReadSettings(entry, models, defaults).ToSpec(id);
+            result[id] = ReadSettings(entry, models, generated, defaults).ToSpec(id);
         }
 
         return result;
@@ -56,7 +57,8 @@ internal static class EdgeLoader
     /// Reads the settings of <paramref name="section"/>: all required for the defaults (<paramref name="inherited"/> null),
     /// otherwise those absent keep the inherited value.
     /// </summary>
-    private static Settings ReadSettings(Config section, ModelCatalog models, Settings? inherited)
+    /// <param name="generated">The catalog is generated: a model's size comes from <c>models.generate.size-mb</c>, which the message then names.</param>
+    private static Settings ReadSettings(Config section, ModelCatalog models, bool generated, Settings? inherited)
     {
         var capacity = inherited is null || section.HasPath(Capacity) ? section.PositiveDouble(Capacity) * 1e9 : inherited.CapacityHz;
         var storage = inherited is null || section.HasPath(Storage) ? section.PositiveDouble(Storage) * 1e9 : inherited.StorageBytes;
@@ -67,7 +69,7 @@ internal static class EdgeLoader
             var smallest = models.Types.MinBy(m => m.SizeBits)!;
             throw section.Error(Storage,
                 $"{ScenarioValidation.Format(storage / 1e9)} GB is smaller than the smallest model " +
-                $"({smallest.Name}, models.types[{smallest.Id}].size-mb = {ScenarioValidation.Format(smallest.SizeBits / 8e6)} MB), so nothing could be cached");
+                $"({smallest.Name}, {(generated ? "drawn from models.generate.size-mb" : $"models.types[{smallest.Id}].size-mb")} = {ScenarioValidation.Format(smallest.SizeBits / 8e6)} MB), so nothing could be cached");
         }
 
         return new Settings(capacity, storage, cores, bandwidth);

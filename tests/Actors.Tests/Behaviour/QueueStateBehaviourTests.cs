@@ -29,7 +29,7 @@ public sealed class QueueStateBehaviourTests : TestKit
         Assert.Equal(1.6, queue.FreeAt, Tolerance);
         Assert.Equal(0, queue.Offered);
         Assert.Equal(1, queue.FirstSlotStart);
-        Assert.Equal([2], queue.LeavingAfter);
+        Assert.Equal([2], queue.LeavingAfter.Select(s => s.Jobs));
         AssertState(queue.At(Edge0, 1, 1.0), backlog: 0.6, jobs: 2);
         AssertState(queue.At(Edge0, 2, 1.0), backlog: 0.0, jobs: 0);
 
@@ -63,7 +63,7 @@ public sealed class QueueStateBehaviourTests : TestKit
         var (_, reached) = TwoTasksAtEdge(ComputeDiscipline.EqualSharePerSlot);
 
         // K = 2: each runs at 0.5 GHz from 0.6 s and ends at 1.6 s; no task waits for another.
-        Assert.Equal([2], reached.Queue.LeavingAfter);
+        Assert.Equal([2], reached.Queue.LeavingAfter.Select(s => s.Jobs));
         AssertState(reached.Queue.At(Edge0, 1, 1.0), backlog: 0.0, jobs: 2);
     }
 

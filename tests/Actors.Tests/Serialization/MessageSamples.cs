@@ -60,7 +60,7 @@ internal sealed class MessageSamples
         Add(() => new SlotCommands.PlaceModels(3, [false, true]));
         Add(() => new SlotEvents.TaskGenerated(2, Request.Device, [Request, Request with { TaskId = Request.TaskId + 1, ArrivalOffset = 0.25, ReleaseTime = Request.ReleaseTime + 0.25, MinAccuracy = 0.7 }]));
         Add(() => new SlotEvents.EdgeStatusReported(2, Status));
-        Add(() => new SlotEvents.HorizonReached(5, ResourceRef.Fiber(0, 1), 2, 3, true, new QueueReport(2.25, 3, 2, [2, 1])));
+        Add(() => new SlotEvents.HorizonReached(5, ResourceRef.Fiber(0, 1), 2, 3, true, new QueueReport(2.25, 3, 2, [new LeavingStep(2, 2), new LeavingStep(3, 1)])));
         Add(() => new SlotEvents.SlotClosed(2, 4));
         Add(() => new SlotEvents.TasksEnded(2, [Completed with { Stages = [new StageSpan(ResourceRef.Wireless(0), 1.0, 1.25), new StageSpan(ResourceRef.EdgeCompute(1), 1.25, 1.75)] }]));
         Add(() => new RunCommands.StartRun(4, Client));
@@ -88,7 +88,7 @@ internal sealed class MessageSamples
         Add(() => new CellEvents.Built(1));
         Add(() => new CellEvents.Connected(1));
         Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, [Request]), new SlotEvents.TaskGenerated(2, 4, [])], Status));
-        Add(() => new CellEvents.WaveDone(5, 1, 2, 3, true, [Completed, Dropped], [new ResourceQueueReport(ResourceRef.EdgeCompute(1), new QueueReport(2.25, 1, 2, [1]))]));
+        Add(() => new CellEvents.WaveDone(5, 1, 2, 3, true, [Completed, Dropped], [new ResourceQueueReport(ResourceRef.EdgeCompute(1), new QueueReport(2.25, 1, 2, [new LeavingStep(2, 1)]))]));
         Add(() => new CellEvents.TasksReported([Completed]));
         Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true));
         Add(() => new MetricsCommands.Complete("greedy", 4, Client, Run.Waves));

@@ -46,8 +46,20 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
         config => ScenarioLoader.FromConfig(config, PolicyCatalog.All),
         path => ["validate", path]);
 
-    /// <summary>Every kind of shipped HOCON file the fuzzer mutates: another kind (fault plans) joins with its files, loader and command.</summary>
-    private static readonly FuzzedFiles[] FileSets = [Scenarios];
+    /// <summary>The shipped fault plans, each on the scenario it is written for (paper 000's), as <c>--faults</c> reads them.</summary>
+    private static readonly FuzzedFiles FaultPlans = new(
+        Directory.GetFiles(Path.Combine(RepoPaths.Root, "config", "faults"), "*.conf").Order(StringComparer.Ordinal).ToArray(),
+        config =>
+        {
+            config.RejectUnknownKeys(["faults"]);
+            var section = config.HasPath("faults") ? config : throw config.Error("faults", "missing: a fault plan file holds one faults section");
+            var scenario = ScenarioLoader.Load(RepoPaths.JointCachingScenario, PolicyCatalog.All);
+            return FaultPlanLoader.Read(section, FaultContext.Of(scenario));
+        },
+        path => ["validate", RepoPaths.JointCachingScenario, "--faults", path]);
+
+    /// <summary>Every kind of shipped HOCON file the fuzzer mutates, each with its files, loader and command.</summary>
+    private static readonly FuzzedFiles[] FileSets = [Scenarios, FaultPlans];
 
     [Fact]
     public void Every_shipped_scenario_written_back_as_text_loads_the_same()

@@ -22,7 +22,7 @@ public class QueueReportTests
         var (first, counts) = leaving.CountFrom(1.0);
 
         Assert.Equal(1, first);
-        Assert.Equal([3, 2], counts);
+        Assert.Equal([new LeavingStep(1, 3), new LeavingStep(2, 2)], counts);
         var report = new QueueReport(2.0, 1, first, counts);
         var resource = ResourceRef.EdgeCompute(0);
         Assert.Equal(new QueueState(resource, 1.0, 4), report.At(resource, 1, 1.0));
@@ -30,6 +30,26 @@ public class QueueReportTests
         Assert.Equal(new QueueState(resource, 0.0, 1), report.At(resource, 3, 1.0));
         Assert.Throws<InvalidOperationException>(() => report.At(resource, 0, 1.0));
         Assert.Equal(2, leaving.At(1.5));
+    }
+
+    /// <summary>
+    /// A job that leaves far beyond any run (a processor a million million times too slow) costs one step, not a count
+    /// per slot start ahead, and is there at every slot start a run has.
+    /// </summary>
+    [Fact]
+    public void A_job_leaving_beyond_any_run_is_one_step_and_there_at_every_slot_start()
+    {
+        var leaving = new LeavingJobs(1.0);
+        leaving.Add(1e27);
+        leaving.Add(2.5);
+
+        var (first, steps) = leaving.CountFrom(1.0);
+        var report = new QueueReport(0.0, 0, first, steps);
+
+        Assert.Equal(2, steps.Length);
+        var resource = ResourceRef.EdgeCompute(0);
+        Assert.Equal(2, report.At(resource, 2, 1.0).Jobs);
+        Assert.Equal(1, report.At(resource, 1_000_000, 1.0).Jobs);
     }
 
     /// <summary>Advanced to 2 s, the job that left at 1.1 s is forgotten; past the last, nothing is left.</summary>
@@ -43,11 +63,11 @@ public class QueueReportTests
         leaving.Forget(2.0);
         var (first, counts) = leaving.CountFrom(2.0);
         Assert.Equal(2, first);
-        Assert.Equal([1], counts);
+        Assert.Equal([new LeavingStep(2, 1)], counts);
 
         leaving.Forget(3.0);
         Assert.False(leaving.Any);
-        Assert.Empty(leaving.CountFrom(3.0).LeavingAfter);
+        Assert.Empty(leaving.CountFrom(3.0).Steps);
     }
 
     /// <summary>
@@ -66,7 +86,7 @@ public class QueueReportTests
         var (first, counts) = leaving.CountFrom(3 * 0.1);
 
         Assert.Equal(3, first);
-        Assert.Equal([3, 1], counts);
-        Assert.Empty(leaving.CountFrom(double.PositiveInfinity).LeavingAfter);
+        Assert.Equal([new LeavingStep(3, 3), new LeavingStep(4, 1)], counts);
+        Assert.Empty(leaving.CountFrom(double.PositiveInfinity).Steps);
     }
 }
