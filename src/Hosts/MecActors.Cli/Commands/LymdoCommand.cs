@@ -4,6 +4,7 @@ using System.Text;
 using MecActors.Cli.Experiments;
 using MecActors.Cli.Lymdo;
 using MecActors.Cli.Output;
+using MecActors.Cli.Reports;
 using MecActors.Cli.Training;
 using MecActors.Core.Decisions;
 using MecActors.Core.Metrics;
@@ -13,7 +14,8 @@ namespace MecActors.Cli.Commands;
 
 /// <summary>
 /// <c>mec lymdo match SCENARIO --checkpoint FILE ...</c>: paper 004's check of its DRL agent against the exhaustive
-/// search on held-out episodes, with the decision's and the convex step's times.
+/// search on held-out episodes, with the decision's and the convex step's times; <c>mec lymdo report ...</c>: its
+/// results written into its reproduction document.
 /// </summary>
 internal static class LymdoCommand
 {
@@ -21,6 +23,56 @@ internal static class LymdoCommand
     {
         var command = new Command("lymdo", "Paper 004: check the trained DRL agent's partition points against the exhaustive search");
         command.Subcommands.Add(Match(console));
+        command.Subcommands.Add(Report(console));
+        return command;
+    }
+
+    private static Command Report(CliConsole console)
+    {
+        var scenarioPath = new Option<string>("--scenario") { HelpName = "FILE", Description = "config/scenarios/lymdo.conf", Required = true };
+        var train = new Option<string>("--train") { HelpName = "DIR", Description = "The folder of train-lymdo/ and train-drl-no-lyapunov/ (mec train's outputs)", Required = true };
+        var compare = new Option<string>("--compare") { HelpName = "DIR", Description = "mec compare --episodes K of the scenario", Required = true };
+        var match = new Option<string>("--match") { HelpName = "DIR", Description = "mec lymdo match's output", Required = true };
+        var vSweep = new Option<string>("--v-sweep") { HelpName = "DIR", Description = "mec sweep --set lymdo.v=... --front avgVirtualQueueJ,delay", Required = true };
+        var rateSweep = new Option<string>("--rate-sweep") { HelpName = "DIR", Description = "mec sweep --set workload.rate-per-s=...", Required = true };
+        var longRuns = new Option<string>("--long") { HelpName = "DIR", Description = "Folders POLICY-T of mec run --slots T of lymdo, lymdo-exhaustive and myopic", Required = true };
+        var doc = new Option<string>("--doc") { HelpName = "FILE", Description = "docs/reproduction/lymdo.md", Required = true };
+        var command = new Command("report", "Write paper 004's results into its reproduction document");
+        foreach (var option in new Option[] { scenarioPath, train, compare, match, vSweep, rateSweep, longRuns, doc })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, _) => CommandErrors.GuardAsync(console, verbose: false, () =>
+        {
+            var docPath = parse.GetValue(doc)!;
+            var text = File.Exists(docPath) ? File.ReadAllText(docPath) : throw new BadInputException($"--doc: {docPath}: no such file");
+            var begin = text.IndexOf(ReportCommand.Begin, StringComparison.Ordinal);
+            var end = text.IndexOf(ReportCommand.End, StringComparison.Ordinal);
+            if (begin < 0 || end < begin)
+            {
+                throw new BadInputException($"--doc: {docPath} has no generated part (the lines {ReportCommand.Begin} and {ReportCommand.End})");
+            }
+
+            var inputs = new LymdoReport.Inputs(
+                ScenarioFiles.Load(parse.GetValue(scenarioPath)!),
+                parse.GetValue(train)!,
+                parse.GetValue(compare)!,
+                parse.GetValue(match)!,
+                parse.GetValue(vSweep)!,
+                parse.GetValue(rateSweep)!,
+                parse.GetValue(longRuns)!);
+            var (markdown, images) = LymdoReport.Write(inputs, Path.GetFileNameWithoutExtension(docPath));
+            var docDir = Path.GetDirectoryName(Path.GetFullPath(docPath))!;
+            foreach (var (from, name) in images)
+            {
+                File.Copy(from, Path.Combine(docDir, name), overwrite: true);
+            }
+
+            File.WriteAllText(docPath, text[..(begin + ReportCommand.Begin.Length)] + "\n\n" + markdown + "\n" + text[end..]);
+            console.Out.WriteLine($"{docPath}: results written");
+            return Task.FromResult(ExitCodes.Success);
+        }));
         return command;
     }
 
