@@ -9,11 +9,13 @@
 #   5. mec sweep over the frame rate (5 to 30 fps), 3 held-out episodes of 500 slots, every policy (the DRL agents
 #      trained anew at every rate, 10,000 steps);
 #   6. mec run of lymdo, lymdo-exhaustive and myopic over 1,000, 4,000 and 16,000 slots (Q(T)/T as T grows);
-#   7. mec lymdo report: the tables and plots into the document.
+#   7. at U = 10 (config/scenarios/lymdo-10.conf): lymdo trained 20,000 steps, every policy on 5 held-out episodes,
+#      and the match with the exhaustive search (59,049 combinations a slot) on 2 held-out episodes of 200 slots;
+#   8. mec lymdo report: the tables and plots into the document.
 #
 #   scripts/reproduce-004.sh [OUT]      default OUT: out/reproduce-004
 #
-# About ten minutes on a 2-core machine. A step whose output exists is skipped.
+# About fifteen minutes on a 2-core machine. A step whose output exists is skipped.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-004}"
@@ -59,5 +61,22 @@ for slots in 1000 4000 16000; do
   done
 done
 
+ten="$root/config/scenarios/lymdo-10.conf"
+mkdir -p "$out/ten/checkpoints"
+for policy in lymdo drl-no-lyapunov; do
+  if [[ ! -f "$out/ten/checkpoints/$policy.mecnn" ]]; then
+    "$mec" train "$ten" --policy "$policy" --steps 20000 --seed 1 --out "$out/ten/train-$policy"
+    cp "$out/ten/train-$policy/$policy.mecnn" "$out/ten/checkpoints/"
+  fi
+done
+
+if [[ ! -f "$out/ten/compare/summary.json" ]]; then
+  "$mec" compare "$ten" --episodes 5 --checkpoints "$out/ten/checkpoints" --out "$out/ten/compare"
+fi
+
+if [[ ! -f "$out/ten/match/match-summary.csv" ]]; then
+  "$mec" lymdo match "$ten" --checkpoint "$out/ten/checkpoints/lymdo.mecnn" --episodes 2 --slots 200 --out "$out/ten/match"
+fi
+
 "$mec" lymdo report --scenario "$scenario" --train "$out" --compare "$out/compare" --match "$out/match" --v-sweep "$out/v" \
-  --rate-sweep "$out/rate" --long "$out/long" --doc "$root/docs/reproduction/lymdo.md"
+  --rate-sweep "$out/rate" --long "$out/long" --ten "$out/ten" --doc "$root/docs/reproduction/lymdo.md"

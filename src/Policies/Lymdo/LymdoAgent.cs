@@ -16,14 +16,17 @@ namespace MecActors.Policies.Lymdo;
 /// scored by the drift-plus-penalty objective under its <see cref="ConvexAllocation"/>, and the least is taken. While
 /// training, (state, best candidate) goes to the replay memory, and every few slots a batch trains the actor by
 /// cross-entropy towards the best candidates. At each training it reports the share of the slots since the last one in
-/// which its choice equalled the exhaustive search's (<c>matchRate</c>) and the batch's loss. A policy blind to the
+/// which its choice equalled the exhaustive search's (<c>matchRate</c>; only where that search is within
+/// <see cref="LymdoSettings.ExhaustiveLimit"/> combinations, 3^U growing too fast beyond) and the batch's loss. A policy blind to the
 /// budget (<c>drl-no-lyapunov</c>) is the same agent whose virtual queues read 0.
 /// </summary>
 public sealed class LymdoAgent : ITrainablePolicy, IPartitionRule
 {
     public const int FeaturesPerUe = 5;
 
-    public static readonly TrainingMetrics SlotMetrics = new("matchRate", "loss");
+    public static readonly TrainingMetrics MatchMetrics = new("matchRate", "loss");
+
+    public static readonly TrainingMetrics LossMetrics = new("loss");
 
     private readonly LymdoPolicy _slot;
     private readonly QuantisedAgentSettings _settings;
@@ -31,6 +34,7 @@ public sealed class LymdoAgent : ITrainablePolicy, IPartitionRule
     private readonly ReplayMemory<(double[] State, int[] Targets)> _memory;
     private readonly RandomStream _random;
     private readonly int _ues;
+    private readonly bool _checksExhaustive;
     private Adam? _optimizer;
     private int _stored;
     private int _matches;
@@ -43,6 +47,7 @@ public sealed class LymdoAgent : ITrainablePolicy, IPartitionRule
         _slot = new LymdoPolicy(system, settings, this, ConvexAllocation.Solve, pricesEnergy);
         _settings = training;
         _ues = system.Scenario.DeviceCount;
+        _checksExhaustive = Math.Pow(settings.PartitionPoints.Count, _ues) <= LymdoSettings.ExhaustiveLimit;
         _memory = new ReplayMemory<(double[], int[])>(training.MemorySize);
         _random = RandomStream.For(seed, StreamKind.Policy, 4001);
         var init = RandomStream.For(seed, StreamKind.Policy, 4002);
@@ -56,7 +61,7 @@ public sealed class LymdoAgent : ITrainablePolicy, IPartitionRule
 
     public bool Training { get; set; } = true;
 
-    public TrainingMetrics Metrics => SlotMetrics;
+    public TrainingMetrics Metrics => _checksExhaustive ? MatchMetrics : LossMetrics;
 
     public event Action<TrainingPoint>? Updated;
 
@@ -189,7 +194,7 @@ public sealed class LymdoAgent : ITrainablePolicy, IPartitionRule
 
         _memory.Add((state, targets));
         _stored++;
-        if (Updated is not null)
+        if (Updated is not null && _checksExhaustive)
         {
             _compared++;
             _matches += slot.SameForActive(points, slot.Exhaustive()) ? 1 : 0;
@@ -209,9 +214,15 @@ public sealed class LymdoAgent : ITrainablePolicy, IPartitionRule
             return;
         }
 
+        if (!_checksExhaustive)
+        {
+            Updated.Invoke(new TrainingPoint(slot.Slot, LossMetrics, loss));
+            return;
+        }
+
         var rate = _matches / (double)_compared;
         (_matches, _compared) = (0, 0);
-        Updated.Invoke(new TrainingPoint(slot.Slot, SlotMetrics, rate, loss));
+        Updated.Invoke(new TrainingPoint(slot.Slot, MatchMetrics, rate, loss));
     }
 
     private double Backpropagate(IReadOnlyList<(double[] State, int[] Targets)> batch, int options)

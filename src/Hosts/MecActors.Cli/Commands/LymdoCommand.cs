@@ -36,9 +36,10 @@ internal static class LymdoCommand
         var vSweep = new Option<string>("--v-sweep") { HelpName = "DIR", Description = "mec sweep --set lymdo.v=... --front avgVirtualQueueJ,delay", Required = true };
         var rateSweep = new Option<string>("--rate-sweep") { HelpName = "DIR", Description = "mec sweep --set workload.rate-per-s=...", Required = true };
         var longRuns = new Option<string>("--long") { HelpName = "DIR", Description = "Folders POLICY-T of mec run --slots T of lymdo, lymdo-exhaustive and myopic", Required = true };
+        var ten = new Option<string>("--ten") { HelpName = "DIR", Description = "compare/ and match/ of config/scenarios/lymdo-10.conf", Required = true };
         var doc = new Option<string>("--doc") { HelpName = "FILE", Description = "docs/reproduction/lymdo.md", Required = true };
         var command = new Command("report", "Write paper 004's results into its reproduction document");
-        foreach (var option in new Option[] { scenarioPath, train, compare, match, vSweep, rateSweep, longRuns, doc })
+        foreach (var option in new Option[] { scenarioPath, train, compare, match, vSweep, rateSweep, longRuns, ten, doc })
         {
             command.Options.Add(option);
         }
@@ -61,7 +62,8 @@ internal static class LymdoCommand
                 parse.GetValue(match)!,
                 parse.GetValue(vSweep)!,
                 parse.GetValue(rateSweep)!,
-                parse.GetValue(longRuns)!);
+                parse.GetValue(longRuns)!,
+                parse.GetValue(ten)!);
             var (markdown, images) = LymdoReport.Write(inputs, Path.GetFileNameWithoutExtension(docPath));
             var docDir = Path.GetDirectoryName(Path.GetFullPath(docPath))!;
             foreach (var (from, name) in images)

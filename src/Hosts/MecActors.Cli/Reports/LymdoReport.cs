@@ -16,7 +16,7 @@ namespace MecActors.Cli.Reports;
 /// </summary>
 internal static class LymdoReport
 {
-    public sealed record Inputs(ScenarioSpec Scenario, string Train, string Compare, string Match, string VSweep, string RateSweep, string Long);
+    public sealed record Inputs(ScenarioSpec Scenario, string Train, string Compare, string Match, string VSweep, string RateSweep, string Long, string Ten);
 
     private static readonly string[] LongPolicies = [LymdoPolicies.LymdoName, LymdoPolicies.ExhaustiveName, LymdoPolicies.MyopicName];
 
@@ -82,6 +82,7 @@ internal static class LymdoReport
             text.Append(CultureInfo.InvariantCulture, $"| {value} | ").Append(string.Join(" | ", policies.Select(p => rate.Has(value, p, "avgDelayMs") ? rate.Of(value, p, "avgDelayMs").Format("0") : ""))).Append(" |\n");
         }
 
+        text.Append("| delay over 10 x its lowest-rate value from |").Append(string.Concat(policies.Select(p => $" {BlowUp(rate, p)} |"))).Append('\n');
         images.Add((Required(Path.Combine(inputs.RateSweep, "sweep-avgDelayMs.png")), $"{stem}-rate-delay.png"));
         text.Append(CultureInfo.InvariantCulture, $"\n![E2E delay against the frame rate]({stem}-rate-delay.png)\n\n");
 
@@ -101,7 +102,40 @@ internal static class LymdoReport
             }
         }
 
+        text.Append('\n').Append(TenUes(inputs.Ten));
         return (text.ToString(), images);
+    }
+
+    /// <summary>U = 10: every policy of lymdo-10.conf over its held-out episodes and the agent's match on a few short ones.</summary>
+    private static string TenUes(string dir)
+    {
+        var compare = MeasuredResults.Read(Path.Combine(dir, "compare"));
+        var perUe = EnergyPerUeAndSlot(Path.Combine(dir, "compare"), 10);
+        var text = new StringBuilder("### U = 10\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"`config/scenarios/lymdo-10.conf`: ten UEs, the band grown with them (200 kHz per UE as at four), the same ES; the exhaustive search and the policies built on it are left out (3^10 = 59,049 combinations a slot). {compare.Episodes.Count} held-out episodes:\n\n");
+        text.Append("| policy | E2E delay ms | energy per UE and slot J | worst UE J/slot | UEs over budget | mean Q J | max Q J |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        foreach (var policy in compare.Policies)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{policy}` | {compare.Of(policy, "avgDelayMs").Format("0.0")} | {perUe[policy].Format("0.0000")} | {compare.Of(policy, "maxDeviceEnergyPerSlotJ").Format("0.0000")} | {compare.Of(policy, "energyBudgetViolations").Format("0.0")} | {compare.Of(policy, "avgVirtualQueueJ").Format("0.000")} | {compare.Of(policy, "maxVirtualQueueJ").Format("0.000")} |\n");
+        }
+
+        var match = File.ReadAllLines(Required(Path.Combine(dir, "match", "match-summary.csv")))[1].Split(',');
+        double Field(int i) => double.Parse(match[i], CultureInfo.InvariantCulture);
+        var slots = File.ReadAllLines(Path.Combine(dir, "match", "match.csv")).Skip(1).Sum(l => int.Parse(l.Split(',')[1], CultureInfo.InvariantCulture));
+        text.Append(CultureInfo.InvariantCulture, $"\nThe agent's partition points equal the exhaustive search's in {Field(0):P1} of {slots} slots with frames ({match[2]} held-out episodes; the search is too slow for more); median times per slot: decision {Field(3):G3} ms, exhaustive search {Field(4):G3} ms, convex step {Field(5):G3} ms.\n");
+        return text.ToString();
+    }
+
+    /// <summary>The first frame rate at which the policy's delay exceeds ten times its delay at the lowest rate ("none" if it never does).</summary>
+    private static string BlowUp(SweepResults rate, string policy)
+    {
+        if (!rate.Has(rate.Values[0], policy, "avgDelayMs"))
+        {
+            return "";
+        }
+
+        var lowest = rate.Of(rate.Values[0], policy, "avgDelayMs").Mean;
+        return rate.Values.FirstOrDefault(v => rate.Of(v, policy, "avgDelayMs").Mean > 10 * lowest) is { } value ? $"{value} fps" : "none";
     }
 
     /// <summary>Which policies keep every UE's budget (on average over the episodes: no UE over it), the least delay among them, and myopic's.</summary>
