@@ -8,7 +8,7 @@
 #      20,000 steps), with the delay against the mean virtual queue as a front;
 #   5. mec sweep over the frame rate (5 to 30 fps), 3 held-out episodes of 500 slots, every policy (the DRL agents
 #      trained anew at every rate, 10,000 steps);
-#   6. mec run of lymdo, lymdo-exhaustive and myopic over 1,000, 4,000 and 16,000 slots (Q(T)/T as T grows);
+#   6. mec run of lymdo, lymdo-exhaustive, lymdo-equal and myopic over 1,000, 4,000 and 16,000 slots (Q(T)/T as T grows);
 #   7. at U = 10 (config/scenarios/lymdo-10.conf): lymdo trained 20,000 steps, every policy on 5 held-out episodes,
 #      and the match with the exhaustive search (59,049 combinations a slot) on 2 held-out episodes of 200 slots;
 #   8. mec lymdo report: the tables and plots into the document.
@@ -54,7 +54,7 @@ sweep "$out/v" --set lymdo.v=0.03,0.1,0.3,1,3 --episodes 3 --train-steps 20000 -
 sweep "$out/rate" --set workload.rate-per-s=5,10,15,20,25,30 --episodes 3 --slots 500 --train-steps 10000
 
 for slots in 1000 4000 16000; do
-  for policy in lymdo lymdo-exhaustive myopic; do
+  for policy in lymdo lymdo-exhaustive lymdo-equal myopic; do
     if [[ ! -f "$out/long/$policy-$slots/summary.json" ]]; then
       "$mec" run "$scenario" --policy "$policy" --checkpoints "$out/checkpoints" --slots "$slots" --out "$out/long/$policy-$slots"
     fi

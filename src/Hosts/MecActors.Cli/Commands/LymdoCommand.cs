@@ -35,7 +35,7 @@ internal static class LymdoCommand
         var match = new Option<string>("--match") { HelpName = "DIR", Description = "mec lymdo match's output", Required = true };
         var vSweep = new Option<string>("--v-sweep") { HelpName = "DIR", Description = "mec sweep --set lymdo.v=... --front avgVirtualQueueJ,delay", Required = true };
         var rateSweep = new Option<string>("--rate-sweep") { HelpName = "DIR", Description = "mec sweep --set workload.rate-per-s=...", Required = true };
-        var longRuns = new Option<string>("--long") { HelpName = "DIR", Description = "Folders POLICY-T of mec run --slots T of lymdo, lymdo-exhaustive and myopic", Required = true };
+        var longRuns = new Option<string>("--long") { HelpName = "DIR", Description = "Folders POLICY-T of mec run --slots T of lymdo, lymdo-exhaustive, lymdo-equal and myopic", Required = true };
         var ten = new Option<string>("--ten") { HelpName = "DIR", Description = "compare/ and match/ of config/scenarios/lymdo-10.conf", Required = true };
         var doc = new Option<string>("--doc") { HelpName = "FILE", Description = "docs/reproduction/lymdo.md", Required = true };
         var command = new Command("report", "Write paper 004's results into its reproduction document");

@@ -18,7 +18,7 @@ internal static class LymdoReport
 {
     public sealed record Inputs(ScenarioSpec Scenario, string Train, string Compare, string Match, string VSweep, string RateSweep, string Long, string Ten);
 
-    private static readonly string[] LongPolicies = [LymdoPolicies.LymdoName, LymdoPolicies.ExhaustiveName, LymdoPolicies.MyopicName];
+    private static readonly string[] LongPolicies = [LymdoPolicies.LymdoName, LymdoPolicies.ExhaustiveName, LymdoPolicies.EqualName, LymdoPolicies.MyopicName];
 
     /// <summary>The markdown and the plots to copy (source, name beside the document).</summary>
     public static (string Markdown, List<(string From, string Name)> Images) Write(Inputs inputs, string stem)
@@ -35,7 +35,7 @@ internal static class LymdoReport
         foreach (var policy in new[] { LymdoPolicies.LymdoName, LymdoPolicies.NoLyapunovName })
         {
             var (steps, moving) = LastTrainingPoint(Path.Combine(inputs.Train, $"train-{policy}", "training.csv"));
-            text.Append(CultureInfo.InvariantCulture, $"- `{policy}`: {steps} steps on seed {scenario.Seed}; at the end, the moving average (last 100 updates) of its match with the exhaustive search in the slots it trained on: {moving:P1}.\n");
+            text.Append(CultureInfo.InvariantCulture, $"- `{policy}`: trained on seed {scenario.Seed}, its last update at step {steps}; the moving average (last 100 updates) of its match with the exhaustive search of its own objective in the slots it trained on: {moving:P1}.\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\n### Every policy on {compare.Episodes.Count} held-out episodes\n\n");
@@ -87,7 +87,7 @@ internal static class LymdoReport
         text.Append(CultureInfo.InvariantCulture, $"\n![E2E delay against the frame rate]({stem}-rate-delay.png)\n\n");
 
         text.Append("### Mean rate stability: Q(T)/T over longer runs\n\nOne run each (evaluation episode 0), the same workload prefix for every length:\n\n");
-        text.Append("| T (slots) | policy | Q(T)/T J | mean Q J | max Q J | worst UE J/slot | UEs over budget |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        text.Append("| T (slots) | policy | E2E delay ms | Q(T)/T J | mean Q J | max Q J | worst UE J/slot | UEs over budget |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         if (!Directory.Exists(inputs.Long))
         {
             throw new BadInputException($"--long: {inputs.Long}: no such directory");
@@ -98,7 +98,7 @@ internal static class LymdoReport
             foreach (var policy in LongPolicies)
             {
                 var run = MeasuredResults.Read(Path.Combine(inputs.Long, $"{policy}-{slots}"));
-                text.Append(CultureInfo.InvariantCulture, $"| {slots} | `{policy}` | {run.Of(policy, "virtualQueuePerSlotAtEndJ").Format("0.00000")} | {run.Of(policy, "avgVirtualQueueJ").Format("0.000")} | {run.Of(policy, "maxVirtualQueueJ").Format("0.000")} | {run.Of(policy, "maxDeviceEnergyPerSlotJ").Format("0.0000")} | {run.Of(policy, "energyBudgetViolations").Format("0")} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {slots} | `{policy}` | {run.Of(policy, "avgDelayMs").Format("0.0")} | {run.Of(policy, "virtualQueuePerSlotAtEndJ").Format("0.00000")} | {run.Of(policy, "avgVirtualQueueJ").Format("0.000")} | {run.Of(policy, "maxVirtualQueueJ").Format("0.000")} | {run.Of(policy, "maxDeviceEnergyPerSlotJ").Format("0.0000")} | {run.Of(policy, "energyBudgetViolations").Format("0")} |\n");
             }
         }
 
