@@ -4,8 +4,9 @@
 #   2. mec compare of config/scenarios/lymdo.conf: every policy on 10 held-out evaluation episodes of 1,000 slots;
 #   3. mec lymdo match: the trained agent's partition points against the exhaustive search's on the same 10 episodes,
 #      with the median times of its decision, of the exhaustive search and of the convex step;
-#   4. mec sweep over V (0.03 to 3), 3 held-out episodes each, every policy (the DRL agents trained anew at every V,
-#      20,000 steps), with the delay against the mean virtual queue as a front;
+#   4. mec sweep of config/scenarios/lymdo-v.conf over V (0.03 to 3), 3 held-out episodes each: lymdo (trained anew
+#      at every V, 20,000 steps), lymdo-exhaustive and lymdo-equal, with the delay against the mean virtual queue as a
+#      front;
 #   5. mec sweep over the frame rate (5 to 30 fps), 3 held-out episodes of 500 slots, every policy (the DRL agents
 #      trained anew at every rate, 10,000 steps);
 #   6. mec run of lymdo, lymdo-exhaustive, lymdo-equal and myopic over 1,000, 4,000 and 16,000 slots (Q(T)/T as T grows);
@@ -39,19 +40,19 @@ if [[ ! -f "$out/match/match-summary.csv" ]]; then
 fi
 
 sweep() {
-  local dir="$1"
-  shift
+  local file="$1" dir="$2"
+  shift 2
   if [[ -f "$dir/sweep.csv" ]]; then
     :
   elif [[ -f "$dir/sweep.json" ]]; then
     "$mec" sweep --resume "$dir"
   else
-    "$mec" sweep "$scenario" "$@" --out "$dir"
+    "$mec" sweep "$file" "$@" --out "$dir"
   fi
 }
 
-sweep "$out/v" --set lymdo.v=0.03,0.1,0.3,1,3 --episodes 3 --train-steps 20000 --front avgVirtualQueueJ,delay
-sweep "$out/rate" --set workload.rate-per-s=5,10,15,20,25,30 --episodes 3 --slots 500 --train-steps 10000
+sweep "$root/config/scenarios/lymdo-v.conf" "$out/v" --set lymdo.v=0.03,0.1,0.3,1,3 --episodes 3 --train-steps 20000 --front avgVirtualQueueJ,delay
+sweep "$scenario" "$out/rate" --set workload.rate-per-s=5,10,15,20,25,30 --episodes 3 --slots 500 --train-steps 10000
 
 for slots in 1000 4000 16000; do
   for policy in lymdo lymdo-exhaustive lymdo-equal myopic; do

@@ -64,11 +64,16 @@ internal static class LymdoCommand
                 parse.GetValue(rateSweep)!,
                 parse.GetValue(longRuns)!,
                 parse.GetValue(ten)!);
-            var (markdown, images) = LymdoReport.Write(inputs, Path.GetFileNameWithoutExtension(docPath));
+            var (markdown, images, plots) = LymdoReport.Write(inputs, Path.GetFileNameWithoutExtension(docPath));
             var docDir = Path.GetDirectoryName(Path.GetFullPath(docPath))!;
             foreach (var (from, name) in images)
             {
                 File.Copy(from, Path.Combine(docDir, name), overwrite: true);
+            }
+
+            foreach (var (name, png) in plots)
+            {
+                File.WriteAllBytes(Path.Combine(docDir, name), png);
             }
 
             File.WriteAllText(docPath, text[..(begin + ReportCommand.Begin.Length)] + "\n\n" + markdown + "\n" + text[end..]);

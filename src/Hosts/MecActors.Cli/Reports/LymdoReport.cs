@@ -20,14 +20,15 @@ internal static class LymdoReport
 
     private static readonly string[] LongPolicies = [LymdoPolicies.LymdoName, LymdoPolicies.ExhaustiveName, LymdoPolicies.EqualName, LymdoPolicies.MyopicName];
 
-    /// <summary>The markdown and the plots to copy (source, name beside the document).</summary>
-    public static (string Markdown, List<(string From, string Name)> Images) Write(Inputs inputs, string stem)
+    /// <summary>The markdown, the plots to copy (source, name beside the document) and the plots drawn here (name, PNG).</summary>
+    public static (string Markdown, List<(string From, string Name)> Images, List<(string Name, byte[] Png)> Plots) Write(Inputs inputs, string stem)
     {
         var scenario = inputs.Scenario;
         var budget = scenario.DeviceCompute?.EnergyBudgetJ ?? throw new BadInputException("the scenario has no devices.compute.energy-budget-j");
         var ues = scenario.DeviceCount;
         var text = new StringBuilder();
         var images = new List<(string, string)>();
+        var plots = new List<(string, byte[])>();
         var compare = MeasuredResults.Read(inputs.Compare);
         var perUe = EnergyPerUeAndSlot(inputs.Compare, ues);
 
@@ -83,8 +84,8 @@ internal static class LymdoReport
         }
 
         text.Append("| delay over 10 x its lowest-rate value from |").Append(string.Concat(policies.Select(p => $" {BlowUp(rate, p)} |"))).Append('\n');
-        images.Add((Required(Path.Combine(inputs.RateSweep, "sweep-avgDelayMs.png")), $"{stem}-rate-delay.png"));
-        text.Append(CultureInfo.InvariantCulture, $"\n![E2E delay against the frame rate]({stem}-rate-delay.png)\n\n");
+        plots.Add(($"{stem}-rate-delay.png", RateDelayPng(rate, policies)));
+        text.Append(CultureInfo.InvariantCulture, $"\n![E2E delay against the frame rate, log scale]({stem}-rate-delay.png)\n\n");
 
         text.Append("### Mean rate stability: Q(T)/T over longer runs\n\nOne run each (evaluation episode 0), the same workload prefix for every length:\n\n");
         text.Append("| T (slots) | policy | E2E delay ms | Q(T)/T J | mean Q J | max Q J | worst UE J/slot | UEs over budget |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -103,7 +104,7 @@ internal static class LymdoReport
         }
 
         text.Append('\n').Append(TenUes(inputs.Ten));
-        return (text.ToString(), images);
+        return (text.ToString(), images, plots);
     }
 
     /// <summary>U = 10: every policy of lymdo-10.conf over its held-out episodes and the agent's match on a few short ones.</summary>
@@ -124,6 +125,30 @@ internal static class LymdoReport
         var slots = File.ReadAllLines(Path.Combine(dir, "match", "match.csv")).Skip(1).Sum(l => int.Parse(l.Split(',')[1], CultureInfo.InvariantCulture));
         text.Append(CultureInfo.InvariantCulture, $"\nThe agent's partition points equal the exhaustive search's in {Field(0):P1} of {slots} slots with frames ({match[2]} held-out episodes; the search is too slow for more); median times per slot: decision {Field(3):G3} ms, exhaustive search {Field(4):G3} ms, convex step {Field(5):G3} ms.\n");
         return text.ToString();
+    }
+
+    /// <summary>Each policy's mean E2E delay against the frame rate, on a log scale (the stable ones stay within tens of ms).</summary>
+    private static byte[] RateDelayPng(SweepResults rate, IReadOnlyList<string> policies)
+    {
+        var plot = new ScottPlot.Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var values = rate.Values.Where(v => rate.Has(v, policies[i], "avgDelayMs")).ToArray();
+            var line = plot.Add.ScatterLine(
+                values.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+                values.Select(v => Math.Log10(rate.Of(v, policies[i], "avgDelayMs").Mean)).ToArray());
+            line.LegendText = policies[i];
+            line.Color = palette.GetColor(i);
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+        }
+
+        plot.Title("E2E delay against the frame rate (mean over the held-out episodes)");
+        plot.XLabel("frames per second per UE");
+        plot.YLabel("log10 E2E delay (ms)");
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        return plot.GetImageBytes(800, 450, ScottPlot.ImageFormat.Png);
     }
 
     /// <summary>The first frame rate at which the policy's delay exceeds ten times its delay at the lowest rate ("none" if it never does).</summary>
