@@ -95,4 +95,37 @@ public sealed class LymdoCommandTests
         Assert.Contains(named, result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public async Task Report_into_a_document_without_the_generated_markers_exits_2_and_leaves_it_unchanged()
+    {
+        using var temp = new TempDirectory();
+        var doc = temp.WriteFile("lymdo.md", "# no markers\n");
+        var dir = temp.Path;
+
+        var result = await InProcessMec.RunAsync(
+            "lymdo", "report", "--scenario", RepoPaths.Scenario("lymdo.conf"), "--train", dir, "--compare", dir, "--match", dir,
+            "--v-sweep", dir, "--rate-sweep", dir, "--long", dir, "--ten", dir, "--doc", doc);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("--doc", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("# no markers\n", File.ReadAllText(doc));
+    }
+
+    [Fact]
+    public async Task Report_without_the_experiments_outputs_exits_2_naming_the_missing_file()
+    {
+        using var temp = new TempDirectory();
+        var doc = temp.WriteFile("lymdo.md", "# lymdo\n<!-- generated: everything from here to the end marker is written by mec report -->\n<!-- end of the generated part -->\n");
+        var before = File.ReadAllText(doc);
+        var dir = temp.Path;
+
+        var result = await InProcessMec.RunAsync(
+            "lymdo", "report", "--scenario", RepoPaths.Scenario("lymdo.conf"), "--train", dir, "--compare", dir, "--match", dir,
+            "--v-sweep", dir, "--rate-sweep", dir, "--long", dir, "--ten", dir, "--doc", doc);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("summary.json", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(doc));
+    }
 }

@@ -12,7 +12,7 @@ namespace MecActors.Policies.Lymdo;
 /// part (a partition point per UE) is learned, the continuous part (frequency, band and ES shares) solved exactly given
 /// it. An actor maps the slot's state (per UE: its frames, its channel, the backlogs of its processor and transmitter,
 /// its virtual queue against V) to a score in (0, 1) per UE and partition point; DROO's order-preserving quantisation
-/// turns the scores into candidates, one more per UE and alternative point than the greedy one; each candidate is
+/// turns the scores into candidates, to which every single change of the greedy one is added; each candidate is
 /// scored by the drift-plus-penalty objective under its <see cref="ConvexAllocation"/>, and the least is taken. While
 /// training, (state, best candidate) goes to the replay memory, and every few slots a batch trains the actor by
 /// cross-entropy towards the best candidates. At each training it reports the share of the slots since the last one in
