@@ -20,7 +20,7 @@ public class PolicyCatalogTests
              "pre-dnnoff-ga", "pre-dnnoff-exact", "edgent", "layers-device-only", "layers-edge-only", "pre-dnnoff-queue-aware",
              "grle", "grl", "droo", "drooe", "exhaustive", "local-last-exit", "local-first-exit",
              "brute-force", "q-learning", "offload-only-rl", "dqn",
-             "lymdo-exhaustive", "lymdo-equal", "lymdo-local-only", "lymdo-edge-only", "myopic"],
+             "lymdo", "drl-no-lyapunov", "lymdo-exhaustive", "lymdo-equal", "lymdo-local-only", "lymdo-edge-only", "myopic"],
             PolicyCatalog.All.Names);
         Assert.All(PolicyCatalog.All.Names, name => Assert.True(PolicyCatalog.All.IsKnown(name)));
         Assert.False(PolicyCatalog.All.IsKnown("a2c-typo"));
@@ -31,7 +31,7 @@ public class PolicyCatalogTests
     public void Only_the_a2c_rows_and_the_papers_agents_learn()
     {
         Assert.Equal(
-            ["joint-a2c", "random-caching", "local-edge", "no-early-exit", "grle", "grl", "droo", "drooe", "q-learning", "offload-only-rl", "dqn"],
+            ["joint-a2c", "random-caching", "local-edge", "no-early-exit", "grle", "grl", "droo", "drooe", "q-learning", "offload-only-rl", "dqn", "lymdo", "drl-no-lyapunov"],
             PolicyCatalog.All.Names.Where(PolicyCatalog.All.Learns));
         Assert.False(PolicyCatalog.All.Learns("a2c-typo"));
     }

@@ -57,6 +57,7 @@ public static class MecCli
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(console, verbose));
         root.Subcommands.Add(OrchestrationCommand.Create(console));
+        root.Subcommands.Add(LymdoCommand.Create(console));
         return root;
     }
 }

@@ -4,21 +4,8 @@ using MecActors.Core.Network;
 
 namespace MecActors.Policies.Lymdo;
 
-/// <summary>How a policy of the LyMDO family picks each UE's partition point in a slot.</summary>
-public enum PartitionRule
-{
-    /// <summary>Every combination of the settings' points over the UEs with frames; the one of least objective.</summary>
-    Exhaustive,
-
-    /// <summary>Every layer on the UE.</summary>
-    AllOnDevice,
-
-    /// <summary>Every layer on the ES.</summary>
-    AllOnEdge,
-}
-
 /// <summary>
-/// LyMDO's slot, given a partition rule and an allocation: each UE's frames of the slot (all cut at its partition point)
+/// LyMDO's slot, given a partition rule (<see cref="IPartitionRule"/>) and an allocation: each UE's frames of the slot (all cut at its partition point)
 /// become a <see cref="UeLoad"/> priced by its virtual queue, the partition points and the allocation minimise the
 /// drift-plus-penalty objective of <see cref="SlotProblem"/>, each frame's decision carries its pieces, its UE's
 /// frequency and band share and its share of the ES, and the virtual queues take the slot's energies. A policy that
@@ -33,17 +20,18 @@ public sealed class LymdoPolicy : IOffloadingPolicy
     private readonly SystemView _system;
     private readonly PartitionCosts _costs;
     private readonly IReadOnlyList<int> _points;
-    private readonly PartitionRule _rule;
+    private readonly IPartitionRule _rule;
     private readonly Func<SlotProblem, IReadOnlyList<UeLoad>, SlotAllocation> _allocate;
     private readonly bool _pricesEnergy;
     private readonly double _noiseW;
     private readonly int _modelId;
 
     public LymdoPolicy(
-        SystemView system, LymdoSettings settings, PartitionRule rule, Func<SlotProblem, IReadOnlyList<UeLoad>, SlotAllocation> allocate, bool pricesEnergy)
+        SystemView system, LymdoSettings settings, IPartitionRule rule, Func<SlotProblem, IReadOnlyList<UeLoad>, SlotAllocation> allocate, bool pricesEnergy)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(allocate);
         _system = system;
         _costs = new PartitionCosts(settings, system);
@@ -64,7 +52,33 @@ public sealed class LymdoPolicy : IOffloadingPolicy
 
     public VirtualQueues Queues { get; }
 
+    /// <summary>The partition points of the last decided slot, one per UE.</summary>
+    public IReadOnlyList<int> LastPoints { get; private set; } = [];
+
     public OffloadDecision[] Decide(SlotObservation observation)
+    {
+        var slot = SlotOf(observation);
+        var points = _rule.Choose(slot);
+        LastPoints = points;
+        var frames = slot.Frames;
+        var loads = Loads(slot.State, points);
+        var allocation = _allocate(Problem, loads);
+        var energy = new double[loads.Length];
+        for (var u = 0; u < loads.Length; u++)
+        {
+            energy[u] = Problem.EnergyJ(loads[u], allocation.Hz[u], allocation.Band[u]);
+        }
+
+        Queues.Update(energy);
+        return Decisions(observation.Tasks, frames, points, allocation);
+    }
+
+    public void Learn(SlotFeedback feedback)
+    {
+    }
+
+    /// <summary>The slot as the partition rule sees it, with the virtual queues as they stand (nothing is updated).</summary>
+    public PartitionSlot SlotOf(SlotObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
         var ues = _system.Scenario.DeviceCount;
@@ -83,88 +97,37 @@ public sealed class LymdoPolicy : IOffloadingPolicy
             }
         }
 
-        var points = Choose(observation, frames, snr);
-        var loads = Loads(observation, frames, snr, points, _pricesEnergy);
-        var allocation = _allocate(Problem, loads);
-        var energy = new double[ues];
+        var state = new UeLoad[ues];
         for (var u = 0; u < ues; u++)
         {
-            energy[u] = Problem.EnergyJ(loads[u], allocation.Hz[u], allocation.Band[u]);
-        }
-
-        Queues.Update(energy);
-        return Decisions(observation.Tasks, frames, points, allocation);
-    }
-
-    public void Learn(SlotFeedback feedback)
-    {
-    }
-
-    private int[] Choose(SlotObservation observation, int[] frames, double[] snr)
-    {
-        var ues = frames.Length;
-        switch (_rule)
-        {
-            case PartitionRule.AllOnDevice:
-                return Enumerable.Repeat(_costs.Layers, ues).ToArray();
-            case PartitionRule.AllOnEdge:
-                return new int[ues];
-        }
-
-        var active = Enumerable.Range(0, ues).Where(u => frames[u] > 0).ToArray();
-        var choice = new int[active.Length];
-        var points = Enumerable.Repeat(_points[0], ues).ToArray();
-        var best = (int[])points.Clone();
-        var bestObjective = double.PositiveInfinity;
-        while (true)
-        {
-            for (var i = 0; i < active.Length; i++)
-            {
-                points[active[i]] = _points[choice[i]];
-            }
-
-            var loads = Loads(observation, frames, snr, points, _pricesEnergy);
-            var objective = Problem.Objective(loads, _allocate(Problem, loads));
-            if (objective < bestObjective)
-            {
-                bestObjective = objective;
-                Array.Copy(points, best, ues);
-            }
-
-            var digit = 0;
-            while (digit < active.Length && ++choice[digit] == _points.Count)
-            {
-                choice[digit++] = 0;
-            }
-
-            if (digit == active.Length)
-            {
-                return best;
-            }
-        }
-    }
-
-    private UeLoad[] Loads(SlotObservation observation, int[] frames, double[] snr, int[] points, bool priced)
-    {
-        var loads = new UeLoad[frames.Length];
-        for (var u = 0; u < loads.Length; u++)
-        {
-            var p = points[u];
-            loads[u] = new UeLoad(
+            state[u] = new UeLoad(
                 frames[u],
-                _costs.DeviceCycles(p),
-                _costs.UplinkBits(p),
-                _costs.EdgeCycles(p),
+                0.0,
+                0.0,
+                0.0,
                 snr[u],
                 observation.Queues.Of(ResourceRef.DeviceCompute(u)).BacklogSeconds,
                 observation.Queues.Of(ResourceRef.Transmitter(u)).BacklogSeconds,
-                priced ? Queues.Backlog[u] : 0.0);
+                _pricesEnergy ? Queues.Backlog[u] : 0.0);
+        }
+
+        return new PartitionSlot(observation.Slot, _system.Scenario.SlotSeconds, Problem, _allocate, points => Loads(state, points), frames, _points, _costs.Layers);
+    }
+
+    /// <summary>Each UE's state with the costs of its partition point.</summary>
+    private UeLoad[] Loads(IReadOnlyList<UeLoad> state, int[] points)
+    {
+        var loads = new UeLoad[state.Count];
+        for (var u = 0; u < loads.Length; u++)
+        {
+            var p = points[u];
+            loads[u] = state[u] with { DeviceCycles = _costs.DeviceCycles(p), UplinkBits = _costs.UplinkBits(p), EdgeCycles = _costs.EdgeCycles(p) };
         }
 
         return loads;
     }
 
-    private OffloadDecision[] Decisions(IReadOnlyList<Core.Workload.TaskRequest> tasks, int[] frames, int[] points, SlotAllocation allocation)
+    private OffloadDecision[] Decisions(IReadOnlyList<Core.Workload.TaskRequest> tasks, IReadOnlyList<int> frames, int[] points, SlotAllocation allocation)
     {
         var active = frames.Count(n => n > 0);
         var decisions = new OffloadDecision[tasks.Count];

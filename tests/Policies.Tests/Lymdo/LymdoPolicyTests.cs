@@ -94,6 +94,8 @@ public class LymdoPolicyTests
     }
 
     [Theory]
+    [InlineData(LymdoPolicies.LymdoName)]
+    [InlineData(LymdoPolicies.NoLyapunovName)]
     [InlineData(LymdoPolicies.ExhaustiveName)]
     [InlineData(LymdoPolicies.EqualName)]
     [InlineData(LymdoPolicies.MyopicName)]

@@ -240,9 +240,10 @@ internal static class SweepCommand
         var rows = points.Select(p => File.ReadAllBytes(Path.Combine(pointsDir, SweepCsv.PointFileName(p.Index)))).ToList();
         var results = rows.Select(r => SweepCsv.ReadPoint(r, axes.Count)).ToList();
         var files = new List<KeyValuePair<string, byte[]>> { new(SweepCsv.FileName, SweepCsv.Assemble(axes, rows)) };
-        foreach (var metric in SummaryMetrics.All)
+        foreach (var m in SummaryMetrics.Reported(results.SelectMany(r => r)))
         {
-            files.Add(new(SweepPlots.MetricFileName(metric.Name), SweepPlots.MetricPng(scenario, axes, points, results, metric.Name)));
+            var name = SummaryMetrics.All[m].Name;
+            files.Add(new(SweepPlots.MetricFileName(name), SweepPlots.MetricPng(scenario, axes, points, results, name)));
         }
 
         if (front is not null)

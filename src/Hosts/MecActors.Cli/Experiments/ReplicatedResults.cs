@@ -24,7 +24,8 @@ internal static class ReplicatedResults
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string RunsHeader { get; } = "policy,seed,episode," + string.Join(',', SummaryMetrics.All.Select(m => m.Name));
+    /// <summary>The header of runs.csv with the <paramref name="reported"/> metrics.</summary>
+    public static string RunsHeader(IReadOnlyList<int> reported) => "policy,seed,episode," + string.Join(',', reported.Select(m => SummaryMetrics.All[m].Name));
 
     /// <summary>
     /// <c>{ "scenario", "seeds": [...], "episodes": [...], "slots", "clock", "policies": [ { "name", "n", "avgDelayMs",
@@ -43,12 +44,13 @@ internal static class ReplicatedResults
             json.WriteNumber("slots", slots);
             json.WriteString("clock", clock);
             json.WriteStartArray("policies");
+            var reported = SummaryMetrics.Reported(policies);
             foreach (var p in policies)
             {
                 json.WriteStartObject();
                 json.WriteString("name", p.Name);
                 json.WriteNumber("n", p.N);
-                for (var m = 0; m < SummaryMetrics.All.Count; m++)
+                foreach (var m in reported)
                 {
                     var name = SummaryMetrics.All[m].Name;
                     var stats = p.Metrics[m];
@@ -72,16 +74,17 @@ internal static class ReplicatedResults
     public static byte[] RunsCsv(ExperimentResult result)
     {
         var text = new StringBuilder();
-        text.Append(RunsHeader).Append('\n');
+        var reported = SummaryMetrics.Reported(result.Runs.SelectMany(runs => runs).Select(run => (IReadOnlyList<double>)[.. SummaryMetrics.All.Select(m => m.Of(run.Summary))]));
+        text.Append(RunsHeader(reported)).Append('\n');
         for (var p = 0; p < result.Policies.Count; p++)
         {
             for (var k = 0; k < result.Replications.Count; k++)
             {
                 AppendKey(text, result.Policies[p], result.Replications[k]);
                 var summary = result.Runs[p][k].Summary;
-                foreach (var metric in SummaryMetrics.All)
+                foreach (var m in reported)
                 {
-                    text.Append(',').Append(ResultsWriter.RoundTrip(metric.Of(summary)));
+                    text.Append(',').Append(ResultsWriter.RoundTrip(SummaryMetrics.All[m].Of(summary)));
                 }
 
                 text.Append('\n');

@@ -27,9 +27,10 @@ internal static class SweepCsv
     {
         var text = new StringBuilder();
         var settings = string.Join(',', point.Settings.Select(s => ResultsWriter.CsvField(s.Value)));
+        var reported = SummaryMetrics.Reported(policies);
         foreach (var policy in policies)
         {
-            for (var m = 0; m < SummaryMetrics.All.Count; m++)
+            foreach (var m in reported)
             {
                 var stats = policy.Metrics[m];
                 text.Append(settings).Append(',')
@@ -76,7 +77,8 @@ internal static class SweepCsv
                 Parse(fields[axisCount + 2]), Parse(fields[axisCount + 3]), Parse(fields[axisCount + 4]), n);
         }
 
-        return byPolicy.Select(p => new PolicyStatistics(p.Name, p.Metrics[0].N, p.Metrics)).ToList();
+        var absent = new SampleStatistics(double.NaN, double.NaN, double.NaN, 0);
+        return byPolicy.Select(p => new PolicyStatistics(p.Name, p.Metrics[0].N, [.. p.Metrics.Select(m => m ?? absent)])).ToList();
     }
 
     private static string Optional(double value) => double.IsFinite(value) ? ResultsWriter.RoundTrip(value) : "";
