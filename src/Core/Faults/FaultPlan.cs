@@ -18,6 +18,9 @@ public sealed record FaultSpec(FaultKind Kind, FaultTarget Target, double Start,
     /// <summary>Whether the fault takes the resources it names down (rather than slowing them).</summary>
     public bool TakesDown => Kind is FaultKind.LinkDown or FaultKind.EdgeCrash or FaultKind.CloudUnreachable or FaultKind.DeviceLeave;
 
+    /// <summary>When the fault is in force: from its start to its end, but a device's absence before it joins.</summary>
+    public (double From, double To) Window => Kind == FaultKind.DeviceJoin ? (0.0, Start) : (Start, End);
+
     /// <summary>Whether the fault is about devices being there (leave, join) rather than about resources.</summary>
     public bool IsPresence => Kind is FaultKind.DeviceLeave or FaultKind.DeviceJoin;
 

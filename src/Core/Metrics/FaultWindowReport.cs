@@ -54,12 +54,13 @@ public sealed record FaultWindowReport(
         foreach (var fault in plan.Faults)
         {
             // Slot k spans [(k - 1) T, k T): the fault is in force during the slots it overlaps.
-            var first = Math.Clamp((int)Math.Floor(fault.Start / slotSeconds) + 1, 1, slots + 1);
-            var last = double.IsPositiveInfinity(fault.End) ? slots : Math.Clamp((int)Math.Ceiling(fault.End / slotSeconds), first, slots);
+            var (from, to) = fault.Window;
+            var first = Math.Clamp((int)Math.Floor(from / slotSeconds) + 1, 1, slots + 1);
+            var last = double.IsPositiveInfinity(to) ? slots : Math.Clamp((int)Math.Ceiling(to / slotSeconds), first - 1, slots);
             var before = WindowMetrics.Of(bySlot, droppedBySlot, 1, first - 1);
             var during = WindowMetrics.Of(bySlot, droppedBySlot, first, last);
             var after = WindowMetrics.Of(bySlot, droppedBySlot, last + 1, slots);
-            var recovery = double.IsPositiveInfinity(fault.End) || before.Tasks == 0 ? null : Recovery(bySlot, last + 1, slots, before.Ssp);
+            var recovery = double.IsPositiveInfinity(to) || before.Tasks == 0 ? null : Recovery(bySlot, last + 1, slots, before.Ssp);
             reports.Add(new FaultWindowReport(fault.ToString(), first, last, before, during, after, recovery));
         }
 

@@ -39,8 +39,9 @@ internal static class FaultPlot
         foreach (var fault in plan.Faults)
         {
             // Slot k spans [(k - 1) T, k T): shade the slots the fault overlaps.
-            var from = (fault.Start / slotSeconds) + 1;
-            var to = double.IsPositiveInfinity(fault.End) ? last + 1 : (fault.End / slotSeconds) + 1;
+            var window = fault.Window;
+            var from = (window.From / slotSeconds) + 1;
+            var to = double.IsPositiveInfinity(window.To) ? last + 1 : (window.To / slotSeconds) + 1;
             foreach (var panel in new[] { delay, ssp })
             {
                 var span = panel.Add.HorizontalSpan(from, to);
