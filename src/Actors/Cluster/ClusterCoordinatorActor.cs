@@ -85,6 +85,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void OnStartRun(RunCommands.StartRun start)
     {
         _client = start.ReplyTo;
+        _client.Tell(new ClusterRunEvents.RunAccepted(_runId));
         _slots = start.Slots;
         Guarded(() => _placement = _cycle.FirstCaches());
         BuildCells();
@@ -355,6 +356,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
         _finished = true;
         _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _wave.Traffic));
+        _client.Tell(new ClusterRunEvents.RunEnded(_runId));
         Retire();
     }
 
@@ -466,12 +468,14 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         Context.Stop(Self);
     }
 
-    /// <summary>Stopped before the run ended (the singleton moved with its node, or the learner stopped): the submitter must hear of it.</summary>
+    /// <summary>
+    /// Stopped before the run ended (the singleton moved with its node, or the learner stopped): the cells go with it.
+    /// The submitter watches this actor and hands the run to the next singleton (<see cref="ClusterRunClientActor"/>).
+    /// </summary>
     protected override void PostStop()
     {
         if (!_finished)
         {
-            _client.Tell(new RunEvents.RunFailed($"slot {_slot}: the learning coordinator stopped (its node left the cluster or shut down)"));
             RetireCells();
         }
     }
