@@ -131,6 +131,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
             Context.Watch(Sender);
             if (--_awaitedCells == 0)
             {
+                LogPlacement();
                 Timers.Cancel(nameof(BuildRetry));
                 _awaitedCells = EdgeCount;
                 ToEveryCell(_ => new CellCommands.Connect(_cells.ToArray()));
@@ -161,6 +162,16 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         }));
         Receive<CellEvents.Leaving>(OnLeaving);
         Receive<Terminated>(OnCellStopped);
+    }
+
+    /// <summary>Which node hosts which cells, once per generation: what a node's loss will cost can be read off the log.</summary>
+    private void LogPlacement()
+    {
+        var nodes = _cells
+            .Select((cell, edge) => (Node: cell.Path.Address.HasGlobalScope ? cell.Path.Address : Akka.Cluster.Cluster.Get(Context.System).SelfAddress, Edge: edge))
+            .GroupBy(c => c.Node)
+            .Select(g => $"{g.Key} [{string.Join(",", g.Select(c => c.Edge))}]");
+        Context.GetLogger().Info("Run {0} generation {1}: cells on {2}", _runId, _generation, string.Join(" ", nodes));
     }
 
     private bool FromCurrentCell() => Array.IndexOf(_cells, Sender) >= 0;
