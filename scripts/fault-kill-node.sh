@@ -130,8 +130,27 @@ status=$?
 set -e
 run_pid=""
 
+# Per policy, from summary.json: every task accounted for, and what the lost node cost.
 if [[ -f "$out/summary.json" ]]; then
-  echo "dropped by reason (summary.json, per policy):"
-  awk '/"name":/ { name = $0; gsub(/.*"name": *"|".*/, "", name) } /"droppedByReason"/ { grab = 1; printf "  %s:", name; next } grab && /}/ { grab = 0; print ""; next } grab { gsub(/^ +|,$/, ""); printf " %s", $0 }' "$out/summary.json"
+  echo "tasks and drops (summary.json):"
+  awk '
+    function field(line) { sub(/^ *"[A-Za-z]+": */, "", line); sub(/,$/, "", line); return line }
+    function flush() {
+      if (name == "") return
+      lost = reasons ~ /"node-lost"/ ? reasons : "0"
+      sub(/.*"node-lost": */, "", lost); sub(/[^0-9].*/, "", lost)
+      printf "  %-22s tasks %s = completed %s + missed %s + dropped %s; dropped(node-lost) %s%s\n", name, tasks, completed, missed, dropped, lost, reasons == "" ? "" : "; by reason: " reasons
+      name = ""; reasons = ""
+    }
+    /^      "name": /            { flush(); name = field($0); gsub(/"/, "", name) }
+    /^      "tasks": /           { tasks = field($0) }
+    /^      "completed": /       { completed = field($0) }
+    /^      "missedDeadline": /  { missed = field($0) }
+    /^      "dropped": /         { dropped = field($0) }
+    /^      "droppedByReason": / { grab = 1; next }
+    grab && /^      }/           { grab = 0; next }
+    grab                         { line = $0; gsub(/^ +|,$/, "", line); reasons = reasons (reasons == "" ? "" : ", ") line }
+    END                          { flush() }
+  ' "$out/summary.json"
 fi
 exit "$status"

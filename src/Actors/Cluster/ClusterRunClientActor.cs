@@ -19,7 +19,7 @@ internal sealed class ClusterRunClientActor : ReceiveActor, IWithTimers
     /// How long to wait for a coordinator to accept a submission before sending it again: the singleton proxy may still
     /// address the lost singleton until it has seen the new one. The learner ignores a run id it already runs.
     /// </summary>
-    private static readonly TimeSpan SubmitRetry = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SubmitRetry = TimeSpan.FromSeconds(3);
 
     private readonly ClusterRunCommands.SubmitRun _submission;
     private readonly IActorRef _learner;
