@@ -167,8 +167,9 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     /// <summary>Which node hosts which cells, once per generation: what a node's loss will cost can be read off the log.</summary>
     private void LogPlacement()
     {
+        var here = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
         var nodes = _cells
-            .Select((cell, edge) => (Node: cell.Path.Address.HasGlobalScope ? cell.Path.Address : Akka.Cluster.Cluster.Get(Context.System).SelfAddress, Edge: edge))
+            .Select((cell, edge) => (Node: cell.Path.Address.HasGlobalScope ? cell.Path.Address : here, Edge: edge))
             .GroupBy(c => c.Node)
             .Select(g => $"{g.Key} [{string.Join(",", g.Select(c => c.Edge))}]");
         Context.GetLogger().Info("Run {0} generation {1}: cells on {2}", _runId, _generation, string.Join(" ", nodes));
