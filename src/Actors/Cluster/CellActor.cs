@@ -58,6 +58,7 @@ public sealed class CellActor : ReceiveActor
         _seed = build.Seed;
         _firstSlot = build.FirstSlot;
         _coordinator = build.Coordinator;
+        Context.Watch(_coordinator);
         _directory = new CellDirectory(build.Scenario, _edge, Self);
         foreach (var resource in SystemResources.OfCell(_system, _edge))
         {
@@ -72,6 +73,7 @@ public sealed class CellActor : ReceiveActor
     {
         Receive<CellCommands.Connect>(OnConnect);
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
+        Receive<Terminated>(OnCoordinatorStopped);
 
         // Half built, nothing in flight yet: the coordinator sees the cell stop and builds the cells again.
         Receive<CellCommands.HandOff>(_ => Context.Stop(Self));
@@ -122,6 +124,16 @@ public sealed class CellActor : ReceiveActor
         Receive<CellCommands.ToDevice>(to => _devices[to.Device].Tell(to.Finished));
         Receive<CellCommands.Retire>(_ => Context.Stop(Self));
         Receive<CellCommands.HandOff>(_ => _coordinator.Tell(new CellEvents.Leaving(_edge)));
+        Receive<Terminated>(OnCoordinatorStopped);
+    }
+
+    /// <summary>The run's coordinator was lost with its node: nobody will retire this cell, and its run goes on (if at all) under another id.</summary>
+    private void OnCoordinatorStopped(Terminated terminated)
+    {
+        if (terminated.ActorRef.Equals(_coordinator))
+        {
+            Context.Stop(Self);
+        }
     }
 
     private void OnBeginSlot(CellCommands.BeginSlot begin)

@@ -85,6 +85,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void OnStartRun(RunCommands.StartRun start)
     {
         _client = start.ReplyTo;
+        _client.Tell(new ClusterRunEvents.RunAccepted(_runId));
         _slots = start.Slots;
         Guarded(() => _placement = _cycle.FirstCaches());
         BuildCells();
@@ -130,6 +131,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
             Context.Watch(Sender);
             if (--_awaitedCells == 0)
             {
+                LogPlacement();
                 Timers.Cancel(nameof(BuildRetry));
                 _awaitedCells = EdgeCount;
                 ToEveryCell(_ => new CellCommands.Connect(_cells.ToArray()));
@@ -160,6 +162,17 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         }));
         Receive<CellEvents.Leaving>(OnLeaving);
         Receive<Terminated>(OnCellStopped);
+    }
+
+    /// <summary>Which node hosts which cells, once per generation: what a node's loss will cost can be read off the log.</summary>
+    private void LogPlacement()
+    {
+        var here = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
+        var nodes = _cells
+            .Select((cell, edge) => (Node: cell.Path.Address.HasGlobalScope ? cell.Path.Address : here, Edge: edge))
+            .GroupBy(c => c.Node)
+            .Select(g => $"{g.Key} [{string.Join(",", g.Select(c => c.Edge))}]");
+        Context.GetLogger().Info("Run {0} generation {1}: cells on {2}", _runId, _generation, string.Join(" ", nodes));
     }
 
     private bool FromCurrentCell() => Array.IndexOf(_cells, Sender) >= 0;
@@ -355,6 +368,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
         _finished = true;
         _metrics.Tell(new MetricsCommands.Complete(_policies.Name, _slots, _client, _wave.Traffic));
+        _client.Tell(new ClusterRunEvents.RunEnded(_runId));
         Retire();
     }
 
@@ -466,12 +480,14 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         Context.Stop(Self);
     }
 
-    /// <summary>Stopped before the run ended (the singleton moved with its node, or the learner stopped): the submitter must hear of it.</summary>
+    /// <summary>
+    /// Stopped before the run ended (the singleton moved with its node, or the learner stopped): the cells go with it.
+    /// The submitter watches this actor and hands the run to the next singleton (<see cref="ClusterRunClientActor"/>).
+    /// </summary>
     protected override void PostStop()
     {
         if (!_finished)
         {
-            _client.Tell(new RunEvents.RunFailed($"slot {_slot}: the learning coordinator stopped (its node left the cluster or shut down)"));
             RetireCells();
         }
     }

@@ -10,8 +10,9 @@ public static class ClusterRunner
 {
     /// <param name="learner">The learning coordinator (<see cref="MecCluster.LearnerProxy"/>).</param>
     /// <param name="parameters">A learning policy's trained weights, or null.</param>
-    /// <param name="timeout">The whole run's budget; a run that outlives it (a lost node that took the singleton with it) fails.</param>
+    /// <param name="timeout">The whole run's budget, replays after a lost learning coordinator included; a run that outlives it fails.</param>
     /// <param name="keepLearning">A learning policy goes on learning from the run's feedback (see <see cref="ClusterRunCommands.SubmitRun"/>).</param>
+    /// <param name="onHandOver">Told each time the run's coordinator was lost and the next singleton took the run over (see <see cref="ClusterRunClientActor"/>).</param>
     public static async Task<PolicyRun> RunAsync(
         ActorSystem submitter,
         IActorRef learner,
@@ -22,15 +23,15 @@ public static class ClusterRunner
         int seed,
         TimeSpan timeout,
         Action<int, int>? onSlotClosed = null,
-        bool keepLearning = false)
+        bool keepLearning = false,
+        Action<LearnerHandOver>? onHandOver = null)
     {
         var completion = new TaskCompletionSource<PolicyRun>(TaskCreationOptions.RunContinuationsAsynchronously);
         var id = Guid.NewGuid().ToString("N");
-        var client = submitter.ActorOf(RunClientActor.Props(completion, onSlotClosed), $"run-client-{id}");
-        var metrics = submitter.ActorOf(MetricsActor.Props(), $"metrics-{id}");
+        var submission = new ClusterRunCommands.SubmitRun(id, scenario, policy, slots, seed, parameters, ActorRefs.Nobody, ActorRefs.Nobody, keepLearning);
+        var client = submitter.ActorOf(ClusterRunClientActor.Props(submission, learner, completion, onSlotClosed, onHandOver), $"run-client-{id}");
         try
         {
-            learner.Tell(new ClusterRunCommands.SubmitRun(id, scenario, policy, slots, seed, parameters, metrics, client, keepLearning));
             try
             {
                 return await completion.Task.WaitAsync(timeout).ConfigureAwait(false);
@@ -42,7 +43,6 @@ public static class ClusterRunner
         }
         finally
         {
-            submitter.Stop(metrics);
             submitter.Stop(client);
         }
     }

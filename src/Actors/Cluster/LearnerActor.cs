@@ -23,6 +23,14 @@ public sealed class LearnerActor : ReceiveActor
 
     private void OnSubmit(ClusterRunCommands.SubmitRun submit)
     {
+        var name = $"run-{submit.RunId}";
+
+        // A submission sent again while its first copy was on its way (see ClusterRunClientActor).
+        if (!Context.Child(name).IsNobody())
+        {
+            return;
+        }
+
         PolicySet policies;
         var system = new SystemView(submit.Scenario);
         try
@@ -37,7 +45,7 @@ public sealed class LearnerActor : ReceiveActor
 
         var cells = ClusterSharding.Get(Context.System).ShardRegion(CellSharding.TypeName);
         var coordinator = Context.ActorOf(
-            ClusterCoordinatorActor.Props(system, policies, submit.Seed, submit.RunId, cells, submit.Metrics), $"run-{submit.RunId}");
+            ClusterCoordinatorActor.Props(system, policies, submit.Seed, submit.RunId, cells, submit.Metrics), name);
         coordinator.Tell(new RunCommands.StartRun(submit.Slots, submit.ReplyTo));
     }
 }

@@ -23,3 +23,13 @@ public static class ClusterRunCommands
         IActorRef ReplyTo,
         bool KeepLearning = false) : IMecMessage;
 }
+
+/// <summary>What the learning coordinator tells a submitter about its run, besides progress and the outcome.</summary>
+public static class ClusterRunEvents
+{
+    /// <summary>The run's coordinator (the sender) has started it: the submitter watches it from now on.</summary>
+    public sealed record RunAccepted(string RunId) : IMecMessage;
+
+    /// <summary>The run's coordinator (the sender) has closed every slot and stops; the outcome comes from the metrics actor.</summary>
+    public sealed record RunEnded(string RunId) : IMecMessage;
+}

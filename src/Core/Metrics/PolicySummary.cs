@@ -41,7 +41,10 @@ public sealed record PolicySummary(
     /// </summary>
     public bool ReportsSuccessAccuracy { get; init; }
 
-    /// <summary>Under a fault plan: the dropped tasks by reason, and each fault's windows (null without one, so other summaries keep their bytes).</summary>
+    /// <summary>
+    /// Under a fault plan, or when a cluster node was lost with tasks in flight: the dropped tasks by reason (null
+    /// otherwise, so other summaries keep their bytes). Under a fault plan: each fault's windows.
+    /// </summary>
     public IReadOnlyDictionary<string, int>? DroppedByReason { get; init; }
 
     public IReadOnlyList<FaultWindowReport>? FaultWindows { get; init; }
@@ -65,6 +68,11 @@ public sealed record PolicySummary(
                 DroppedByReason = WindowMetrics.Of(run.Records, 1, run.Slots).DroppedByReason,
                 FaultWindows = FaultWindowReport.From(run.Records, run.Slots, scenario.SlotSeconds, scenario.Faults),
             };
+        }
+        else if (run.Records.Any(r => r.DropReason == DropReasons.NodeLost))
+        {
+            // A cluster node was lost in the run: what it cost is part of the result.
+            summary = summary with { DroppedByReason = WindowMetrics.Of(run.Records, 1, run.Slots).DroppedByReason };
         }
 
         return scenario.DeviceCompute?.EnergyBudgetJ is { } budget && run.Slots > 0

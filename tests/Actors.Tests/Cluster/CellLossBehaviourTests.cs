@@ -34,6 +34,7 @@ public sealed class CellLossBehaviourTests : TestKit
             system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, Seed), Seed, "run", region.Ref, metrics.Ref));
 
         coordinator.Tell(new RunCommands.StartRun(3, client.Ref));
+        client.ExpectMsg<ClusterRunEvents.RunAccepted>(accepted => accepted.RunId == "run");
         BuildGeneration(coordinator, region, cells, generation: 0, firstSlot: 1);
 
         // Slot 1: each cell gathers its devices' tasks and its edge's state; the coordinator decides and opens the wave.

@@ -173,8 +173,40 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         Assert.True(victim.WhenTerminated.IsCompleted);
     }
 
+    /// <summary>
+    /// The oldest worker hosts the learning coordinator and cells of the run. Killed, it takes the run's coordinator
+    /// with it; the next singleton replays the run from its first slot, so the records are the undisturbed run's.
+    /// </summary>
+    [Fact]
+    public async Task The_learners_node_killed_mid_run_hands_the_run_over_and_it_replays_to_the_same_records()
+    {
+        const int slots = 30;
+        const int killAfter = 8;
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
+        var handOvers = new List<LearnerHandOver>();
+
+        var running = await GreedyRunPastSlot(scenario, slots, killAfter, handOver =>
+        {
+            lock (handOvers)
+            {
+                handOvers.Add(handOver);
+            }
+        });
+        var learnersNode = _cluster.Workers[0];
+        Assert.NotEmpty(await ShardsOf(learnersNode));
+        await learnersNode.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+        var run = await running;
+
+        Assert.Equal(expected, run.Records);
+        var handOver = Assert.Single(handOvers);
+        Assert.InRange(handOver.LostAfterSlot, killAfter, slots);
+        Assert.NotEqual(Akka.Cluster.Cluster.Get(learnersNode).SelfAddress.ToString(), handOver.NewNode);
+        Assert.True(handOver.HandOverTime > TimeSpan.Zero);
+    }
+
     /// <summary>Starts a greedy run on the cluster and returns it, still running, once slot <paramref name="slot"/> has closed.</summary>
-    private async Task<Task<PolicyRun>> GreedyRunPastSlot(ScenarioSpec scenario, int slots, int slot)
+    private async Task<Task<PolicyRun>> GreedyRunPastSlot(ScenarioSpec scenario, int slots, int slot, Action<LearnerHandOver>? onHandOver = null)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = ClusterRunner.RunAsync(
@@ -192,7 +224,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
                 {
                     reached.TrySetResult();
                 }
-            });
+            },
+            onHandOver: onHandOver);
         await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return running;
     }

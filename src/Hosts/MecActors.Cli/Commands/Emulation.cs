@@ -47,6 +47,7 @@ internal static class Emulation
         var checkpointsDir = noCheckpoints ? null : request.CheckpointsDir;
         var akkaConfig = MecActorSystem.LoadConfig(request.DispatcherThroughput, request.Verbose, request.BarrierWatchdogSeconds);
         using var trace = request.Trace ? new TaskTrace() : null;
+        using var progress = request.ProgressFile is null ? null : ProgressFile.Open(request.ProgressFile);
 
         using var logger = CliLogging.Create(console, request.Verbose);
         var log = logger.ForContext(CliLogging.SourceProperty, "mec");
@@ -91,14 +92,18 @@ internal static class Emulation
                     actorSystem,
                     setup,
                     weights,
-                    (policy, system, seedWeights, onSlotClosed, onTasksEnded) => learner is not null
-                        ? ClusterRunner.RunAsync(
-                            actorSystem, learner, system.Scenario, policy, seedWeights.ParametersOf(policy), slots, seedWeights.Seed,
-                            Submitter.RunTimeout(system.Scenario, slots), onSlotClosed)
-                        : realtime is null
-                        ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, onSlotClosed, onTasksEnded)
-                        : EmulationRunner.RunRealtimeAsync(
-                            actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, realtime, onSlotClosed, onTasksEnded),
+                    (policy, system, seedWeights, onSlotClosed, onTasksEnded) =>
+                    {
+                        var closed = progress?.Around(policy, onSlotClosed) ?? onSlotClosed;
+                        return learner is not null
+                            ? ClusterRunner.RunAsync(
+                                actorSystem, learner, system.Scenario, policy, seedWeights.ParametersOf(policy), slots, seedWeights.Seed,
+                                Submitter.RunTimeout(system.Scenario, slots), closed, onHandOver: handOver => Submitter.Report(console, policy, handOver))
+                            : realtime is null
+                            ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, closed, onTasksEnded)
+                            : EmulationRunner.RunRealtimeAsync(
+                                actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, realtime, closed, onTasksEnded);
+                    },
                     cancellationToken)
                 .ConfigureAwait(false);
         }

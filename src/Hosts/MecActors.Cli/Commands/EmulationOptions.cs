@@ -26,6 +26,7 @@ namespace MecActors.Cli.Commands;
 /// <param name="LearnOnline">Learning policies go on exploring and learning from the run's feedback instead of acting greedily.</param>
 /// <param name="FaultsPath">A fault plan file whose <c>faults</c> replace the scenario's, or null.</param>
 /// <param name="BarrierWatchdogSeconds">Null: as in config/akka.conf (<c>mec.barrier-watchdog</c>); 0: no watchdog.</param>
+/// <param name="ProgressFile">A file that gets a line <c>POLICY SLOT SLOTS</c> each time a run closes a slot, or null.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -46,7 +47,8 @@ internal sealed record EmulationRequest(
     bool Trace = false,
     bool LearnOnline = false,
     string? FaultsPath = null,
-    double? BarrierWatchdogSeconds = null);
+    double? BarrierWatchdogSeconds = null,
+    string? ProgressFile = null);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -221,6 +223,12 @@ internal sealed class EmulationOptions
         Description = "Run on a running cluster (mec node, scripts/cluster-up.sh) through its seed node, e.g. akka.tcp://mec@127.0.0.1:4053; results are collected here",
     };
 
+    public Option<string?> ProgressFile { get; } = new("--progress-file")
+    {
+        HelpName = "FILE",
+        Description = "Append a line \"POLICY SLOT SLOTS\" to FILE each time a run closes a slot, for whoever watches the run from outside (scripts/fault-kill-worker.sh)",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
@@ -241,6 +249,7 @@ internal sealed class EmulationOptions
         command.Options.Add(LearnOnline);
         command.Options.Add(Faults);
         command.Options.Add(BarrierWatchdog);
+        command.Options.Add(ProgressFile);
         command.Validators.Add(r =>
         {
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
@@ -270,7 +279,8 @@ internal sealed class EmulationOptions
         parse.GetValue(Trace),
         parse.GetValue(LearnOnline),
         parse.GetValue(Faults),
-        parse.GetValue(BarrierWatchdog));
+        parse.GetValue(BarrierWatchdog),
+        parse.GetValue(ProgressFile));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

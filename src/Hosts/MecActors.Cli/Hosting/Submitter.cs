@@ -1,6 +1,8 @@
 using Akka.Actor;
 using MecActors.Actors.Cluster;
+using System.Globalization;
 using MecActors.Cli.Commands;
+using MecActors.Cli.Output;
 using MecActors.Core.Scenarios;
 
 namespace MecActors.Cli.Hosting;
@@ -35,6 +37,12 @@ internal static class Submitter
     /// <summary>A generous budget for one run: a minute, plus a second per slot per 1,000 devices.</summary>
     public static TimeSpan RunTimeout(ScenarioSpec scenario, int slots) =>
         TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(slots * Math.Max(1.0, scenario.DeviceCount / 1000.0));
+
+    /// <summary>The run's learning coordinator was lost and the next singleton took it over: what that cost, on stderr.</summary>
+    public static void Report(CliConsole console, string policy, LearnerHandOver handOver) =>
+        console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{policy}: learner hand-over: the learning coordinator was lost after slot {handOver.LostAfterSlot}; {handOver.NewNode} took the run over {handOver.HandOverTime.TotalSeconds:F1} s after that slot closed; slots 1-{handOver.LostAfterSlot} replayed"));
 
     /// <summary>Leaves the cluster gracefully, so the workers do not treat the submitter's exit as a failure.</summary>
     public static async Task LeaveAsync(ActorSystem system, Serilog.ILogger log)
