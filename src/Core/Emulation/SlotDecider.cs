@@ -53,10 +53,13 @@ public sealed class SlotDecider
         var plans = new TaskPlan[tasks.Count];
         var computeJobs = new Dictionary<ResourceRef, int>();
         var downloads = new SortedDictionary<(int Edge, int Model), int>();
+        var faults = system.Scenario.Faults;
+        var reroutes = observation.Down.Count > 0 && faults.OnFault == FaultResponse.Reroute;
+        var losesTransfers = faults.LosesTransfers;
         for (var i = 0; i < tasks.Count; i++)
         {
             var plan = PlanBuilder.Build(system, tasks[i], allocated[i], edges[actions[i].TargetEdge], _conditions);
-            if (observation.Down.Count > 0 && system.Scenario.Faults.OnFault == FaultResponse.Reroute && Crosses(plan, observation.Down))
+            if (reroutes && Crosses(plan, observation.Down))
             {
                 plan = Rerouted(tasks[i], allocated[i], edges, observation.Down) ?? plan;
             }
@@ -66,7 +69,7 @@ public sealed class SlotDecider
                 plan = plan with { Traced = true };
             }
 
-            if (system.Scenario.Faults.LosesTransfers)
+            if (losesTransfers)
             {
                 plan = plan with { RunSeed = _conditions.Seed };
             }

@@ -1,3 +1,6 @@
+using MecActors.Core.Emulation;
+using MecActors.Core.Randomness;
+
 namespace MecActors.Core.Faults;
 
 /// <summary>
@@ -33,13 +36,13 @@ public sealed class ResourceFaults
     /// Whether attempt <paramref name="attempt"/> (0: the first) of the task's current transfer, started at
     /// <paramref name="start"/>, is lost, drawn from the task's own stream; the loss in force then, when it is.
     /// </summary>
-    public LossSpec? Lost(Emulation.TaskProgress task, int attempt, double start)
+    public LossSpec? Lost(TaskProgress task, int attempt, double start)
     {
         foreach (var window in _losses)
         {
             if (start >= window.Start && start < window.End)
             {
-                var draw = Randomness.RandomStream.ForKey(task.Plan.RunSeed, Randomness.StreamKind.LinkLoss, (task.StageIndex * 64) + attempt, _episode, task.TaskId).NextDouble();
+                var draw = RandomStream.ForKey(task.Plan.RunSeed, StreamKind.LinkLoss, (task.StageIndex * 64) + attempt, _episode, task.TaskId).NextDouble();
                 return draw < window.Loss.Probability ? window.Loss : null;
             }
         }
