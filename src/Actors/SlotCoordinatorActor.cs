@@ -25,8 +25,11 @@ public abstract class SlotCoordinatorActor : ReceiveActor
         }
     }
 
-    /// <summary>A failing resource would lose its queue if restarted, so any failure ends the run with its reason.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    /// <summary>
+    /// A failing resource would lose its queue if restarted, so any failure ends the run with its reason; but a crashed
+    /// server restarts, with the work that came after its crash (<see cref="ServerCrashed"/>).
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new CrashRestartStrategy(e =>
     {
         Fail(e);
         return Directive.Stop;

@@ -40,11 +40,15 @@ public sealed class FaultEquivalenceTests : TestKit
 
     /// <summary>
     /// Edge 0 crashed in slots 3 and 4 (from 2 s to 4 s) restarts in slot 5 with nothing cached: every task sent there
-    /// then fetches its model, where without the crash some hit the cache; from slot 6 the placements apply again.
+    /// then fetches its model, where without the crash some hit the cache; from slot 6 the placements apply again. Its
+    /// actor is stopped and created again by its supervisor at the end of slot 3, the first slot boundary after the
+    /// crash, and only then.
     /// </summary>
     [Fact]
     public async Task A_crashed_server_restarts_with_an_empty_cache_under_every_driver()
     {
+        var restarts = CreateTestProbe();
+        Sys.EventStream.Subscribe(restarts, typeof(ServerRestarted));
         var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
         var nominal = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with { Slots = 8 };
         var scenario = nominal with
@@ -63,6 +67,34 @@ public sealed class FaultEquivalenceTests : TestKit
         Assert.Contains(AtEdge0(unfaulted, 5), r => r.CacheHit);
         Assert.Contains(AtEdge0(crashed, 6), r => r.CacheHit);
         Assert.Equal(crashed.Records, actors.Records);
+        Assert.Equal(new ServerRestarted(ResourceRef.EdgeCompute(0), 1, 4), restarts.ExpectMsg<ServerRestarted>(TimeSpan.FromSeconds(5)));
+        restarts.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>
+    /// The realtime actor of a crashed server restarts too, and goes on with what it held: its timers, which the restart
+    /// cancels, are set again, so every task still ends and none twice.
+    /// </summary>
+    [Fact]
+    public async Task A_crashed_server_restarts_on_wall_time_and_keeps_the_work_that_came_after_the_crash()
+    {
+        var restarts = CreateTestProbe();
+        Sys.EventStream.Subscribe(restarts, typeof(ServerRestarted));
+        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
+        var scenario = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with
+        {
+            Slots = 6,
+            Faults = new FaultPlan([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", 0), 1.5, 2.5)], FaultResponse.Retry),
+        };
+        var system = new SystemView(scenario);
+        PolicySet Greedy() => Policies.PolicyCatalog.All.Create(Policies.Paper000Policies.GreedyName, system, 1);
+
+        var expected = ReferenceModel.Run(system, Greedy(), 6, 1);
+        var actual = await EmulationRunner.RunRealtimeAsync(Sys, system, Greedy(), 6, 1, new MecActors.Actors.Realtime.RealtimeSettings(1.0));
+
+        Assert.Equal(new ServerRestarted(ResourceRef.EdgeCompute(0), 1, 3), restarts.ExpectMsg<ServerRestarted>(TimeSpan.FromSeconds(5)));
+        Assert.Equal(expected.Records.Select(r => r.TaskId), actual.Records.Select(r => r.TaskId));
+        Assert.Contains(actual.Records, r => r.Slot >= 3 && r.TargetEdge == 0 && r.Ran);
     }
 
     /// <summary>

@@ -52,6 +52,10 @@ public sealed class CellActor : ReceiveActor
 
     public static Props Props(int edge) => Akka.Actor.Props.Create(() => new CellActor(edge));
 
+    /// <summary>A crashed server restarts with the work that came after its crash (<see cref="ServerCrashed"/>); other failures as by default.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new CrashRestartStrategy(Akka.Actor.SupervisorStrategy.DefaultDecider.Decide);
+
     private void OnBuild(CellCommands.Build build)
     {
         _system = new SystemView(build.Scenario);

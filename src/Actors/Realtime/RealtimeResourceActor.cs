@@ -18,31 +18,30 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     private const string WakeTimer = "wake";
 
     private readonly RealtimeClock _clock;
-    private readonly ResourceNode _node;
     private readonly LocalDirectory _directory;
     private readonly ModelCache? _cache;
-    private readonly Dictionary<long, double> _releasedAt = new();
-    private readonly Dictionary<long, Leaving> _holding = new();
-    private readonly SortedDictionary<int, SlotEntries> _entries = new();
+    private readonly double _slotSeconds;
     private readonly List<TaskProgress> _tasks = new();
     private readonly List<ModelArrival> _models = new();
-    private double _advancedTo;
+    private Holdings _held;
+    private int _crashes;
 
     public RealtimeResourceActor(SystemView system, RealtimeClock clock, ResourceRef resource, LocalDirectory directory)
     {
         _clock = clock;
-        _node = SystemResources.Create(system, resource);
+        _held = new Holdings(SystemResources.Create(system, resource));
         _directory = directory;
+        _slotSeconds = system.Scenario.SlotSeconds;
         if (resource.Kind == ResourceKind.EdgeCompute)
         {
             _cache = new ModelCache(system, resource.A);
-            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place.Models, _node.DownIn(place.Slot - 1, system.Scenario.SlotSeconds)));
+            Receive<SlotCommands.PlaceModels>(OnPlaceModels);
 
             // The backlog measured now: how long until the processor could start a new task.
-            Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(_clock.Now, _node.FreeAt))));
+            Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(_clock.Now, Node.FreeAt))));
         }
 
-        Receive<RealtimeCommands.MeasureQueue>(measure => Sender.Tell(new RealtimeCommands.QueueMeasured(measure.Slot, _node.QueueAt(_clock.Now))));
+        Receive<RealtimeCommands.MeasureQueue>(measure => Sender.Tell(new RealtimeCommands.QueueMeasured(measure.Slot, Node.QueueAt(_clock.Now))));
         Receive<RealtimeCommands.SlotRole>(OnSlotRole);
         Receive<TaskCommands.Enter>(enter =>
         {
@@ -61,18 +60,60 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     public static Props Props(SystemView system, RealtimeClock clock, ResourceRef resource, LocalDirectory directory) =>
         Akka.Actor.Props.Create(() => new RealtimeResourceActor(system, clock, resource, directory));
 
-    private ResourceRef Resource => _node.Resource;
+    private ResourceNode Node => _held.Node;
+
+    private ResourceRef Resource => Node.Resource;
+
+    /// <summary>
+    /// The slot boundary after a crash restarts the actor (<see cref="ServerCrashed"/>), which goes on with the work
+    /// held now, its timers set again (a restart cancels them).
+    /// </summary>
+    private void OnPlaceModels(SlotCommands.PlaceModels place)
+    {
+        var crashes = Node.CrashesBefore((place.Slot - 1) * _slotSeconds);
+        if (crashes > _crashes)
+        {
+            throw new ServerCrashed(Resource, crashes, place, _held);
+        }
+
+        _cache!.Place(place.Models, Node.DownIn(place.Slot - 1, _slotSeconds));
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        base.PostRestart(reason);
+        if (reason is not ServerCrashed crashed)
+        {
+            return;
+        }
+
+        _held = (Holdings)crashed.Carried;
+        _crashes = crashed.Crashes;
+        foreach (var (key, leaving) in _held.Leaving)
+        {
+            Timers.StartSingleTimer(key, new RealtimeCommands.ServiceEnded(key), _clock.TimerUntil(leaving.Task?.Time ?? leaving.Model.Time));
+        }
+
+        foreach (var (taskId, due) in _held.DueLater)
+        {
+            Timers.StartSingleTimer(new ArrivalTimer(taskId), due, _clock.TimerUntil(due.At));
+        }
+
+        Serve();
+        OnPlaceModels(crashed.Placement);
+        Context.System.EventStream.Publish(new ServerRestarted(Resource, _crashes, crashed.Placement.Slot));
+    }
 
     private void OnSlotRole(RealtimeCommands.SlotRole role)
     {
         if (role.ComputeJobs > 0)
         {
-            _node.Expect(role.Slot, role.ComputeJobs);
+            Node.Expect(role.Slot, role.ComputeJobs);
         }
 
         foreach (var download in role.Fetches)
         {
-            _node.Fetch(download with { RequestTime = role.ReleasedAt });
+            Node.Fetch(download with { RequestTime = role.ReleasedAt });
         }
 
         var entries = Entries(role.Slot);
@@ -85,25 +126,26 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     /// <summary>Once all of a slot's entries are in, they are offered together at the slot's release.</summary>
     private void TryRelease(int slot)
     {
-        if (!_entries.TryGetValue(slot, out var entries) || entries.Expected is not { } expected || entries.Tasks.Count < expected)
+        if (!_held.Entries.TryGetValue(slot, out var entries) || entries.Expected is not { } expected || entries.Tasks.Count < expected)
         {
             return;
         }
 
-        _entries.Remove(slot);
+        _held.Entries.Remove(slot);
         foreach (var task in entries.Tasks)
         {
             // A task that arrives later in the slot is offered at the slot's release + its offset, held by a timer until then.
             var offset = task.Plan.Request.ArrivalOffset;
             if (offset > 0)
             {
-                var due = entries.ReleasedAt + offset;
-                Timers.StartSingleTimer(new ArrivalTimer(task.TaskId), new RealtimeCommands.Due(task, due), _clock.TimerUntil(due));
+                var due = new RealtimeCommands.Due(task, entries.ReleasedAt + offset);
+                _held.DueLater.Add(task.TaskId, due);
+                Timers.StartSingleTimer(new ArrivalTimer(task.TaskId), due, _clock.TimerUntil(due.At));
                 continue;
             }
 
-            _releasedAt[task.TaskId] = entries.ReleasedAt;
-            _node.Arrive(task with { Time = entries.ReleasedAt });
+            _held.ReleasedAt[task.TaskId] = entries.ReleasedAt;
+            Node.Arrive(task with { Time = entries.ReleasedAt });
         }
 
         Serve();
@@ -112,8 +154,8 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     private void OnArrived(RealtimeCommands.Arrived arrived)
     {
         var task = arrived.Task;
-        _releasedAt[task.TaskId] = arrived.ReleasedAt;
-        _node.Arrive(task with { Time = _clock.Now });
+        _held.ReleasedAt[task.TaskId] = arrived.ReleasedAt;
+        Node.Arrive(task with { Time = _clock.Now });
         Serve();
     }
 
@@ -124,14 +166,15 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     /// </summary>
     private void OnDue(RealtimeCommands.Due due)
     {
-        _releasedAt[due.Task.TaskId] = due.At;
-        _node.Arrive(due.Task with { Time = Math.Max(_advancedTo, Math.Min(due.At, _clock.Now)) });
+        _held.DueLater.Remove(due.Task.TaskId);
+        _held.ReleasedAt[due.Task.TaskId] = due.At;
+        Node.Arrive(due.Task with { Time = Math.Max(_held.AdvancedTo, Math.Min(due.At, _clock.Now)) });
         Serve();
     }
 
     private void OnModelArrived(RealtimeCommands.ModelArrived arrived)
     {
-        _node.ModelArrived(arrived.Arrival with { Time = _clock.Now });
+        Node.ModelArrived(arrived.Arrival with { Time = _clock.Now });
         Serve();
     }
 
@@ -140,8 +183,8 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     {
         _tasks.Clear();
         _models.Clear();
-        _advancedTo = Math.BitIncrement(_clock.Now);
-        _node.Advance(_advancedTo, _tasks, _models);
+        _held.AdvancedTo = Math.BitIncrement(_clock.Now);
+        Node.Advance(_held.AdvancedTo, _tasks, _models);
         foreach (var task in _tasks)
         {
             Hold(task.TaskId, new Leaving(task, default), task.Time);
@@ -152,7 +195,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
             Hold(-((long)model.Slot * 1_000_000 + model.ModelId) - 1, new Leaving(null, model), model.Time);
         }
 
-        var next = _node.NextDeparture;
+        var next = Node.NextDeparture;
         if (double.IsPositiveInfinity(next))
         {
             Timers.Cancel(WakeTimer);
@@ -165,21 +208,21 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     private void Hold(long key, Leaving leaving, double end)
     {
-        _holding.Add(key, leaving);
+        _held.Leaving.Add(key, leaving);
         Timers.StartSingleTimer(key, new RealtimeCommands.ServiceEnded(key), _clock.TimerUntil(end));
     }
 
     private void OnServiceEnded(RealtimeCommands.ServiceEnded ended)
     {
         var now = _clock.Now;
-        _holding.Remove(ended.Key, out var leaving);
+        _held.Leaving.Remove(ended.Key, out var leaving);
         if (leaving.Task is not { } task)
         {
             _directory.ToResource(WaveInputs.FetchTarget(Resource), new RealtimeCommands.ModelArrived(leaving.Model), Self);
             return;
         }
 
-        _releasedAt.Remove(task.TaskId, out var releasedAt);
+        _held.ReleasedAt.Remove(task.TaskId, out var releasedAt);
 
         // The task's own clock: its release plus the wall span measured since the slot began.
         var measured = task with { Time = task.Plan.Request.ReleaseTime + (now - releasedAt) };
@@ -195,10 +238,10 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     private SlotEntries Entries(int slot)
     {
-        if (!_entries.TryGetValue(slot, out var entries))
+        if (!_held.Entries.TryGetValue(slot, out var entries))
         {
             entries = new SlotEntries();
-            _entries.Add(slot, entries);
+            _held.Entries.Add(slot, entries);
         }
 
         return entries;
@@ -210,6 +253,24 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     /// <summary>The key of the timer that offers a task arriving <see cref="Core.Workload.TaskRequest.ArrivalOffset"/> into its slot.</summary>
     private readonly record struct ArrivalTimer(long TaskId);
+
+    /// <summary>All the actor holds of the work in the resource, which a restart after a crash carries over.</summary>
+    private sealed class Holdings(ResourceNode node)
+    {
+        public ResourceNode Node { get; } = node;
+
+        public Dictionary<long, double> ReleasedAt { get; } = new();
+
+        /// <summary>Jobs finalised and held by a timer until their end.</summary>
+        public Dictionary<long, Leaving> Leaving { get; } = new();
+
+        public SortedDictionary<int, SlotEntries> Entries { get; } = new();
+
+        /// <summary>Tasks held by a timer until their arrival offset into the slot.</summary>
+        public Dictionary<long, RealtimeCommands.Due> DueLater { get; } = new();
+
+        public double AdvancedTo { get; set; }
+    }
 
     private sealed class SlotEntries
     {

@@ -116,6 +116,12 @@ public sealed class ResourceNode
     public bool DownIn(int slot, double slotSeconds) =>
         _faults is not null && slot >= 1 && _faults.IsDownDuring((slot - 1) * slotSeconds, slot * slotSeconds);
 
+    /// <summary>
+    /// How many crashes of this server start before <paramref name="t"/>. What a crash destroys (the jobs it holds, the
+    /// cache) is lost at its start; the drivers restart the server's actor at the first slot boundary after it.
+    /// </summary>
+    public int CrashesBefore(double t) => _faults?.CrashesBefore(t) ?? 0;
+
     /// <summary>The earliest time a new job could start service, given the work finalised so far.</summary>
     public double FreeAt => _station.FreeAt;
 

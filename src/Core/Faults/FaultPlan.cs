@@ -77,7 +77,8 @@ public sealed record FaultPlan(IReadOnlyList<FaultSpec> Faults, FaultResponse On
             }
             else if (fault.TakesDown)
             {
-                (outages ??= []).Add(new Outage(fault.Start, fault.End, fault.Name, fault.Kind is FaultKind.EdgeCrash or FaultKind.DeviceLeave));
+                (outages ??= []).Add(new Outage(
+                    fault.Start, fault.End, fault.Name, fault.Kind is FaultKind.EdgeCrash or FaultKind.DeviceLeave, Restarts: fault.Kind == FaultKind.EdgeCrash));
             }
             else
             {

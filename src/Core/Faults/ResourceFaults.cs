@@ -96,6 +96,21 @@ public sealed class ResourceFaults
         return (double.PositiveInfinity, null);
     }
 
+    /// <summary>How many crashes that restart the server start before <paramref name="t"/>.</summary>
+    public int CrashesBefore(double t)
+    {
+        var crashes = 0;
+        foreach (var o in _outages)
+        {
+            if (o.Restarts && o.Start < t)
+            {
+                crashes++;
+            }
+        }
+
+        return crashes;
+    }
+
     /// <summary>Whether the resource is down at some instant of [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public bool IsDownDuring(double from, double to)
     {
@@ -185,7 +200,8 @@ public sealed class ResourceFaults
 
 /// <summary>A window [<paramref name="Start"/>, <paramref name="End"/>) in which a resource is down.</summary>
 /// <param name="LosesHeld">What the resource holds at the start is lost whatever <c>on-fault</c> says (a crash).</param>
-public sealed record Outage(double Start, double End, string Reason, bool LosesHeld);
+/// <param name="Restarts">The server crashes at the start: the actors driving it are stopped and recreated (an edge crash).</param>
+public sealed record Outage(double Start, double End, string Reason, bool LosesHeld, bool Restarts = false);
 
 /// <summary>A window in which a resource runs at its capacity times <paramref name="Factor"/> (in (0, 1]).</summary>
 public sealed record Degradation(double Start, double End, double Factor);

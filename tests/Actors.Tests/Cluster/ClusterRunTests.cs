@@ -83,11 +83,21 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         var path = Path.Combine(SerializationSupport.RepoRoot, "config", "scenarios", file);
         var scenario = ScenarioLoader.FromConfig(Core.Configuration.HoconParser.ParseFile(path).WithOverride("faults", plan), PolicyCatalog.All);
         var expected = await InOneProcess(scenario, policy, Slots);
+        var restarts = _cluster.Workers.Select(worker =>
+        {
+            var probe = CreateTestProbe(worker);
+            worker.EventStream.Subscribe(probe, typeof(ServerRestarted));
+            return probe;
+        }).ToList();
 
         var run = await ClusterRunner.RunAsync(
             Sys, MecCluster.LearnerProxy(Sys), scenario, policy, null, Slots, scenario.Seed, TimeSpan.FromSeconds(60));
 
         Assert.Equal(expected, run.Records);
+
+        // The crashed server's actor restarted once, in its cell, wherever the cell lives: at the end of slot 4.
+        var heard = restarts.SelectMany(probe => probe.ReceiveWhile(TimeSpan.FromMilliseconds(500), m => (ServerRestarted)m)).ToList();
+        Assert.Equal([new ServerRestarted(Core.Emulation.ResourceRef.EdgeCompute(1), 1, 5)], heard);
 
         // The plan did something: the same run without it ends otherwise.
         Assert.NotEqual(await InOneProcess(scenario with { Faults = Core.Faults.FaultPlan.None }, policy, Slots), expected);
