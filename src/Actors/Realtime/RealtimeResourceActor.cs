@@ -30,6 +30,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     {
         _clock = clock;
         _held = new Holdings(SystemResources.Create(system, resource));
+        Node.MeasureAtAnyInstant();
         _directory = directory;
         _slotSeconds = system.Scenario.SlotSeconds;
         if (resource.Kind == ResourceKind.EdgeCompute)

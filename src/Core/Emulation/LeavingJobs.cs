@@ -3,7 +3,8 @@ namespace MecActors.Core.Emulation;
 /// <summary>
 /// The jobs a resource has finalised that are still in it after its horizon, until their ends: counted by the last
 /// slot start s x T each is still there at (once, when it is finalised), so that a queue report costs as many steps
-/// as there are slot starts ahead, not one per job in flight; and their ends, for a measure at any instant.
+/// as there are slot starts ahead, not one per job in flight; and, for a driver that measures at any instant
+/// (<see cref="KeepEnds"/>), their ends.
 /// </summary>
 public sealed class LeavingJobs
 {
@@ -12,6 +13,7 @@ public sealed class LeavingJobs
     private readonly List<double> _ends;
     private readonly List<int> _scratch = new();
     private int _endsKeptAtLastPrune;
+    private bool _keepsEnds;
 
     public LeavingJobs(double slotSeconds)
     {
@@ -26,6 +28,7 @@ public sealed class LeavingJobs
         _byLastStart = new Dictionary<int, int>(other._byLastStart);
         _ends = new List<double>(other._ends);
         _endsKeptAtLastPrune = other._endsKeptAtLastPrune;
+        _keepsEnds = other._keepsEnds;
     }
 
     /// <summary>Whether a job is still here at a slot start at or after the last horizon.</summary>
@@ -33,12 +36,18 @@ public sealed class LeavingJobs
 
     public LeavingJobs Copy() => new(this);
 
+    /// <summary>From now on keep each job's end, so that <see cref="At"/> can count them at any instant (the realtime driver).</summary>
+    public void KeepEnds() => _keepsEnds = true;
+
     /// <summary>A job finalised now that leaves at <paramref name="end"/>, after the horizon.</summary>
     public void Add(double end)
     {
         var last = LastStartBefore(end);
         _byLastStart[last] = _byLastStart.GetValueOrDefault(last) + 1;
-        _ends.Add(end);
+        if (_keepsEnds)
+        {
+            _ends.Add(end);
+        }
     }
 
     /// <summary>The resource has advanced to <paramref name="horizon"/>: jobs gone by the first slot start at or after it are forgotten.</summary>
@@ -60,11 +69,17 @@ public sealed class LeavingJobs
         }
 
         // The ends are pruned once they have doubled since the last time: amortised, a constant per job.
-        if (_ends.Count >= 2 * Math.Max(16, _endsKeptAtLastPrune))
+        if (_keepsEnds && _ends.Count >= 2 * Math.Max(16, _endsKeptAtLastPrune))
         {
-            _ends.RemoveAll(end => end <= horizon);
-            _endsKeptAtLastPrune = _ends.Count;
+            PruneEnds(horizon);
         }
+    }
+
+    // Apart from Forget, so that its closure is made only when it prunes.
+    private void PruneEnds(double horizon)
+    {
+        _ends.RemoveAll(end => end <= horizon);
+        _endsKeptAtLastPrune = _ends.Count;
     }
 
     /// <summary>
@@ -103,6 +118,11 @@ public sealed class LeavingJobs
     /// <summary>How many are still here at <paramref name="now"/>, no earlier than the horizon.</summary>
     public int At(double now)
     {
+        if (!_keepsEnds)
+        {
+            throw new InvalidOperationException("the jobs' ends are not kept: a measure at any instant needs KeepEnds first");
+        }
+
         var jobs = 0;
         foreach (var end in _ends)
         {

@@ -145,7 +145,13 @@ public sealed class ResourceNode
         return new QueueReport(freeAt, offered, first, leaving);
     }
 
-    /// <summary>The queue state at <paramref name="now"/>, no earlier than the horizon: the jobs offered and those finalised that leave after it.</summary>
+    /// <summary>From now on the node can be measured at any instant (<see cref="QueueAt"/>), as the realtime driver does.</summary>
+    public void MeasureAtAnyInstant() => _leaving.KeepEnds();
+
+    /// <summary>
+    /// The queue state at <paramref name="now"/>, no earlier than the horizon: the jobs offered and those finalised that
+    /// leave after it (<see cref="MeasureAtAnyInstant"/> first).
+    /// </summary>
     public QueueState QueueAt(double now)
     {
         return new QueueState(Resource, Math.Max(0.0, FreeAt - now), Offered + _leaving.At(now));
@@ -420,12 +426,8 @@ public sealed class ResourceNode
 
     private TaskProgress Advanced(TaskProgress task, InService job, Departure d)
     {
-        var joules = task.CurrentStage().Joules + (_transmitPowerW * d.Service);
-        if (joules != 0.0)
-        {
-            task = task with { EnergyJ = task.EnergyJ + joules };
-        }
-
+        // One copy of the task per stage: the energy goes in with the timing.
+        var energy = task.EnergyJ + (task.CurrentStage().Joules + (_transmitPowerW * d.Service));
         var next = task.StageIndex + 1;
         if (task.CurrentStage().Kind == StageKind.Compute)
         {
@@ -433,6 +435,7 @@ public sealed class ResourceNode
             {
                 StageIndex = next,
                 Time = d.End,
+                EnergyJ = energy,
                 DownloadS = task.DownloadS + (job.Ready - job.DataArrival),
                 QueueingS = task.QueueingS + d.Waiting,
                 ComputeS = task.ComputeS + d.Service,
@@ -446,6 +449,7 @@ public sealed class ResourceNode
             {
                 StageIndex = next,
                 Time = d.End,
+                EnergyJ = energy,
                 TransmissionS = task.TransmissionS + d.Service,
                 QueueingS = task.QueueingS + d.Waiting,
                 FiberRun = null,
@@ -460,6 +464,7 @@ public sealed class ResourceNode
         {
             StageIndex = next,
             Time = d.End,
+            EnergyJ = energy,
             TransmissionS = run.TransmissionBefore + span,
             QueueingS = task.QueueingS + d.Waiting,
             FiberRun = run,

@@ -7,7 +7,10 @@ namespace MecActors.Core.Emulation;
 /// </summary>
 internal sealed class WavePass
 {
+    // Forward batches stay with their resource from pass to pass and wave to wave, emptied once used: their lists
+    // keep their capacity, since the same links carry about as many tasks each wave.
     private readonly Dictionary<ResourceRef, Batch> _forward = new();
+    private readonly List<Batch> _forwardUsed = new();
     private Dictionary<(ResourceRef From, ResourceRef To), Batch> _backBefore = new();
     private Dictionary<(ResourceRef From, ResourceRef To), Batch> _back = new();
     private readonly List<TaskProgress> _tasks = new();
@@ -22,7 +25,12 @@ internal sealed class WavePass
     /// <summary>The back links' batches of the pass just run feed the next one.</summary>
     public void BeginPass()
     {
-        _forward.Clear();
+        foreach (var used in _forwardUsed)
+        {
+            used.Clear();
+        }
+
+        _forwardUsed.Clear();
         (_backBefore, _back) = (_back, _backBefore);
         _back.Clear();
     }
@@ -103,7 +111,18 @@ internal sealed class WavePass
             return _back.GetValueOrDefault(key) ?? (_back[key] = new Batch());
         }
 
-        return _forward.GetValueOrDefault(to) ?? (_forward[to] = new Batch());
+        if (!_forward.TryGetValue(to, out var batch))
+        {
+            batch = new Batch();
+            _forward.Add(to, batch);
+        }
+
+        if (batch.IsEmpty)
+        {
+            _forwardUsed.Add(batch);
+        }
+
+        return batch;
     }
 
     private static void Feed(ResourceNode node, Batch batch)
@@ -126,6 +145,12 @@ internal sealed class WavePass
         public List<ModelArrival> Models { get; } = new();
 
         public bool IsEmpty => Tasks.Count == 0 && Models.Count == 0;
+
+        public void Clear()
+        {
+            Tasks.Clear();
+            Models.Clear();
+        }
 
         public bool SameAs(Batch other) => TaskProgress.SameProgress(Tasks, other.Tasks) && Models.SequenceEqual(other.Models);
     }

@@ -105,9 +105,15 @@ public sealed class DeviceWorkload
                 arrival.Release is { } release ? release - start : 0.0);
         }
 
-        // A device away (left, or not joined yet) brings no tasks; the others keep their ids, and the stream its draws.
+        return _scenario.Faults.IsEmpty ? tasks : Present(tasks);
+    }
+
+    /// <summary>A device away (left, or not joined yet) brings no tasks; the others keep their ids, and the stream its draws.</summary>
+    private TaskRequest[] Present(TaskRequest[] tasks)
+    {
         var faults = _scenario.Faults;
-        return faults.IsEmpty ? tasks : Array.FindAll(tasks, t => !faults.IsAway(Device, t.ReleaseTime));
+        var device = Device;
+        return Array.FindAll(tasks, t => !faults.IsAway(device, t.ReleaseTime));
     }
 
     /// <summary>Moves the stream past <paramref name="slots"/> slots, as if they had been generated (a device rebuilt mid-run).</summary>

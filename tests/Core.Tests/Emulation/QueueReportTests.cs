@@ -14,6 +14,7 @@ public class QueueReportTests
     public void Leaving_jobs_are_counted_at_every_slot_start_they_are_still_there()
     {
         var leaving = new LeavingJobs(1.0);
+        leaving.KeepEnds();
         foreach (var end in new[] { 2.5, 1.1, 3.0 })
         {
             leaving.Add(end);
@@ -30,6 +31,19 @@ public class QueueReportTests
         Assert.Equal(new QueueState(resource, 0.0, 1), report.At(resource, 3, 1.0));
         Assert.Throws<InvalidOperationException>(() => report.At(resource, 0, 1.0));
         Assert.Equal(2, leaving.At(1.5));
+    }
+
+    /// <summary>The virtual drivers never measure between horizons, so the ends are kept only when asked for: a measure without them fails.</summary>
+    [Fact]
+    public void A_measure_at_any_instant_needs_the_ends_kept()
+    {
+        var leaving = new LeavingJobs(1.0);
+        leaving.Add(2.5);
+
+        var (first, steps) = leaving.CountFrom(1.0);
+        Assert.Equal(1, first);
+        Assert.Equal([new LeavingStep(2, 1)], steps);
+        Assert.Throws<InvalidOperationException>(() => leaving.At(1.5));
     }
 
     /// <summary>
