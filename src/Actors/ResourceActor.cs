@@ -17,7 +17,7 @@ public sealed class ResourceActor : ReceiveActor
 {
     private readonly ResourceDirectory _directory;
     private readonly IActorRef _coordinator;
-    private readonly ModelCache? _cache;
+    private readonly ServerCache? _cache;
     private readonly List<TaskProgress> _entries = new();
     private readonly List<TaskCommands.TransitBatch> _inbox = new();
     private readonly List<TaskProgress> _leaving = new();
@@ -25,10 +25,8 @@ public sealed class ResourceActor : ReceiveActor
     private readonly List<TaskProgress> _held = new();
     private readonly Dictionary<ResourceRef, Outgoing> _outgoing = new();
     private readonly Dictionary<ResourceRef, TaskCommands.TransitBatch> _sentBack = new();
-    private readonly double _slotSeconds;
     private ResourceNode _node;
     private ResourceNode? _start;
-    private int _crashes;
     private SlotCommands.OpenWave? _wave;
     private int _pass;
     private bool _passDone;
@@ -38,11 +36,11 @@ public sealed class ResourceActor : ReceiveActor
         _node = SystemResources.Create(system, resource);
         _directory = directory;
         _coordinator = coordinator;
-        _slotSeconds = system.Scenario.SlotSeconds;
         if (resource.Kind == ResourceKind.EdgeCompute)
         {
-            _cache = new ModelCache(system, resource.A);
-            Receive<SlotCommands.PlaceModels>(OnPlaceModels);
+            // A crash restarts the actor at the placement, carrying the node: between slots it is all the actor holds.
+            _cache = new ServerCache(system, resource.A);
+            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place, _node, _node));
             Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(report.Now, _node.FreeAt))));
         }
 
@@ -66,38 +64,14 @@ public sealed class ResourceActor : ReceiveActor
 
     private ResourceRef Resource => _node.Resource;
 
-    /// <summary>
-    /// The slot boundary after a crash restarts the actor (<see cref="ServerCrashed"/>). Between slots no wave is under
-    /// way, and the next slot's messages all follow this one, so the node is the whole of the work the actor holds.
-    /// </summary>
-    private void OnPlaceModels(SlotCommands.PlaceModels place)
-    {
-        var crashes = _node.CrashesBefore((place.Slot - 1) * _slotSeconds);
-        if (crashes > _crashes)
-        {
-            if (_wave is not null)
-            {
-                throw new InvalidOperationException($"{Resource}: caches placed for slot {place.Slot} during wave {_wave.Wave}");
-            }
-
-            throw new ServerCrashed(Resource, crashes, place, _node);
-        }
-
-        _cache!.Place(place.Models, _node.DownIn(place.Slot - 1, _slotSeconds));
-    }
-
     protected override void PostRestart(Exception reason)
     {
         base.PostRestart(reason);
-        if (reason is not ServerCrashed crashed)
+        if (reason is ServerCrashed crashed)
         {
-            return;
+            _node = (ResourceNode)crashed.Carried;
+            _cache!.Restarted(crashed, _node, Context);
         }
-
-        _node = (ResourceNode)crashed.Carried;
-        _crashes = crashed.Crashes;
-        OnPlaceModels(crashed.Placement);
-        Context.System.EventStream.Publish(new ServerRestarted(Resource, _crashes, crashed.Placement.Slot));
     }
 
     private void OnOpenWave(SlotCommands.OpenWave open)

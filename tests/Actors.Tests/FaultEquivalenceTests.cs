@@ -49,12 +49,8 @@ public sealed class FaultEquivalenceTests : TestKit
     {
         var restarts = CreateTestProbe();
         Sys.EventStream.Subscribe(restarts, typeof(ServerRestarted));
-        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
-        var nominal = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with { Slots = 8 };
-        var scenario = nominal with
-        {
-            Faults = new FaultPlan([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", 0), 2.0, 4.0)], FaultResponse.Retry),
-        };
+        var nominal = JointCaching(8);
+        var scenario = nominal with { Faults = EdgeCrash(0, 2.0, 4.0, FaultResponse.Retry) };
         PolicySet Greedy(SystemView system) => Policies.PolicyCatalog.All.Create(Policies.Paper000Policies.GreedyName, system, 1);
 
         var crashed = ReferenceModel.Run(new SystemView(scenario), Greedy(new SystemView(scenario)), 8, 1);
@@ -80,12 +76,7 @@ public sealed class FaultEquivalenceTests : TestKit
     {
         var restarts = CreateTestProbe();
         Sys.EventStream.Subscribe(restarts, typeof(ServerRestarted));
-        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
-        var scenario = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with
-        {
-            Slots = 6,
-            Faults = new FaultPlan([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", 0), 1.5, 2.5)], FaultResponse.Retry),
-        };
+        var scenario = JointCaching(6) with { Faults = EdgeCrash(0, 1.5, 2.5, FaultResponse.Retry) };
         var system = new SystemView(scenario);
         PolicySet Greedy() => Policies.PolicyCatalog.All.Create(Policies.Paper000Policies.GreedyName, system, 1);
 
@@ -104,12 +95,7 @@ public sealed class FaultEquivalenceTests : TestKit
     [Fact]
     public async Task Reroute_sends_the_tasks_decided_for_a_crashed_server_to_the_nearest_one_that_is_up()
     {
-        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf");
-        var scenario = Core.Scenarios.ScenarioLoader.Load(path, Policies.PolicyCatalog.All) with
-        {
-            Slots = 7,
-            Faults = new FaultPlan([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", 1), 2.0, 5.0)], FaultResponse.Reroute),
-        };
+        var scenario = JointCaching(7) with { Faults = EdgeCrash(1, 2.0, 5.0, FaultResponse.Reroute) };
         var system = new SystemView(scenario);
         PolicySet LocalEdge() => Policies.PolicyCatalog.All.Create(Policies.Paper000Policies.LocalEdgeName, system, 1);
 
@@ -150,4 +136,11 @@ public sealed class FaultEquivalenceTests : TestKit
         Assert.Contains("device-leave", reasons);
         Assert.True(slowed > 0, "no plan of degradations alone slowed its tasks");
     }
+
+    private static Core.Scenarios.ScenarioSpec JointCaching(int slots) =>
+        Core.Scenarios.ScenarioLoader.Load(
+            Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "joint-caching.conf"), Policies.PolicyCatalog.All) with { Slots = slots };
+
+    private static FaultPlan EdgeCrash(int edge, double start, double end, FaultResponse response) =>
+        new([new FaultSpec(FaultKind.EdgeCrash, new FaultTarget("edge", edge), start, end)], response);
 }

@@ -19,12 +19,10 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     private readonly RealtimeClock _clock;
     private readonly LocalDirectory _directory;
-    private readonly ModelCache? _cache;
-    private readonly double _slotSeconds;
+    private readonly ServerCache? _cache;
     private readonly List<TaskProgress> _tasks = new();
     private readonly List<ModelArrival> _models = new();
     private Holdings _held;
-    private int _crashes;
 
     public RealtimeResourceActor(SystemView system, RealtimeClock clock, ResourceRef resource, LocalDirectory directory)
     {
@@ -32,11 +30,11 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         _held = new Holdings(SystemResources.Create(system, resource));
         Node.MeasureAtAnyInstant();
         _directory = directory;
-        _slotSeconds = system.Scenario.SlotSeconds;
         if (resource.Kind == ResourceKind.EdgeCompute)
         {
-            _cache = new ModelCache(system, resource.A);
-            Receive<SlotCommands.PlaceModels>(OnPlaceModels);
+            // A crash restarts the actor at the placement, carrying all it holds.
+            _cache = new ServerCache(system, resource.A);
+            Receive<SlotCommands.PlaceModels>(place => _cache.Place(place, Node, _held));
 
             // The backlog measured now: how long until the processor could start a new task.
             Receive<SlotCommands.ReportStatus>(report => Sender.Tell(new SlotEvents.EdgeStatusReported(report.Slot, _cache.Status(_clock.Now, Node.FreeAt))));
@@ -65,21 +63,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     private ResourceRef Resource => Node.Resource;
 
-    /// <summary>
-    /// The slot boundary after a crash restarts the actor (<see cref="ServerCrashed"/>), which goes on with the work
-    /// held now, its timers set again (a restart cancels them).
-    /// </summary>
-    private void OnPlaceModels(SlotCommands.PlaceModels place)
-    {
-        var crashes = Node.CrashesBefore((place.Slot - 1) * _slotSeconds);
-        if (crashes > _crashes)
-        {
-            throw new ServerCrashed(Resource, crashes, place, _held);
-        }
-
-        _cache!.Place(place.Models, Node.DownIn(place.Slot - 1, _slotSeconds));
-    }
-
+    /// <summary>The new instance after a crash goes on with the work held, its timers set again (a restart cancels them).</summary>
     protected override void PostRestart(Exception reason)
     {
         base.PostRestart(reason);
@@ -89,7 +73,6 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         }
 
         _held = (Holdings)crashed.Carried;
-        _crashes = crashed.Crashes;
         foreach (var (key, leaving) in _held.Leaving)
         {
             Timers.StartSingleTimer(key, new RealtimeCommands.ServiceEnded(key), _clock.TimerUntil(leaving.Task?.Time ?? leaving.Model.Time));
@@ -101,8 +84,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         }
 
         Serve();
-        OnPlaceModels(crashed.Placement);
-        Context.System.EventStream.Publish(new ServerRestarted(Resource, _crashes, crashed.Placement.Slot));
+        _cache!.Restarted(crashed, Node, Context);
     }
 
     private void OnSlotRole(RealtimeCommands.SlotRole role)
