@@ -75,12 +75,12 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         _held = (Holdings)crashed.Carried;
         foreach (var (key, leaving) in _held.Leaving)
         {
-            Timers.StartSingleTimer(key, new RealtimeCommands.ServiceEnded(key), _clock.TimerUntil(leaving.Task?.Time ?? leaving.Model.Time));
+            At(leaving.Task?.Time ?? leaving.Model.Time, key, new RealtimeCommands.ServiceEnded(key));
         }
 
         foreach (var (taskId, due) in _held.DueLater)
         {
-            Timers.StartSingleTimer(new ArrivalTimer(taskId), due, _clock.TimerUntil(due.At));
+            At(due.At, new ArrivalTimer(taskId), due);
         }
 
         Serve();
@@ -123,7 +123,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
             {
                 var due = new RealtimeCommands.Due(task, entries.ReleasedAt + offset);
                 _held.DueLater.Add(task.TaskId, due);
-                Timers.StartSingleTimer(new ArrivalTimer(task.TaskId), due, _clock.TimerUntil(due.At));
+                At(due.At, new ArrivalTimer(task.TaskId), due);
                 continue;
             }
 
@@ -149,7 +149,10 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     /// </summary>
     private void OnDue(RealtimeCommands.Due due)
     {
-        _held.DueLater.Remove(due.Task.TaskId);
+        if (!_held.DueLater.Remove(due.Task.TaskId))
+        {
+            return;
+        }
         _held.ReleasedAt[due.Task.TaskId] = due.At;
         Node.Arrive(due.Task with { Time = Math.Max(_held.AdvancedTo, Math.Min(due.At, _clock.Now)) });
         Serve();
@@ -192,13 +195,36 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
     private void Hold(long key, Leaving leaving, double end)
     {
         _held.Leaving.Add(key, leaving);
-        Timers.StartSingleTimer(key, new RealtimeCommands.ServiceEnded(key), _clock.TimerUntil(end));
+        At(end, key, new RealtimeCommands.ServiceEnded(key));
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="message"/> at clock instant <paramref name="end"/>: by a timer, or at once when it is due
+    /// within the timer's lead. The scheduler fires only on its ticks, so a timer for a stage shorter than that (a small
+    /// message on a fast link) would hold it until the next tick, up to a tick late, where at once it is early by less
+    /// than the lead.
+    /// </summary>
+    private void At(double end, object key, object message)
+    {
+        var delay = _clock.TimerUntil(end);
+        if (delay > TimeSpan.Zero)
+        {
+            Timers.StartSingleTimer(key, message, delay);
+        }
+        else
+        {
+            Self.Tell(message);
+        }
     }
 
     private void OnServiceEnded(RealtimeCommands.ServiceEnded ended)
     {
         var now = _clock.Now;
-        _held.Leaving.Remove(ended.Key, out var leaving);
+        // A restart sets the timers of what it carries again: a stage end told at once before it may come twice.
+        if (!_held.Leaving.Remove(ended.Key, out var leaving))
+        {
+            return;
+        }
         if (leaving.Task is not { } task)
         {
             _directory.ToResource(WaveInputs.FetchTarget(Resource), new RealtimeCommands.ModelArrived(leaving.Model), Self);

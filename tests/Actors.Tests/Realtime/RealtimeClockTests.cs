@@ -116,6 +116,49 @@ public sealed class RealtimeClockTests : TestKit
     }
 
     /// <summary>
+    /// Paper 003's cloud-only route crosses three links whose transfers last far less than a scheduler tick (the request
+    /// up to the cloud in 0.12 ms, the backhaul and the result back in under a millisecond). A task reaches the stage
+    /// after one of them at once, not at the next tick: on average within half a tick (5 ms) of that stage's end,
+    /// where a timer would hand it on a tick (10 ms) or more late on every such stage.
+    /// </summary>
+    [Fact]
+    public async Task A_stage_shorter_than_a_scheduler_tick_hands_its_task_on_without_waiting_for_a_tick()
+    {
+        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "orchestration.conf");
+        var loaded = ScenarioLoader.Load(path, PolicyCatalog.All);
+        var scenario = loaded with { Devices = loaded.Devices.WithCount(2), SlotSeconds = 1.0, Slots = 3 };
+        var system = new SystemView(scenario) { TracesTasks = true };
+        PolicySet CloudOnly() => PolicyCatalog.All.Create(PlacementPolicies.CloudOnlyName, system, 1);
+
+        var expected = ReferenceModel.Run(system, CloudOnly(), scenario.Slots, scenario.Seed);
+        var traced = new List<TaskRecord>();
+        var actual = await EmulationRunner.RunRealtimeAsync(
+            Sys, system, CloudOnly(), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0), onTasksEnded: records => { lock (traced) { traced.AddRange(records); } });
+
+        Assert.Equal(expected.Records.Select(r => r.TaskId), actual.Records.Select(r => r.TaskId));
+        Assert.Equal(actual.Records.Count, traced.Count);
+        var handOvers = new List<double>();
+        foreach (var record in traced)
+        {
+            var stages = record.Stages!;
+            for (var k = 0; k + 1 < stages.Length; k++)
+            {
+                if (stages[k].End - stages[k].Start < 0.001)
+                {
+                    handOvers.Add(stages[k + 1].Start - stages[k].End);
+                }
+            }
+        }
+
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{handOvers.Count} hand-overs after sub-tick stages: mean {handOvers.Average() * 1e3:0.00} ms, max {handOvers.Max() * 1e3:0.00} ms"));
+        Assert.True(handOvers.Count >= 2 * actual.Records.Count, "every cloud-only task crosses at least two sub-tick links");
+        Assert.True(handOvers.Average() < 0.005, $"tasks waited {handOvers.Average() * 1e3:0.0} ms on average after a sub-tick stage");
+        var meanVirtual = expected.Records.Average(r => r.DelayS);
+        var meanMeasured = actual.Records.Average(r => r.DelayS);
+        Assert.True(Math.Abs(meanMeasured - meanVirtual) <= RelativeTolerance * meanVirtual, $"mean measured {meanMeasured * 1e3:0.0} ms against virtual {meanVirtual * 1e3:0.0} ms");
+    }
+
+    /// <summary>
     /// A fault plan on wall time: edge 0 at half capacity for the first half of the run, the fiber down from 0.5 s to
     /// 0.8 s (tasks crossing it wait), then degraded to 60%. The realtime actors serve through the same faulted stations,
     /// on the clock's time: a task that reaches a fault's edge a few ms later than in virtual time meets the fault
