@@ -109,7 +109,9 @@ internal sealed class EmulationOptions
         });
         LearnerCheckpointEvery.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is < 0 and var value)
+            if (r.Tokens.Count == 1
+                && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && value < 0)
             {
                 r.AddError($"--learner-checkpoint-every: must be 0 (off) or a number of slots, got {value}");
             }
