@@ -147,7 +147,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         {
             if (LearnerCheckpoints.Read(Context.System, _checkpointFile) is not { } checkpoint)
             {
-                return (0, $"the learner was lost before the first checkpoint (slot {_checkpointEvery})");
+                return (0, $"none was written: the learner was lost before slot {_checkpointEvery}, or its run had moved cells");
             }
 
             _cycle.ResumeFrom(checkpoint);
@@ -464,6 +464,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
         _draining = false;
         _leaving.Clear();
+        StopCheckpoints("a node left");
         RetireCells();
         _generation++;
         BuildCells();
@@ -501,6 +502,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
                 _slot,
                 dropped,
                 DropReasons.NodeLost);
+            StopCheckpoints("a node was lost");
             RetireCells();
             _activity.Clear();
             _reported = _released;
@@ -533,6 +535,23 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
             _generation++;
             BuildCells();
         });
+    }
+
+    /// <summary>
+    /// Emulating the logged decisions again rebuilds an undisturbed run only: once cells have moved (drained and rebuilt,
+    /// or lost with their tasks), a checkpoint would resume the policies of this run on the system of another, so the
+    /// run keeps none, and a lost learner's run is run again from the first slot.
+    /// </summary>
+    private void StopCheckpoints(string why)
+    {
+        if (!_checkpointing)
+        {
+            return;
+        }
+
+        _checkpointing = false;
+        File.Delete(_checkpointFile!);
+        Context.GetLogger().Warning("Run {0} ({1}) keeps no more checkpoints: {2} in slot {3}", _runId, _policies.Name, why, _slot);
     }
 
     protected override void Fail(Exception e)

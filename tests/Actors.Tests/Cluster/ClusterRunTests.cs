@@ -120,7 +120,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         var scenario = Scenario("joint-caching.conf");
         var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
-        var running = await GreedyRunPastSlot(scenario, slots, leaveAfter);
+        // Checkpointed, as the CLI does by default: moving the cells ends the checkpoints, not the run.
+        var running = await RunPastSlot(scenario, Paper000Policies.GreedyName, slots, leaveAfter, checkpointEvery: 5);
 
         var leaver = await WorkerWithCellsBesidesTheOldest();
         var leaverShards = await ShardsOf(leaver);
@@ -153,7 +154,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         var scenario = Scenario("joint-caching.conf");
         var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
-        var running = await GreedyRunPastSlot(scenario, slots, killAfter);
+        var running = await RunPastSlot(scenario, Paper000Policies.GreedyName, slots, killAfter, checkpointEvery: 5);
         var victim = await WorkerWithCellsBesidesTheOldest();
         await victim.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
         var run = await running;
