@@ -113,6 +113,54 @@ public sealed class ResumablePolicyTests
         Assert.Throws<InvalidDataException>(() => new RandomDecisions(Seed).RestoreState(random[..^1]));
     }
 
+    [Fact]
+    public void Every_policy_set_of_paper_000s_scenario_can_capture_its_state()
+    {
+        var system = TestSystem.Create();
+        string[] sets =
+        [
+            Paper000Policies.JointA2CName, Paper000Policies.RandomDecisionsName, Paper000Policies.RandomCachingName, Paper000Policies.LocalEdgeName,
+            Paper000Policies.NoEarlyExitName, Paper000Policies.GreedyName, Paper000Policies.RandomCachingGreedyName, Paper000Policies.LocalEdgeGreedyName,
+            Paper000Policies.NoEarlyExitGreedyName,
+        ];
+
+        Assert.All(sets, set => Assert.Null(SlotCycle.NotResumableReason(PolicyCatalog.All.Create(set, system, Seed))));
+    }
+
+    [Fact]
+    public void A_set_whose_policy_cannot_capture_its_state_is_named_and_refuses_a_checkpoint()
+    {
+        var system = TestSystem.Create();
+        var set = new PolicySet("fixed", new FixedPlacement(NodeKind.Edge), new PopularityCaching(system));
+        var checkpoint = Checkpoint(system);
+        var cycle = new SlotCycle(system, set with { Name = checkpoint.Policy }, Seed);
+
+        Assert.Equal("FixedPlacement cannot capture its state", SlotCycle.NotResumableReason(set));
+        Assert.Throws<InvalidDataException>(() => cycle.ResumeFrom(checkpoint));
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_policy_or_seed_is_refused()
+    {
+        var system = TestSystem.Create();
+        var checkpoint = Checkpoint(system);
+
+        var other = new SlotCycle(system, PolicyCatalog.All.Create(Paper000Policies.GreedyName, system, Seed), system.Scenario.Seed);
+        var reseeded = new SlotCycle(system, PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, Seed), system.Scenario.Seed + 1);
+
+        Assert.Contains("the checkpoint is of random-decisions", Assert.Throws<InvalidDataException>(() => other.ResumeFrom(checkpoint)).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => reseeded.ResumeFrom(checkpoint));
+        Assert.Throws<InvalidDataException>(() => new SlotCycle(system, PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, Seed), system.Scenario.Seed)
+            .ResumeFrom(checkpoint with { Actions = checkpoint.Actions[1..] }));
+    }
+
+    private static RunCheckpoint Checkpoint(SystemView system)
+    {
+        var reference = new ReferenceModel(system, PolicyCatalog.All.Create(Paper000Policies.RandomDecisionsName, system, Seed), system.Scenario.Seed);
+        reference.Run(6, checkpointAfter: 3);
+        return reference.Checkpoint!;
+    }
+
     private static PolicySet Create(string set, SystemView system, int seed) =>
         set == JointA2CLearning
             ? EvaluationPolicies.Create(Paper000Policies.JointA2CName, system, seed, null, keepLearning: true)
