@@ -251,6 +251,26 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         }
     }
 
+    /// <summary>A policy that cannot capture its state is never checkpointed: its lost learner's run is replayed from slot 1, and the hand-over says why.</summary>
+    [Fact]
+    public async Task A_run_whose_policy_cannot_capture_its_state_is_replayed_from_the_first_slot_after_its_learner_is_lost()
+    {
+        const int slots = 30;
+        const int killAfter = 8;
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, Paper000Policies.SlotSearchName, slots);
+
+        var running = await RunPastSlot(scenario, Paper000Policies.SlotSearchName, slots, killAfter, checkpointEvery: 5);
+        await _cluster.Workers[0].Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+        var run = await running;
+
+        Assert.Equal(expected, run.Records);
+        var handOver = Assert.Single(run.HandOvers!);
+        Assert.Equal(0, handOver.CheckpointSlot);
+        Assert.Equal("SlotSearchOffloading cannot capture its state", handOver.NoCheckpoint);
+        Assert.Equal($"1-{handOver.LostAfterSlot}", handOver.ReplayedSlots);
+    }
+
     /// <summary>Starts a greedy run on the cluster and returns it, still running, once slot <paramref name="slot"/> has closed.</summary>
     private Task<Task<PolicyRun>> GreedyRunPastSlot(ScenarioSpec scenario, int slots, int slot, Action<LearnerHandOver>? onHandOver = null) =>
         RunPastSlot(scenario, Paper000Policies.GreedyName, slots, slot, onHandOver: onHandOver);
