@@ -2,8 +2,8 @@
 # Kills a node of a loopback cluster mid-run: starts an N-node cluster, runs `mec compare SCENARIO --cluster <seed>
 # [options]` on it, and once the first run has closed slot SLOT sends SIGKILL to one node: a worker that hosts cells
 # of the run (not the learning coordinator's node), or the node hosting the learning coordinator. The run goes on on
-# the others; when it ends, the summary's drops by reason are printed and every process started here is stopped by
-# its PID. The exit code is the run's (1 if the run did not reach SLOT or outlived the time bound).
+# the others; when it ends, the summary's drops by reason and learner hand-overs are printed and every process started
+# here is stopped by its PID. The exit code is the run's (1 if the run did not reach SLOT or outlived the time bound).
 #
 #   scripts/fault-kill-node.sh worker|learner N SCENARIO SLOT [mec compare options]
 #
@@ -130,7 +130,7 @@ status=$?
 set -e
 run_pid=""
 
-# Per policy, from summary.json: every task accounted for, and what the lost node cost.
+# Per policy, from summary.json: every task accounted for, what the lost node cost, and each learner hand-over.
 if [[ -f "$out/summary.json" ]]; then
   echo "tasks and drops (summary.json):"
   awk '
@@ -141,13 +141,25 @@ if [[ -f "$out/summary.json" ]]; then
       sub(/.*"node-lost": */, "", lost); sub(/[^0-9].*/, "", lost)
       printf "  %-22s tasks %s = completed %s + missed %s + dropped %s; dropped(node-lost) %s%s\n", name, tasks, completed, missed, dropped, lost, reasons == "" ? "" : "; by reason: " reasons
       name = ""; reasons = ""
+      for (i = 1; i <= handovers; i++) print handover[i]
+      handovers = 0
     }
+    function value(line) { line = field(line); gsub(/"/, "", line); return line }
     /^      "name": /            { flush(); name = field($0); gsub(/"/, "", name) }
     /^      "tasks": /           { tasks = field($0) }
     /^      "completed": /       { completed = field($0) }
     /^      "missedDeadline": /  { missed = field($0) }
     /^      "dropped": /         { dropped = field($0) }
     /^      "droppedByReason": / { grab = 1; next }
+    /^      "learnerHandOvers": / { over = 1; next }
+    over && /^      \]/         { over = 0; next }
+    over && /^        }/         {
+      handover[++handovers] = sprintf("    learner hand-over: lost after slot %s, checkpoint of slot %s, slots re-emulated %s, replayed %s%s; %s s to hand over, to %s",
+        h["lostAfterSlot"], h["checkpointSlot"], h["reemulatedSlots"], h["replayedSlots"],
+        h["noCheckpoint"] == "null" ? "" : " (no checkpoint: " h["noCheckpoint"] ")", h["handOverSeconds"], h["newNode"])
+      next
+    }
+    over && /^          "/       { key = $1; gsub(/[":]/, "", key); h[key] = value($0); next }
     grab && /^      }/           { grab = 0; next }
     grab                         { line = $0; gsub(/^ +|,$/, "", line); reasons = reasons (reasons == "" ? "" : ", ") line }
     END                          { flush() }

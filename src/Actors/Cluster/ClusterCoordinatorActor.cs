@@ -20,6 +20,14 @@ namespace MecActors.Actors.Cluster;
 /// its queues with it: every task in flight ends as dropped (<see cref="DropReasons.NodeLost"/>), the slot closes,
 /// and a new generation of cells goes on from the next slot on the remaining nodes.
 /// </para>
+/// <para>
+/// Every K slots (<see cref="ClusterRunCommands.SubmitRun.CheckpointEvery"/>) it writes the run's checkpoint
+/// (<see cref="RunCheckpoint"/>: the decisions so far and the policies' state) to the run's file, so that the
+/// coordinator the run is given to after this one is lost resumes it: it emulates the checkpoint's slots again on
+/// fresh cells with their logged decisions, which rebuilds the cells, the devices' streams and its own bookkeeping
+/// exactly, puts the policies' state back, and decides live from the next slot. A run whose policies cannot capture
+/// their state is not checkpointed, and is run again from its first slot.
+/// </para>
 /// </summary>
 public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 {
@@ -35,6 +43,8 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private readonly string _runId;
     private readonly IActorRef _region;
     private readonly IActorRef _metrics;
+    private readonly int _checkpointEvery;
+    private readonly string? _checkpointFile;
     private readonly SlotCycle _cycle;
     private readonly IActorRef[] _cells;
     private readonly bool[] _built;
@@ -59,8 +69,19 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private bool _waveDone;
     private long _released;
     private long _reported;
+    private bool _checkpointing;
 
-    public ClusterCoordinatorActor(SystemView system, PolicySet policies, int seed, string runId, IActorRef region, IActorRef metrics)
+    /// <param name="checkpointEvery">Slots between checkpoints written to <paramref name="checkpointFile"/>; 0: none.</param>
+    /// <param name="checkpointFile">The run's checkpoint, read at the start (a run given to this coordinator again) and written every <paramref name="checkpointEvery"/> slots.</param>
+    public ClusterCoordinatorActor(
+        SystemView system,
+        PolicySet policies,
+        int seed,
+        string runId,
+        IActorRef region,
+        IActorRef metrics,
+        int checkpointEvery = 0,
+        string? checkpointFile = null)
     {
         _system = system;
         _policies = policies;
@@ -68,6 +89,8 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         _runId = runId;
         _region = region;
         _metrics = metrics;
+        _checkpointEvery = checkpointEvery;
+        _checkpointFile = checkpointFile;
         _cycle = new SlotCycle(system, policies, seed);
         var n = system.Scenario.EdgeCount;
         _cells = new IActorRef[n];
@@ -77,18 +100,69 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SystemView system, PolicySet policies, int seed, string runId, IActorRef region, IActorRef metrics) =>
-        Akka.Actor.Props.Create(() => new ClusterCoordinatorActor(system, policies, seed, runId, region, metrics));
+    public static Props Props(
+        SystemView system,
+        PolicySet policies,
+        int seed,
+        string runId,
+        IActorRef region,
+        IActorRef metrics,
+        int checkpointEvery = 0,
+        string? checkpointFile = null) =>
+        Akka.Actor.Props.Create(() => new ClusterCoordinatorActor(system, policies, seed, runId, region, metrics, checkpointEvery, checkpointFile));
 
     private int EdgeCount => _cells.Length;
 
     private void OnStartRun(RunCommands.StartRun start)
     {
         _client = start.ReplyTo;
-        _client.Tell(new ClusterRunEvents.RunAccepted(_runId));
         _slots = start.Slots;
+        var (checkpointSlot, noCheckpoint) = Resume();
+        _client.Tell(new ClusterRunEvents.RunAccepted(_runId, checkpointSlot, noCheckpoint));
         Guarded(() => _placement = _cycle.FirstCaches());
         BuildCells();
+    }
+
+    /// <summary>
+    /// Sets checkpoints up and resumes from the run's checkpoint when there is one: the slot it was taken at, or 0
+    /// and why the run starts from its first slot.
+    /// </summary>
+    private (int CheckpointSlot, string? NoCheckpoint) Resume()
+    {
+        var log = Context.GetLogger();
+        if (_checkpointEvery == 0 || _checkpointFile is null)
+        {
+            return (0, "checkpoints are off");
+        }
+
+        if (_cycle.NotResumable is { } reason)
+        {
+            log.Warning("Run {0} ({1}) is not checkpointed: {2}; a lost learner runs it again from slot 1", _runId, _policies.Name, reason);
+            return (0, reason);
+        }
+
+        _checkpointing = true;
+        _cycle.KeepDecisions();
+        try
+        {
+            if (LearnerCheckpoints.Read(Context.System, _checkpointFile) is not { } checkpoint)
+            {
+                return (0, $"none was written: the learner was lost before slot {_checkpointEvery}, or its run had moved cells");
+            }
+
+            _cycle.ResumeFrom(checkpoint);
+            log.Info(
+                "Run {0} ({1}) resumes from its checkpoint of slot {2}: slots 1-{2} emulated again with their logged decisions",
+                _runId,
+                _policies.Name,
+                checkpoint.Slot);
+            return (checkpoint.Slot, null);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            log.Warning("Run {0} ({1}) runs again from slot 1: its checkpoint cannot be used: {2}", _runId, _policies.Name, e.Message);
+            return (0, $"the checkpoint cannot be used: {e.Message}");
+        }
     }
 
     /// <summary>Builds a generation of cells through the shard region; the slots go on from <see cref="_nextSlot"/>.</summary>
@@ -355,6 +429,14 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     {
         _cycle.ObserveDemand();
         _placement = _cycle.NextCaches(_slot + 1);
+
+        // Written before the submitter hears of the slot, so a checkpoint is never behind the slots it has heard of.
+        if (_checkpointing && !_cycle.Reemulating && _slot % _checkpointEvery == 0 && _slot < _slots)
+        {
+            LearnerCheckpoints.Write(Context.System, _checkpointFile!, _cycle.Checkpoint(_slot));
+            Context.GetLogger().Debug("Run {0}: checkpoint of slot {1} written", _runId, _slot);
+        }
+
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
         _nextSlot = _slot + 1;
     }
@@ -382,6 +464,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
         _draining = false;
         _leaving.Clear();
+        StopCheckpoints("a node left");
         RetireCells();
         _generation++;
         BuildCells();
@@ -419,6 +502,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
                 _slot,
                 dropped,
                 DropReasons.NodeLost);
+            StopCheckpoints("a node was lost");
             RetireCells();
             _activity.Clear();
             _reported = _released;
@@ -451,6 +535,23 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
             _generation++;
             BuildCells();
         });
+    }
+
+    /// <summary>
+    /// Emulating the logged decisions again rebuilds an undisturbed run only: once cells have moved (drained and rebuilt,
+    /// or lost with their tasks), a checkpoint would resume the policies of this run on the system of another, so the
+    /// run keeps none, and a lost learner's run is run again from the first slot.
+    /// </summary>
+    private void StopCheckpoints(string why)
+    {
+        if (!_checkpointing)
+        {
+            return;
+        }
+
+        _checkpointing = false;
+        File.Delete(_checkpointFile!);
+        Context.GetLogger().Warning("Run {0} ({1}) keeps no more checkpoints: {2} in slot {3}", _runId, _policies.Name, why, _slot);
     }
 
     protected override void Fail(Exception e)

@@ -10,8 +10,10 @@ namespace MecActors.Actors.Cluster;
 /// The submitter's side of one cluster run: submits it to the learning coordinator, watches the coordinator that
 /// accepts it, and completes the run's task. When that coordinator stops without an outcome (the node hosting the
 /// singleton died), the run is submitted again under a new id to the next singleton, with a fresh metrics actor:
-/// the run is deterministic, so the new coordinator replays every slot from the first and the records are those
-/// of an undisturbed run; the records heard from the lost coordinator are discarded.
+/// the new coordinator emulates the slots of the run's last checkpoint again with their logged decisions and decides
+/// the rest live (or, without a checkpoint, decides every slot again from the first); the run is deterministic, so the
+/// records are those of an undisturbed run, and the records heard from the lost coordinator are discarded. Each
+/// hand-over goes with the run's records (<see cref="PolicyRun.HandOvers"/>).
 /// </summary>
 internal sealed class ClusterRunClientActor : ReceiveActor, IWithTimers
 {
@@ -27,6 +29,7 @@ internal sealed class ClusterRunClientActor : ReceiveActor, IWithTimers
     private readonly Action<int, int>? _onSlotClosed;
     private readonly Action<LearnerHandOver>? _onHandOver;
     private readonly Stopwatch _lostFor = new();
+    private readonly List<LearnerHandOver> _handOvers = new();
     private IActorRef _coordinator = ActorRefs.Nobody;
     private IActorRef _metrics = ActorRefs.Nobody;
     private int _attempt;
@@ -50,7 +53,7 @@ internal sealed class ClusterRunClientActor : ReceiveActor, IWithTimers
         Receive<ClusterRunEvents.RunAccepted>(OnAccepted);
         Receive<SlotEvents.SlotClosed>(_ => Sender.Equals(_coordinator), OnSlotClosed);
         Receive<ClusterRunEvents.RunEnded>(_ => Sender.Equals(_coordinator), _ => { _ended = true; });
-        Receive<RunEvents.RunCompleted>(_ => Sender.Equals(_metrics), done => { _completion.TrySetResult(done.Run); });
+        Receive<RunEvents.RunCompleted>(_ => Sender.Equals(_metrics), OnCompleted);
         Receive<RunEvents.RunFailed>(_ => Sender.Equals(_coordinator) || _coordinator.IsNobody(), failed => { _completion.TrySetException(new InvalidOperationException(failed.Reason)); });
         Receive<Terminated>(OnCoordinatorStopped);
     }
@@ -100,9 +103,14 @@ internal sealed class ClusterRunClientActor : ReceiveActor, IWithTimers
         Context.Watch(_coordinator);
         if (_attempt > 0)
         {
-            _onHandOver?.Invoke(new LearnerHandOver(_lostAfterSlot, _lostFor.Elapsed, _coordinator.Path.Address.ToString()));
+            var handOver = new LearnerHandOver(_lostAfterSlot, accepted.CheckpointSlot, _lostFor.Elapsed, _coordinator.Path.Address.ToString(), accepted.NoCheckpoint);
+            _handOvers.Add(handOver);
+            _onHandOver?.Invoke(handOver);
         }
     }
+
+    private void OnCompleted(RunEvents.RunCompleted done) =>
+        _completion.TrySetResult(_handOvers.Count == 0 ? done.Run : done.Run with { HandOvers = _handOvers.ToArray() });
 
     private void OnSlotClosed(SlotEvents.SlotClosed closed)
     {

@@ -45,7 +45,8 @@ public sealed class LearnerActor : ReceiveActor
 
         var cells = ClusterSharding.Get(Context.System).ShardRegion(CellSharding.TypeName);
         var coordinator = Context.ActorOf(
-            ClusterCoordinatorActor.Props(system, policies, submit.Seed, submit.RunId, cells, submit.Metrics), name);
+            ClusterCoordinatorActor.Props(system, policies, submit.Seed, submit.RunId, cells, submit.Metrics, submit.CheckpointEvery, submit.CheckpointFile),
+            name);
         coordinator.Tell(new RunCommands.StartRun(submit.Slots, submit.ReplyTo));
     }
 }

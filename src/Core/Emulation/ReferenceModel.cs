@@ -22,7 +22,8 @@ public sealed class ReferenceModel
     private readonly List<TaskRecord> _records = new();
     private readonly WavePass _pass = new();
 
-    public ReferenceModel(SystemView system, PolicySet policies, int seed)
+    /// <param name="resumeFrom">A checkpoint of the same run (<see cref="Checkpoint"/>): its slots are emulated again with its decisions, and the policies go on from its state.</param>
+    public ReferenceModel(SystemView system, PolicySet policies, int seed, RunCheckpoint? resumeFrom = null)
     {
         _system = system;
         _policies = policies;
@@ -45,13 +46,26 @@ public sealed class ReferenceModel
         }
 
         _cycle = new SlotCycle(system, policies, seed);
+        if (resumeFrom is not null)
+        {
+            _cycle.ResumeFrom(resumeFrom);
+        }
     }
+
+    /// <summary>The run at the end of the slot <see cref="Run(int, int)"/> was asked to checkpoint, or null.</summary>
+    public RunCheckpoint? Checkpoint { get; private set; }
 
     public static PolicyRun Run(SystemView system, PolicySet policies, int slots, int seed) =>
         new ReferenceModel(system, policies, seed).Run(slots);
 
-    public PolicyRun Run(int slots)
+    /// <param name="checkpointAfter">A slot at whose end <see cref="Checkpoint"/> is taken; 0: none.</param>
+    public PolicyRun Run(int slots, int checkpointAfter = 0)
     {
+        if (checkpointAfter > 0)
+        {
+            _cycle.KeepDecisions();
+        }
+
         var tau = _system.Scenario.SlotSeconds;
         Place(_cycle.FirstCaches(), 1);
         for (var t = 1; t <= slots + 1; t++)
@@ -65,6 +79,10 @@ public sealed class ReferenceModel
             {
                 _cycle.ObserveDemand();
                 Place(_cycle.NextCaches(t + 1), t + 1);
+                if (t == checkpointAfter)
+                {
+                    Checkpoint = _cycle.Checkpoint(t);
+                }
             }
         }
 

@@ -7,6 +7,11 @@ namespace MecActors.Core.Emulation;
 /// The slot bookkeeping every driver of the system shares (the reference model and both coordinators):
 /// gathering a slot's tasks, edge states and queue states, deciding, crediting records to their slots, releasing feedback
 /// to the policy, and moving demand and caches on to the next slot.
+/// <para>
+/// A cycle that keeps its decisions (<see cref="KeepDecisions"/>) can give a <see cref="RunCheckpoint"/> at a slot's end;
+/// a cycle resumed from one (<see cref="ResumeFrom"/>) takes the checkpoint's decisions for its slots without asking
+/// the policies or letting them learn, and puts the policies' captured state back just before the first slot after it.
+/// </para>
 /// </summary>
 public sealed class SlotCycle
 {
@@ -18,13 +23,18 @@ public sealed class SlotCycle
     private readonly TaskRequest[]?[] _generated;
     private readonly EdgeStatus[] _statuses;
     private readonly List<QueueState> _measured = new();
+    private readonly int _seed;
     private int[][]? _requests;
     private int _awaited;
+    private int _decidedSlot;
+    private DecisionLog? _log;
+    private RunCheckpoint? _resume;
 
     public SlotCycle(SystemView system, PolicySet policies, int seed)
     {
         _system = system;
         _policies = policies;
+        _seed = seed;
         _decider = new SlotDecider(system, policies.Offloading, seed);
         _ledger = new SlotLedger();
         _demand = new CellDemand(system.Scenario, seed);
@@ -44,8 +54,78 @@ public sealed class SlotCycle
 
     public double[] PopularityOf(int edge) => _demand.PopularityOf(edge);
 
+    /// <summary>Why the policies' state cannot be captured (a policy is not an <see cref="IResumablePolicy"/>), or null when it can.</summary>
+    public string? NotResumable => NotResumableReason(_policies);
+
+    /// <summary>Whether the slots decided so far are a checkpoint's, emulated again without the policies.</summary>
+    public bool Reemulating => _resume is { } resume && _decidedSlot <= resume.Slot;
+
+    public static string? NotResumableReason(PolicySet policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return policies.Offloading is not IResumablePolicy ? $"{policies.Offloading.GetType().Name} cannot capture its state"
+            : policies.Caching is not IResumablePolicy ? $"{policies.Caching.GetType().Name} cannot capture its state"
+            : null;
+    }
+
+    /// <summary>From now on every slot's decisions are kept, for <see cref="Checkpoint"/>.</summary>
+    public void KeepDecisions() => _log ??= new DecisionLog();
+
+    /// <summary>
+    /// Slots 1..<c>checkpoint.Slot</c> take the checkpoint's decisions (and learn nothing); the policies' state is put
+    /// back once the caches of the slot after them are placed. Call before <see cref="FirstCaches"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The checkpoint is not one of this run, or a policy cannot take its state back.</exception>
+    public void ResumeFrom(RunCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (NotResumable is { } reason)
+        {
+            throw new InvalidDataException(reason);
+        }
+
+        if (checkpoint.Policy != _policies.Name || checkpoint.Seed != _seed)
+        {
+            throw new InvalidDataException($"the checkpoint is of {checkpoint.Policy} under seed {checkpoint.Seed}, the run is {_policies.Name} under seed {_seed}");
+        }
+
+        if (checkpoint.Slot < 1 || checkpoint.Actions.Length != checkpoint.Slot || checkpoint.Caches.Length != checkpoint.Slot + 1)
+        {
+            throw new InvalidDataException(
+                $"the checkpoint of slot {checkpoint.Slot} holds {checkpoint.Actions.Length} slots' actions and {checkpoint.Caches.Length} slots' caches");
+        }
+
+        _resume = checkpoint;
+    }
+
+    /// <summary>
+    /// The run as it stands at the end of <paramref name="slot"/>, once the caches of the next slot are placed:
+    /// the decisions kept since slot 1 and the policies' state.
+    /// </summary>
+    public RunCheckpoint Checkpoint(int slot)
+    {
+        if (_log is null)
+        {
+            throw new InvalidOperationException("the cycle keeps no decisions");
+        }
+
+        if (NotResumable is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        return new RunCheckpoint(
+            _policies.Name,
+            _seed,
+            slot,
+            _log.ActionsThrough(slot),
+            _log.CachesThrough(slot + 1),
+            ((IResumablePolicy)_policies.Offloading).CaptureState(),
+            ((IResumablePolicy)_policies.Caching).CaptureState());
+    }
+
     /// <summary>Z(1), before any demand has been seen.</summary>
-    public bool[][] FirstCaches() => _policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system));
+    public bool[][] FirstCaches() => Placed(1, _resume?.Caches[0] ?? _policies.Caching.Place(new CacheObservation(1, _demand.Count([]), _system)));
 
     /// <summary>
     /// Starts gathering a slot: one report from every device and one state from every edge, and, in wall time, where
@@ -90,7 +170,10 @@ public sealed class SlotCycle
         _requests = _demand.Count(tasks);
         var queues = _measured.Count > 0 ? ResourceQueues.Of(_measured) : Queues.At(slot - 1, _system.Scenario.SlotSeconds);
         _measured.Clear();
-        var decision = _decider.Decide(slot, tasks, _statuses, queues);
+        var logged = _resume is { } resume && slot <= resume.Slot ? resume.Actions[slot - 1] : null;
+        var decision = _decider.Decide(slot, tasks, _statuses, queues, logged);
+        _decidedSlot = slot;
+        _log?.Decided(slot, decision.Actions);
         _ledger.Open(decision);
         foreach (var plan in decision.Plans)
         {
@@ -112,6 +195,12 @@ public sealed class SlotCycle
     public List<SlotFeedback> Release(double horizon)
     {
         var closed = _ledger.Close(horizon);
+        if (Reemulating)
+        {
+            // The checkpointed state has learned from this feedback already.
+            return closed;
+        }
+
         foreach (var feedback in closed)
         {
             _policies.Offloading.Learn(feedback);
@@ -124,5 +213,25 @@ public sealed class SlotCycle
     public void ObserveDemand() => _demand.Observe(_requests!);
 
     /// <summary>Z(<paramref name="nextSlot"/>) from the requests of the last decided slot.</summary>
-    public bool[][] NextCaches(int nextSlot) => _policies.Caching.Place(new CacheObservation(nextSlot, _requests!, _system));
+    public bool[][] NextCaches(int nextSlot)
+    {
+        if (_resume is not { } resume || nextSlot > resume.Slot + 1)
+        {
+            return Placed(nextSlot, _policies.Caching.Place(new CacheObservation(nextSlot, _requests!, _system)));
+        }
+
+        if (nextSlot == resume.Slot + 1)
+        {
+            ((IResumablePolicy)_policies.Offloading).RestoreState(resume.OffloadingState);
+            ((IResumablePolicy)_policies.Caching).RestoreState(resume.CachingState);
+        }
+
+        return Placed(nextSlot, resume.Caches[nextSlot - 1]);
+    }
+
+    private bool[][] Placed(int slot, bool[][] caches)
+    {
+        _log?.Placed(slot, caches);
+        return caches;
+    }
 }

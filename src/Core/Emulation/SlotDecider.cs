@@ -38,15 +38,17 @@ public sealed class SlotDecider
         _conditions = new ResourceConditions(system.Scenario, seed ?? system.Scenario.Seed);
     }
 
-    public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges, ResourceQueues queues)
+    /// <param name="logged">The slot's actions as decided before (a run emulated again), or null to ask the policy.</param>
+    public SlotDecision Decide(int slot, IReadOnlyList<TaskRequest> tasks, IReadOnlyList<EdgeStatus> edges, ResourceQueues queues, OffloadDecision[]? logged = null)
     {
         var system = _system;
         var time = (slot - 1) * system.Scenario.SlotSeconds;
         var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system) { Queues = queues, Down = DownAt(time) };
-        var actions = tasks.Count == 0 ? [] : _policy.Decide(observation);
+        var actions = logged ?? (tasks.Count == 0 ? [] : _policy.Decide(observation));
         if (actions.Length != tasks.Count)
         {
-            throw new InvalidOperationException($"slot {slot}: the policy returned {actions.Length} decisions for {tasks.Count} tasks");
+            throw new InvalidOperationException(
+                $"slot {slot}: {(logged is null ? "the policy returned" : "the log holds")} {actions.Length} decisions for {tasks.Count} tasks");
         }
 
         var allocated = SlotAllocations.Resolve(system.Scenario, tasks, actions);

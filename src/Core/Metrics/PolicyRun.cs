@@ -7,6 +7,9 @@ public sealed record PolicyRun(string Name, int Slots, IReadOnlyList<TaskRecord>
 {
     /// <summary>The messages of the run's horizon waves, when the driver counts them; null when it does not.</summary>
     public WaveTraffic? Waves { get; init; }
+
+    /// <summary>On a cluster, each time the run's learning coordinator was lost and the next took the run over; null when it never was.</summary>
+    public IReadOnlyList<LearnerHandOver>? HandOvers { get; init; }
 }
 
 /// <summary>

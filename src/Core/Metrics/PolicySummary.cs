@@ -49,8 +49,14 @@ public sealed record PolicySummary(
 
     public IReadOnlyList<FaultWindowReport>? FaultWindows { get; init; }
 
-    public static PolicySummary From(PolicyRun run, ISlotObjective objective, bool successAccuracy = false) =>
-        From(run.Name, run.Records, run.Slots, objective, successAccuracy);
+    /// <summary>A cluster run whose learning coordinator was lost: each hand-over (null otherwise, so other summaries keep their bytes).</summary>
+    public IReadOnlyList<LearnerHandOver>? LearnerHandOvers { get; init; }
+
+    public static PolicySummary From(PolicyRun run, ISlotObjective objective, bool successAccuracy = false)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return From(run.Name, run.Records, run.Slots, objective, successAccuracy) with { LearnerHandOvers = run.HandOvers };
+    }
 
     /// <summary>
     /// The run's row as <paramref name="scenario"/> reports it: its success accuracy when it asks for it, the energy

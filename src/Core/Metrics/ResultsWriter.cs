@@ -87,6 +87,11 @@ public static class ResultsWriter
                     WriteFaultWindows(json, windows);
                 }
 
+                if (p.LearnerHandOvers is { } handOvers)
+                {
+                    WriteHandOvers(json, handOvers);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -331,6 +336,38 @@ public static class ResultsWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The hand-over time in ms resolution: it is wall time, measured, not a result of the emulation.</summary>
+    private static void WriteHandOvers(Utf8JsonWriter json, IReadOnlyList<LearnerHandOver> handOvers)
+    {
+        json.WriteStartArray("learnerHandOvers");
+        foreach (var h in handOvers)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("lostAfterSlot", h.LostAfterSlot);
+            json.WriteNumber("checkpointSlot", h.CheckpointSlot);
+            WriteOptionalString(json, "reemulatedSlots", h.ReemulatedSlots);
+            WriteOptionalString(json, "replayedSlots", h.ReplayedSlots);
+            WriteOptionalString(json, "noCheckpoint", h.NoCheckpoint);
+            WriteDouble(json, "handOverSeconds", Math.Round(h.HandOverTime.TotalSeconds, 3));
+            json.WriteString("newNode", h.NewNode);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteOptionalString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteWindow(Utf8JsonWriter json, string name, WindowMetrics w)

@@ -67,6 +67,23 @@ public sealed class RandomStream : Random
         return result;
     }
 
+    /// <summary>Writes the stream's position, so that <see cref="ReadState"/> can go on from it.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_s0);
+        writer.Write(_s1);
+        writer.Write(_s2);
+        writer.Write(_s3);
+    }
+
+    /// <summary>Moves the stream to a position written by <see cref="WriteState"/>.</summary>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        (_s0, _s1, _s2, _s3) = (reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64());
+    }
+
     public override double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     protected override double Sample() => NextDouble();

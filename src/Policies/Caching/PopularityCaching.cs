@@ -6,10 +6,12 @@ namespace MecActors.Policies.Caching;
 /// Popularity-based caching (paper 000, Sec. III-A): each edge counts the model types its own devices
 /// requested over the last W slots and, for the next slot, caches the most requested ones greedily by count
 /// (ties: lower model id), skipping a model that does not fit and continuing with the next (C3).
-/// Before any slot has been observed every count is zero, so the edges rank models by id.
+/// Before any slot has been observed every count is zero, so the edges rank models by id. The window is its state.
 /// </summary>
-public sealed class PopularityCaching : ICachingPolicy
+public sealed class PopularityCaching : ICachingPolicy, IResumablePolicy
 {
+    private const string StateKind = "popularity-caching";
+
     private readonly List<(int Slot, int[][] Counts)> _window = new();
 
     public PopularityCaching(int windowSlots)
@@ -71,6 +73,45 @@ public sealed class PopularityCaching : ICachingPolicy
 
         return total;
     }
+
+    /// <summary>The window: per slot recorded, each edge's request counts.</summary>
+    public byte[] CaptureState() => StateBytes.Write(StateKind, writer =>
+    {
+        writer.Write(WindowSlots);
+        writer.Write(_window.Count);
+        foreach (var (slot, counts) in _window)
+        {
+            writer.Write(slot);
+            writer.Write(counts.Length);
+            foreach (var perModel in counts)
+            {
+                StateBytes.WriteArray(writer, perModel);
+            }
+        }
+    });
+
+    /// <exception cref="InvalidDataException">The capture is of a window of another length.</exception>
+    public void RestoreState(byte[] state) => StateBytes.Read(state, StateKind, reader =>
+    {
+        var windowSlots = reader.ReadInt32();
+        if (windowSlots != WindowSlots)
+        {
+            throw new InvalidDataException($"the state is of a {windowSlots}-slot window, this one has {WindowSlots}");
+        }
+
+        _window.Clear();
+        for (var n = StateBytes.ReadCount(reader); n > 0; n--)
+        {
+            var slot = reader.ReadInt32();
+            var counts = new int[StateBytes.ReadCount(reader)][];
+            for (var e = 0; e < counts.Length; e++)
+            {
+                counts[e] = StateBytes.ReadInts(reader);
+            }
+
+            _window.Add((slot, counts));
+        }
+    });
 
     private void Record(CacheObservation observation, int edges, int models)
     {

@@ -7,10 +7,12 @@ namespace MecActors.Policies.Offloading;
 /// that minimises alpha * D - beta * Acc (objective (4)), where D is <see cref="SystemView.EstimateDelaySeconds"/>
 /// given the edge's cache, the queues of the resources on the way and the tasks already sent to that edge in this slot. An edge that
 /// misses the model and could not store it (the task would be dropped) is chosen only if no other edge is
-/// allowed. Ties go to the lower edge, then the lower exit. Deterministic; it does not learn.
+/// allowed. Ties go to the lower edge, then the lower exit. Deterministic; it does not learn, so its state is its mode alone.
 /// </summary>
-public sealed class GreedyOffloading : IOffloadingPolicy
+public sealed class GreedyOffloading : IOffloadingPolicy, IResumablePolicy
 {
+    private const string StateKind = "greedy";
+
     public GreedyOffloading(GreedyMode mode)
     {
         Mode = mode;
@@ -74,6 +76,18 @@ public sealed class GreedyOffloading : IOffloadingPolicy
     public void Learn(SlotFeedback feedback)
     {
     }
+
+    public byte[] CaptureState() => StateBytes.Write(StateKind, writer => writer.Write((int)Mode));
+
+    /// <exception cref="InvalidDataException">The capture is of a greedy policy of another mode.</exception>
+    public void RestoreState(byte[] state) => StateBytes.Read(state, StateKind, reader =>
+    {
+        var mode = (GreedyMode)reader.ReadInt32();
+        if (mode != Mode)
+        {
+            throw new InvalidDataException($"the state is of the {mode} greedy policy, this one is {Mode}");
+        }
+    });
 
     private static EdgeStatus?[] StatusByEdge(IReadOnlyList<EdgeStatus> statuses, int edges)
     {

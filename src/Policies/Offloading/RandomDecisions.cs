@@ -6,10 +6,12 @@ namespace MecActors.Policies.Offloading;
 /// <summary>
 /// Random decisions: every task goes to an edge drawn uniformly among all edges and exits after a block
 /// drawn uniformly in 1..|B_m| (C2). Draws come from the policy stream of the seed, task by task in
-/// observation order (edge first, then exit).
+/// observation order (edge first, then exit). Its state is the stream's position.
 /// </summary>
-public sealed class RandomDecisions : IOffloadingPolicy
+public sealed class RandomDecisions : IOffloadingPolicy, IResumablePolicy
 {
+    private const string StateKind = "random-decisions";
+
     private readonly RandomStream _random;
 
     public RandomDecisions(int seed, int stream = 0)
@@ -36,4 +38,8 @@ public sealed class RandomDecisions : IOffloadingPolicy
     public void Learn(SlotFeedback feedback)
     {
     }
+
+    public byte[] CaptureState() => StateBytes.Write(StateKind, _random.WriteState);
+
+    public void RestoreState(byte[] state) => StateBytes.Read(state, StateKind, _random.ReadState);
 }

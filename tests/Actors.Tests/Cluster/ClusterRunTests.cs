@@ -130,7 +130,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         var scenario = Scenario("joint-caching.conf");
         var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
-        var running = await GreedyRunPastSlot(scenario, slots, leaveAfter);
+        // Checkpointed, as the CLI does by default: moving the cells ends the checkpoints, not the run.
+        var running = await RunPastSlot(scenario, Paper000Policies.GreedyName, slots, leaveAfter, checkpointEvery: 5);
 
         var leaver = await WorkerWithCellsBesidesTheOldest();
         var leaverShards = await ShardsOf(leaver);
@@ -163,7 +164,7 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         var scenario = Scenario("joint-caching.conf");
         var expected = await InOneProcess(scenario, Paper000Policies.GreedyName, slots);
 
-        var running = await GreedyRunPastSlot(scenario, slots, killAfter);
+        var running = await RunPastSlot(scenario, Paper000Policies.GreedyName, slots, killAfter, checkpointEvery: 5);
         var victim = await WorkerWithCellsBesidesTheOldest();
         await victim.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
         var run = await running;
@@ -185,7 +186,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
 
     /// <summary>
     /// The oldest worker hosts the learning coordinator and cells of the run. Killed, it takes the run's coordinator
-    /// with it; the next singleton replays the run from its first slot, so the records are the undisturbed run's.
+    /// with it; without checkpoints the next singleton replays the run from its first slot, so the records are the
+    /// undisturbed run's.
     /// </summary>
     [Fact]
     public async Task The_learners_node_killed_mid_run_hands_the_run_over_and_it_replays_to_the_same_records()
@@ -213,17 +215,93 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
         Assert.InRange(handOver.LostAfterSlot, killAfter, slots);
         Assert.NotEqual(Akka.Cluster.Cluster.Get(learnersNode).SelfAddress.ToString(), handOver.NewNode);
         Assert.True(handOver.HandOverTime > TimeSpan.Zero);
+        Assert.Equal(0, handOver.CheckpointSlot);
+        Assert.Equal($"1-{handOver.LostAfterSlot}", handOver.ReplayedSlots);
+        Assert.Equal([handOver], run.HandOvers);
+    }
+
+    /// <summary>
+    /// A learning agent checkpointed every 5 slots loses its learner after slot 12: the next singleton emulates the
+    /// slots of the last checkpoint again with their logged decisions, puts the agent's state back and decides the rest
+    /// live. The agent learns throughout, so only its exact state at the checkpoint gives the undisturbed run's records.
+    /// </summary>
+    [Fact]
+    public async Task The_learners_node_killed_after_a_checkpoint_resumes_the_run_from_it_to_the_same_records()
+    {
+        const int slots = 30;
+        const int every = 5;
+        const int killAfter = 12;
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, Paper000Policies.JointA2CName, slots, keepLearning: true);
+        var root = Directory.CreateTempSubdirectory("mec-learner-checkpoints-").FullName;
+        try
+        {
+            var running = await RunPastSlot(scenario, Paper000Policies.JointA2CName, slots, killAfter, keepLearning: true, checkpointEvery: every, checkpointRoot: root);
+            var runDirectory = Assert.Single(Directory.GetDirectories(root));
+            Assert.True(File.Exists(Path.Combine(runDirectory, LearnerCheckpoints.FileName)));
+            await _cluster.Workers[0].Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+            var run = await running;
+
+            Assert.Equal(expected, run.Records);
+            var handOver = Assert.Single(run.HandOvers!);
+            Assert.Null(handOver.NoCheckpoint);
+            Assert.InRange(handOver.CheckpointSlot, 10, slots - 1);
+            Assert.Equal(0, handOver.CheckpointSlot % every);
+            Assert.Equal($"1-{handOver.CheckpointSlot}", handOver.ReemulatedSlots);
+            Assert.Equal(handOver.LostAfterSlot > handOver.CheckpointSlot ? $"{handOver.CheckpointSlot + 1}-{handOver.LostAfterSlot}" : null, handOver.ReplayedSlots);
+
+            // The summary says so, and the run's checkpoints went with its end.
+            var summary = System.Text.Encoding.UTF8.GetString(ResultsWriter.SummaryJson(scenario.Name, scenario.Seed, slots, ResultsWriter.VirtualClock, [PolicySummary.From(run, scenario)]));
+            Assert.Contains($"\"reemulatedSlots\": \"1-{handOver.CheckpointSlot}\"", summary);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>A policy that cannot capture its state is never checkpointed: its lost learner's run is replayed from slot 1, and the hand-over says why.</summary>
+    [Fact]
+    public async Task A_run_whose_policy_cannot_capture_its_state_is_replayed_from_the_first_slot_after_its_learner_is_lost()
+    {
+        const int slots = 30;
+        const int killAfter = 8;
+        var scenario = Scenario("joint-caching.conf");
+        var expected = await InOneProcess(scenario, Paper000Policies.SlotSearchName, slots);
+
+        var running = await RunPastSlot(scenario, Paper000Policies.SlotSearchName, slots, killAfter, checkpointEvery: 5);
+        await _cluster.Workers[0].Terminate().WaitAsync(TimeSpan.FromSeconds(30));
+        var run = await running;
+
+        Assert.Equal(expected, run.Records);
+        var handOver = Assert.Single(run.HandOvers!);
+        Assert.Equal(0, handOver.CheckpointSlot);
+        Assert.Equal("SlotSearchOffloading cannot capture its state", handOver.NoCheckpoint);
+        Assert.Equal($"1-{handOver.LostAfterSlot}", handOver.ReplayedSlots);
     }
 
     /// <summary>Starts a greedy run on the cluster and returns it, still running, once slot <paramref name="slot"/> has closed.</summary>
-    private async Task<Task<PolicyRun>> GreedyRunPastSlot(ScenarioSpec scenario, int slots, int slot, Action<LearnerHandOver>? onHandOver = null)
+    private Task<Task<PolicyRun>> GreedyRunPastSlot(ScenarioSpec scenario, int slots, int slot, Action<LearnerHandOver>? onHandOver = null) =>
+        RunPastSlot(scenario, Paper000Policies.GreedyName, slots, slot, onHandOver: onHandOver);
+
+    /// <summary>Starts a run on the cluster and returns it, still running, once slot <paramref name="slot"/> has closed.</summary>
+    private async Task<Task<PolicyRun>> RunPastSlot(
+        ScenarioSpec scenario,
+        string policy,
+        int slots,
+        int slot,
+        bool keepLearning = false,
+        Action<LearnerHandOver>? onHandOver = null,
+        int checkpointEvery = 0,
+        string? checkpointRoot = null)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = ClusterRunner.RunAsync(
             Sys,
             MecCluster.LearnerProxy(Sys),
             scenario,
-            Paper000Policies.GreedyName,
+            policy,
             null,
             slots,
             scenario.Seed,
@@ -235,7 +313,10 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
                     reached.TrySetResult();
                 }
             },
-            onHandOver: onHandOver);
+            keepLearning,
+            onHandOver,
+            checkpointEvery,
+            checkpointRoot);
         await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return running;
     }

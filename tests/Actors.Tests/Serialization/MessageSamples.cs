@@ -90,8 +90,8 @@ internal sealed class MessageSamples
         Add(() => new CellEvents.Gathered(2, [new SlotEvents.TaskGenerated(2, Request.Device, [Request]), new SlotEvents.TaskGenerated(2, 4, [])], Status));
         Add(() => new CellEvents.WaveDone(5, 1, 2, 3, true, [Completed, Dropped], [new ResourceQueueReport(ResourceRef.EdgeCompute(1), new QueueReport(2.25, 1, 2, [new LeavingStep(2, 1)]))]));
         Add(() => new CellEvents.TasksReported([Completed]));
-        Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true));
-        Add(() => new ClusterRunEvents.RunAccepted("run-1"));
+        Add(() => new ClusterRunCommands.SubmitRun("run-1", Scenario, "greedy", 4, 7, [1, 2, 3], Device, Client, true, 25, "checkpoints/run-1/learner.checkpoint"));
+        Add(() => new ClusterRunEvents.RunAccepted("run-1", 25, "no checkpoint yet"));
         Add(() => new ClusterRunEvents.RunEnded("run-1"));
         Add(() => new MetricsCommands.Complete("greedy", 4, Client, Run.Waves));
     }

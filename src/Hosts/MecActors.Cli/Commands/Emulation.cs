@@ -42,6 +42,11 @@ internal static class Emulation
             throw new BadInputException("--cluster: runs on a cluster use the virtual clock; drop --clock realtime or --cluster");
         }
 
+        if (request.LearnerCheckpointDir is { } checkpointRoot && File.Exists(checkpointRoot))
+        {
+            throw new BadInputException($"--learner-checkpoint-dir: {checkpointRoot} is a file, not a directory");
+        }
+
         var policies = request.Policies ?? scenario.Policies;
         var noCheckpoints = request.CheckpointsDir == EmulationOptions.NoCheckpoints;
         var checkpointsDir = noCheckpoints ? null : request.CheckpointsDir;
@@ -98,7 +103,8 @@ internal static class Emulation
                         return learner is not null
                             ? ClusterRunner.RunAsync(
                                 actorSystem, learner, system.Scenario, policy, seedWeights.ParametersOf(policy), slots, seedWeights.Seed,
-                                Submitter.RunTimeout(system.Scenario, slots), closed, onHandOver: handOver => Submitter.Report(console, policy, handOver))
+                                Submitter.RunTimeout(system.Scenario, slots), closed, onHandOver: handOver => Submitter.Report(console, policy, handOver),
+                                checkpointEvery: request.LearnerCheckpointEvery ?? LearnerCheckpoints.DefaultEvery, checkpointRoot: request.LearnerCheckpointDir)
                             : realtime is null
                             ? EmulationRunner.RunAsync(actorSystem, system, seedWeights.CreateForEvaluation(policy, system, request.LearnOnline), slots, seedWeights.Seed, closed, onTasksEnded)
                             : EmulationRunner.RunRealtimeAsync(

@@ -27,6 +27,8 @@ namespace MecActors.Cli.Commands;
 /// <param name="FaultsPath">A fault plan file whose <c>faults</c> replace the scenario's, or null.</param>
 /// <param name="BarrierWatchdogSeconds">Null: as in config/akka.conf (<c>mec.barrier-watchdog</c>); 0: no watchdog.</param>
 /// <param name="ProgressFile">A file that gets a line <c>POLICY SLOT SLOTS</c> each time a run closes a slot, or null.</param>
+/// <param name="LearnerCheckpointEvery">On a cluster: slots between the learner's checkpoints (0: none); null: the default, every 25.</param>
+/// <param name="LearnerCheckpointDir">On a cluster: the directory the nodes share for the learner's checkpoints; null: under the system's temporary directory.</param>
 internal sealed record EmulationRequest(
     string ScenarioPath,
     IReadOnlyList<string>? Policies,
@@ -48,7 +50,9 @@ internal sealed record EmulationRequest(
     bool LearnOnline = false,
     string? FaultsPath = null,
     double? BarrierWatchdogSeconds = null,
-    string? ProgressFile = null);
+    string? ProgressFile = null,
+    int? LearnerCheckpointEvery = null,
+    string? LearnerCheckpointDir = null);
 
 /// <summary>
 /// The scenario argument and the options <c>mec run</c> and <c>mec compare</c> share, including how their learning
@@ -101,6 +105,15 @@ internal sealed class EmulationOptions
             if (value is { } seconds && (!(seconds >= 0) || double.IsInfinity(seconds)))
             {
                 r.AddError($"--barrier-watchdog: must be 0 (off) or a positive number of seconds, got {seconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+        });
+        LearnerCheckpointEvery.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1
+                && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && value < 0)
+            {
+                r.AddError($"--learner-checkpoint-every: must be 0 (off) or a number of slots, got {value}");
             }
         });
     }
@@ -229,6 +242,18 @@ internal sealed class EmulationOptions
         Description = "Append a line \"POLICY SLOT SLOTS\" to FILE each time a run closes a slot, for whoever watches the run from outside (scripts/fault-kill-worker.sh)",
     };
 
+    public Option<int?> LearnerCheckpointEvery { get; } = new("--learner-checkpoint-every")
+    {
+        HelpName = "K",
+        Description = "With --cluster: the learning coordinator checkpoints the run every K slots (the decisions so far and the policies' state), so that the next one resumes it from there if its node is lost; 0: no checkpoints, a lost learner's run is run again from slot 1 [default: 25]",
+    };
+
+    public Option<string?> LearnerCheckpointDir { get; } = new("--learner-checkpoint-dir")
+    {
+        HelpName = "DIR",
+        Description = "With --cluster: the directory, readable by every node, where each run's checkpoints go (a directory per run, removed when the run ends) [default: mec-learner-checkpoints in the system's temporary directory]",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Scenario);
@@ -250,8 +275,18 @@ internal sealed class EmulationOptions
         command.Options.Add(Faults);
         command.Options.Add(BarrierWatchdog);
         command.Options.Add(ProgressFile);
+        command.Options.Add(LearnerCheckpointEvery);
+        command.Options.Add(LearnerCheckpointDir);
         command.Validators.Add(r =>
         {
+            foreach (var (option, name) in new (Option, string)[] { (LearnerCheckpointEvery, "--learner-checkpoint-every"), (LearnerCheckpointDir, "--learner-checkpoint-dir") })
+            {
+                if (r.GetResult(option) is { Implicit: false } && r.GetResult(Cluster) is null or { Implicit: true })
+                {
+                    r.AddError($"{name}: checkpoints are for a learner on a cluster; add --cluster or drop {name}");
+                }
+            }
+
             if (r.GetResult(Seed) is { Implicit: false } && r.GetResult(Seeds) is { Implicit: false })
             {
                 r.AddError("--seeds: give either --seed or --seeds, not both");
@@ -280,7 +315,9 @@ internal sealed class EmulationOptions
         parse.GetValue(LearnOnline),
         parse.GetValue(Faults),
         parse.GetValue(BarrierWatchdog),
-        parse.GetValue(ProgressFile));
+        parse.GetValue(ProgressFile),
+        parse.GetValue(LearnerCheckpointEvery),
+        parse.GetValue(LearnerCheckpointDir));
 
     /// <summary>
     /// Adds an error naming <paramref name="name"/> when the option's value is an integer below 1. A value that is

@@ -3,6 +3,7 @@ using MecActors.Actors.Cluster;
 using System.Globalization;
 using MecActors.Cli.Commands;
 using MecActors.Cli.Output;
+using MecActors.Core.Metrics;
 using MecActors.Core.Scenarios;
 
 namespace MecActors.Cli.Hosting;
@@ -42,7 +43,12 @@ internal static class Submitter
     public static void Report(CliConsole console, string policy, LearnerHandOver handOver) =>
         console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{policy}: learner hand-over: the learning coordinator was lost after slot {handOver.LostAfterSlot}; {handOver.NewNode} took the run over {handOver.HandOverTime.TotalSeconds:F1} s after that slot closed; slots 1-{handOver.LostAfterSlot} replayed"));
+            $"{policy}: learner hand-over: the learning coordinator was lost after slot {handOver.LostAfterSlot}; {handOver.NewNode} took the run over {handOver.HandOverTime.TotalSeconds:F1} s after that slot closed; {Resumed(handOver)}"));
+
+    private static string Resumed(LearnerHandOver handOver) =>
+        handOver.ReemulatedSlots is { } reemulated
+            ? $"resumed from the checkpoint of slot {handOver.CheckpointSlot}: slots {reemulated} emulated again with their logged decisions, slots {handOver.ReplayedSlots ?? "none"} decided again"
+            : $"no checkpoint ({handOver.NoCheckpoint}): slots {handOver.ReplayedSlots ?? "none"} replayed";
 
     /// <summary>Leaves the cluster gracefully, so the workers do not treat the submitter's exit as a failure.</summary>
     public static async Task LeaveAsync(ActorSystem system, Serilog.ILogger log)

@@ -14,9 +14,15 @@ namespace MecActors.Policies.Learning.JointA2C;
 /// before it went) adds to the logits; infeasible pairs are masked. Each slot is a step whose reward arrives with
 /// the slot's feedback, possibly slots later; every n completed steps the agent updates on their n-step returns,
 /// bootstrapped from the values of the state that followed the last of them.
+/// <para>
+/// Its captured state (<see cref="IResumablePolicy"/>) is the weights, Adam's moments and step count, the sampling
+/// stream's position, the slot and update counters, and the steps decided or completed but not yet trained on.
+/// </para>
 /// </summary>
-public sealed class JointA2CAgent : ITrainablePolicy
+public sealed class JointA2CAgent : ITrainablePolicy, IResumablePolicy
 {
+    private const string StateKind = "joint-a2c";
+
     /// <summary>Per update: the mean R(t) of its steps, the policy-gradient loss, the value loss and the mean entropy.</summary>
     public static readonly TrainingMetrics UpdateMetrics = new("reward", "policyLoss", "valueLoss", "entropy");
 
@@ -157,6 +163,81 @@ public sealed class JointA2CAgent : ITrainablePolicy
     public void Save(string path) => ParameterFile.Save(path, _parameters);
 
     public void Load(string path) => ParameterFile.Load(path, _parameters);
+
+    public byte[] CaptureState() => StateBytes.Write(StateKind, writer =>
+    {
+        using (var weights = new MemoryStream())
+        {
+            ParameterFile.Save(weights, _parameters);
+            writer.Write((int)weights.Length);
+            writer.Write(weights.GetBuffer(), 0, (int)weights.Length);
+        }
+
+        _optimizer.WriteState(writer);
+        _random.WriteState(writer);
+        writer.Write(_lastSlot);
+        writer.Write(_trainedSlots);
+        writer.Write(_decided.Count);
+        foreach (var slot in _decided.Keys.Order())
+        {
+            WriteStep(writer, _decided[slot]);
+        }
+
+        writer.Write(_completed.Count);
+        foreach (var step in _completed)
+        {
+            WriteStep(writer, step);
+        }
+    });
+
+    public void RestoreState(byte[] state) => StateBytes.Read(state, StateKind, reader =>
+    {
+        ParameterFile.Load(new MemoryStream(reader.ReadBytes(StateBytes.ReadCount(reader)), writable: false), _parameters);
+        _optimizer.ReadState(reader);
+        _random.ReadState(reader);
+        _lastSlot = reader.ReadInt32();
+        _trainedSlots = reader.ReadInt64();
+        _decided.Clear();
+        for (var n = StateBytes.ReadCount(reader); n > 0; n--)
+        {
+            var step = ReadStep(reader);
+            _decided[step.Slot] = step;
+        }
+
+        _completed.Clear();
+        for (var n = StateBytes.ReadCount(reader); n > 0; n--)
+        {
+            _completed.Add(ReadStep(reader));
+        }
+    });
+
+    private static void WriteStep(BinaryWriter writer, Step step)
+    {
+        writer.Write(step.Slot);
+        writer.Write(step.Rows);
+        StateBytes.WriteArray(writer, step.Devices);
+        StateBytes.WriteArray(writer, step.Features);
+        StateBytes.WriteArray(writer, step.Mask);
+        StateBytes.WriteArray(writer, step.Options);
+        StateBytes.WriteArray(writer, step.Actions);
+        StateBytes.WriteArray(writer, step.Rewards);
+        writer.Write(step.Reward);
+    }
+
+    private Step ReadStep(BinaryReader reader)
+    {
+        var slot = reader.ReadInt32();
+        var rows = StateBytes.ReadCount(reader);
+        var step = new Step(slot, rows, _encoder.Length, _actions.Count, _options.Features);
+        StateBytes.ReadArray(reader, step.Devices);
+        StateBytes.ReadArray(reader, step.Features);
+        StateBytes.ReadArray(reader, step.Mask);
+        StateBytes.ReadArray(reader, step.Options);
+        StateBytes.ReadArray(reader, step.Actions);
+        StateBytes.ReadArray(reader, step.Rewards);
+        step.Reward = reader.ReadDouble();
+        return step;
+    }
 
     private Step Observe(SlotObservation observation)
     {

@@ -67,6 +67,37 @@ public sealed class Adam : IOptimizer
 
     public void ZeroGrad() => _parameters.ZeroGradients();
 
+    /// <summary>The step count and both moment estimates of every parameter, for <see cref="ReadState"/>.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(StepCount);
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            StateBytes.WriteArray(writer, _firstMoments[i]);
+            StateBytes.WriteArray(writer, _secondMoments[i]);
+        }
+    }
+
+    /// <summary>Goes on from a state written by <see cref="WriteState"/> for parameters of the same shapes.</summary>
+    /// <exception cref="InvalidDataException">A moment's length differs from its parameter's.</exception>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var steps = reader.ReadInt64();
+        if (steps < 0)
+        {
+            throw new InvalidDataException($"Adam's step count is {steps}");
+        }
+
+        StepCount = steps;
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            StateBytes.ReadArray(reader, _firstMoments[i]);
+            StateBytes.ReadArray(reader, _secondMoments[i]);
+        }
+    }
+
     private void Update(Span<double> theta, ReadOnlySpan<double> grad, Span<double> m, Span<double> v, double stepSize, double inverseSqrtCorrection2)
     {
         double b1 = Beta1, b2 = Beta2, eps = Epsilon;
