@@ -51,6 +51,8 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private readonly RouteActivity _activity = new();
     private readonly WaveProgress _wave = new();
     private readonly HashSet<int> _leaving = new();
+    private readonly bool[] _answered;
+    private BarrierWatchdog? _watchdog;
     private int _generation;
     private IActorRef _client = ActorRefs.Nobody;
     private bool[][] _placement = [];
@@ -95,6 +97,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         var n = system.Scenario.EdgeCount;
         _cells = new IActorRef[n];
         _built = new bool[n];
+        _answered = new bool[n];
         Receive<RunCommands.StartRun>(OnStartRun);
     }
 
@@ -117,6 +120,12 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     {
         _client = start.ReplyTo;
         _slots = start.Slots;
+        if (BarrierWatchdog.BoundOf(Context.System.Settings.Config) is { } bound)
+        {
+            _watchdog = new BarrierWatchdog(bound, devices: 0, EdgeCount);
+            Timers.StartSingleTimer(nameof(BarrierWatchdog), BarrierWatchdog.Check.Instance, _watchdog.CheckInterval);
+        }
+
         var (checkpointSlot, noCheckpoint) = Resume();
         _client.Tell(new ClusterRunEvents.RunAccepted(_runId, checkpointSlot, noCheckpoint));
         Guarded(() => _placement = _cycle.FirstCaches());
@@ -193,6 +202,13 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private void Building()
     {
         Receive<BuildRetryTick>(_ => SendBuilds());
+
+        // Building retries on its own until the region places every cell: no barrier to watch meanwhile.
+        Receive<BarrierWatchdog.Check>(_ =>
+        {
+            _watchdog!.Progressed();
+            Timers.StartSingleTimer(nameof(BarrierWatchdog), BarrierWatchdog.Check.Instance, _watchdog.CheckInterval);
+        });
         Receive<CellEvents.Built>(built =>
         {
             if (_built[built.Edge])
@@ -231,11 +247,49 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         Receive<CellEvents.WaveDone>(_ => FromCurrentCell(), OnWaveDone);
         Receive<CellEvents.TasksReported>(_ => FromCurrentCell(), reported => Guarded(() =>
         {
+            _watchdog?.Progressed();
             RecordAll(reported.Records);
             TryClose();
         }));
         Receive<CellEvents.Leaving>(OnLeaving);
         Receive<Terminated>(OnCellStopped);
+        Receive<BarrierWatchdog.Check>(_ => OnWatchdogCheck());
+    }
+
+    /// <summary>
+    /// A barrier that has not moved for the bound fails the run, naming the cells it waits for (a message lost inside a
+    /// cell, or between nodes, would otherwise hold it for good). A node lost is not a stall: its cells stop, and the
+    /// coordinator rebuilds them.
+    /// </summary>
+    private void OnWatchdogCheck()
+    {
+        if (_watchdog!.Stalled())
+        {
+            Fail(new TimeoutException(FormattableString.Invariant(
+                $"the slot barrier made no progress for {_watchdog.Bound.TotalSeconds:0.###} s of wall time; {Awaited()}")));
+            return;
+        }
+
+        Timers.StartSingleTimer(nameof(BarrierWatchdog), BarrierWatchdog.Check.Instance, _watchdog.CheckInterval);
+    }
+
+    /// <summary>Who the barrier waits for: the cells' reports of the slot, their answers to the wave's pass (with the pass's resources in them), or the tasks' ends.</summary>
+    private string Awaited()
+    {
+        var silent = Enumerable.Range(0, EdgeCount).Where(n => !_answered[n]).ToList();
+        if (_cycle.Gathering)
+        {
+            return $"no report of slot {_slot} from cell {BarrierWatchdog.List(silent.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))}";
+        }
+
+        if (_awaitedCells > 0)
+        {
+            var resources = _wave.Layout!.Roles.Select(r => r.Resource).Where(r => silent.Contains(SystemResources.CellOf(_system.Scenario, r)));
+            return $"wave {_wave.Wave} (pass {_pass}) waits for cell {BarrierWatchdog.List(silent.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))} "
+                + $"(its resources in the pass: {BarrierWatchdog.List(resources.Select(r => r.ToString()))})";
+        }
+
+        return $"{_released - _reported - _passPending} tasks in flight have not been reported by their cells";
     }
 
     /// <summary>Which node hosts which cells, once per generation: what a node's loss will cost can be read off the log.</summary>
@@ -271,12 +325,14 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
 
         _horizon = slot * _system.Scenario.SlotSeconds;
         _cycle.Gather();
+        Array.Clear(_answered);
         var now = (slot - 1) * _system.Scenario.SlotSeconds;
         ToEveryCell(n => new CellCommands.BeginSlot(slot, now, _cycle.PopularityOf(n), _placement[n]));
     }
 
     private void OnGathered(CellEvents.Gathered gathered) => Guarded(() =>
     {
+        Answered();
         var complete = _cycle.EdgeReported(gathered.Status);
         foreach (var generated in gathered.Tasks)
         {
@@ -326,6 +382,7 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
     /// <summary>Every cell answers each pass; the wave goes on to its next pass, or is committed, as in one process.</summary>
     private void OnWaveDone(CellEvents.WaveDone done) => Guarded(() =>
     {
+        Answered();
         RecordAll(done.Records);
         foreach (var queue in done.Queues)
         {
@@ -381,8 +438,16 @@ public sealed class ClusterCoordinatorActor : SlotCoordinatorActor, IWithTimers
         }
     }
 
+    /// <summary>The sender, a cell of this generation, has answered the current step.</summary>
+    private void Answered()
+    {
+        _watchdog?.Progressed();
+        _answered[Array.IndexOf(_cells, Sender)] = true;
+    }
+
     private void ResetPass()
     {
+        Array.Clear(_answered);
         _awaitedCells = EdgeCount;
         _pending = 0;
         _changed = false;
