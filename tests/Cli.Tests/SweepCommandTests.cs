@@ -70,6 +70,50 @@ public sealed class SweepCommandTests
         Assert.Contains("left", result.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>--faults FILE</c> on a sweep: every point runs under the plan (edge 0 crashed in slots 2-3 drops tasks that
+    /// the same sweep without it completes), sweep.json names the plan, and a resumed sweep runs under it again.
+    /// </summary>
+    [Fact]
+    public async Task A_sweep_under_a_fault_plan_runs_every_point_under_it_and_resumes_under_it()
+    {
+        using var temp = new TempDirectory();
+        var plan = temp.Child("plan.conf");
+        File.WriteAllText(plan, "faults { on-fault = drop, plan = [ { kind = edge-crash, target = \"edge:0\", start-slot = 2, end-slot = 3 } ] }");
+        string[] sweep = ["--set", "objective.beta=1,3", "--slots", "4"];
+
+        var faulted = await InProcessMec.RunAsync(["sweep", RepoPaths.TinyScenario, .. sweep, "--faults", plan, "--out", temp.Child("faulted")]);
+        var nominal = await InProcessMec.RunAsync(["sweep", RepoPaths.TinyScenario, .. sweep, "--out", temp.Child("nominal")]);
+
+        Assert.True(faulted.ExitCode == ExitCodes.Success, faulted.ToString());
+        Assert.True(nominal.ExitCode == ExitCodes.Success, nominal.ToString());
+        static double Dropped(string dir) => File.ReadAllLines(Path.Combine(dir, "sweep.csv"))[1..]
+            .Where(l => l.Split(',')[2] == "dropped").Sum(l => double.Parse(l.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Dropped(temp.Child("faulted")) > Dropped(temp.Child("nominal")), "the crash dropped nothing");
+        Assert.Contains("\"faults\"", File.ReadAllText(Path.Combine(temp.Child("faulted"), SweepDefinition.FileName)), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"faults\"", File.ReadAllText(Path.Combine(temp.Child("nominal"), SweepDefinition.FileName)), StringComparison.Ordinal);
+
+        var csv = File.ReadAllBytes(Path.Combine(temp.Child("faulted"), "sweep.csv"));
+        File.Delete(Path.Combine(temp.Child("faulted"), "points", "point-0001.csv"));
+        File.Delete(Path.Combine(temp.Child("faulted"), "sweep.csv"));
+        var resumed = await InProcessMec.RunAsync("sweep", "--resume", temp.Child("faulted"));
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
+        Assert.Equal(csv, File.ReadAllBytes(Path.Combine(temp.Child("faulted"), "sweep.csv")));
+    }
+
+    [Fact]
+    public async Task A_sweep_with_a_missing_fault_plan_exits_2_naming_the_option_and_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        var outDir = temp.Child("sweep");
+
+        var result = await InProcessMec.RunAsync("sweep", RepoPaths.TinyScenario, "--set", "objective.beta=1,3", "--faults", temp.Child("none.conf"), "--out", outDir);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--faults", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
     [Fact]
     public async Task An_interrupted_sweep_keeps_its_finished_points_and_resumes_to_the_same_sweep_csv()
     {

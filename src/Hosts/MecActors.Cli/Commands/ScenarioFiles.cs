@@ -37,6 +37,14 @@ internal static class ScenarioFiles
             throw new BadInputException($"scenario file not found: {path} (looked at {Path.GetFullPath(path)})");
         }
 
+        return ScenarioLoader.FromConfig(WithFaults(HoconParser.ParseFile(path), faultsPath), PolicyCatalog.All);
+    }
+
+    /// <summary>A scenario's configuration with the fault plan of <paramref name="faultsPath"/> in place of its own <c>faults</c>.</summary>
+    /// <exception cref="BadInputException">The file does not exist.</exception>
+    /// <exception cref="MecActors.Core.Configuration.ConfigException">The file is not valid, or holds more than <c>faults</c>.</exception>
+    public static Config WithFaults(Config scenario, string faultsPath)
+    {
         if (!File.Exists(faultsPath))
         {
             throw new BadInputException($"--faults: fault plan file not found: {faultsPath} (looked at {Path.GetFullPath(faultsPath)})");
@@ -50,7 +58,6 @@ internal static class ScenarioFiles
         }
 
         // The file's plan replaces the scenario's whole: merged over an emptied section.
-        var scenario = HoconParser.ParseFile(path).WithOverride("faults", "{}");
-        return ScenarioLoader.FromConfig(faults.WithFallback(scenario), PolicyCatalog.All);
+        return faults.WithFallback(scenario.WithOverride("faults", "{}"));
     }
 }

@@ -39,7 +39,8 @@ internal static class SweepCommand
         string? OutDir,
         string? Resume,
         int Parallel,
-        bool Verbose);
+        bool Verbose,
+        string? FaultsPath);
 
     public static Command Create(CliConsole console, Option<bool> verbose)
     {
@@ -99,10 +100,15 @@ internal static class SweepCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         parallel.Validators.Add(r => EmulationOptions.RequirePositive(r, "--parallel"));
+        var faults = new Option<string?>("--faults")
+        {
+            HelpName = "FILE",
+            Description = "Inject the fault plan of FILE (a HOCON file with one faults section: on-fault, plan) at every point, in place of the scenario's own; README, Fault injection",
+        };
 
         var command = new Command("sweep", "Run compare over a grid of scenario values; write sweep.csv, one plot per metric and a front plot");
         command.Arguments.Add(scenario);
-        foreach (var option in new Option[] { set, episodes, seeds, slots, trainSteps, front, outDir, resume, parallel })
+        foreach (var option in new Option[] { set, episodes, seeds, slots, trainSteps, front, outDir, resume, parallel, faults })
         {
             command.Options.Add(option);
         }
@@ -120,7 +126,8 @@ internal static class SweepCommand
                 parse.GetValue(outDir),
                 parse.GetValue(resume),
                 parse.GetValue(parallel),
-                parse.GetValue(verbose));
+                parse.GetValue(verbose),
+                parse.GetValue(faults));
             return CommandErrors.GuardAsync(console, request.Verbose, () => RunAsync(console, request, cancellationToken));
         });
         return command;
@@ -139,8 +146,19 @@ internal static class SweepCommand
             throw new BadInputException($"--resume: {definition.ScenarioPath} has changed since the sweep in {outDir} began; start a new sweep");
         }
 
+        var config = HoconParser.ParseFile(definition.ScenarioPath);
+        if (definition.FaultsPath is { } faultsPath)
+        {
+            if (!File.Exists(faultsPath) || CheckpointStamp.ScenarioHash(faultsPath) != definition.FaultsSha256)
+            {
+                throw new BadInputException($"--resume: the fault plan {faultsPath} is gone or has changed since the sweep in {outDir} began; start a new sweep");
+            }
+
+            config = ScenarioFiles.WithFaults(config, faultsPath);
+        }
+
         var points = SweepGrid.Expand(definition.Axes);
-        var scenarios = SweepGrid.Load(HoconParser.ParseFile(definition.ScenarioPath), points);
+        var scenarios = SweepGrid.Load(config, points);
         var front = definition.Front?.Select(MetricName).ToList();
         if (front is not null && front.Count != 2)
         {
@@ -259,7 +277,7 @@ internal static class SweepCommand
     {
         if (request.Resume is { } dir)
         {
-            if (request.ScenarioPath is not null || request.Sets.Count > 0 || request.OutDir is not null)
+            if (request.ScenarioPath is not null || request.Sets.Count > 0 || request.OutDir is not null || request.FaultsPath is not null)
             {
                 throw new BadInputException($"--resume: the sweep's scenario, --set values and options come from {Path.Combine(dir, SweepDefinition.FileName)}; give --resume DIR alone");
             }
@@ -293,6 +311,11 @@ internal static class SweepCommand
             throw new BadInputException($"scenario file not found: {request.ScenarioPath} (looked at {Path.GetFullPath(request.ScenarioPath)})");
         }
 
+        if (request.FaultsPath is { } faults && !File.Exists(faults))
+        {
+            throw new BadInputException($"--faults: fault plan file not found: {faults} (looked at {Path.GetFullPath(faults)})");
+        }
+
         var front = request.Front?.Split(',').Select(m => m.Trim()).ToList();
         front?.ForEach(m => MetricName(m));
         var definition = new SweepDefinition(
@@ -303,7 +326,9 @@ internal static class SweepCommand
             request.Seeds,
             request.Slots,
             request.TrainSteps,
-            front);
+            front,
+            request.FaultsPath is { } plan ? Path.GetFullPath(plan) : null,
+            request.FaultsPath is { } hashed ? CheckpointStamp.ScenarioHash(hashed) : null);
         return (definition, outDir);
     }
 

@@ -15,7 +15,9 @@ internal sealed record SweepDefinition(
     IReadOnlyList<int>? Seeds,
     int? Slots,
     int? TrainSteps,
-    IReadOnlyList<string>? Front)
+    IReadOnlyList<string>? Front,
+    string? FaultsPath = null,
+    string? FaultsSha256 = null)
 {
     public const string FileName = "sweep.json";
 
@@ -62,6 +64,13 @@ internal sealed record SweepDefinition(
                 json.WriteEndArray();
             }
 
+            // Only a sweep under a fault plan names one, so every other sweep.json keeps its bytes.
+            if (FaultsPath is not null)
+            {
+                json.WriteString("faults", FaultsPath);
+                json.WriteString("faultsSha256", FaultsSha256);
+            }
+
             json.WriteEndObject();
         }
 
@@ -93,7 +102,9 @@ internal sealed record SweepDefinition(
                 root.GetProperty("seeds") is { ValueKind: JsonValueKind.Array } seeds ? seeds.EnumerateArray().Select(s => s.GetInt32()).ToList() : null,
                 OptionalInt(root.GetProperty("slots")),
                 OptionalInt(root.GetProperty("trainSteps")),
-                root.GetProperty("front") is { ValueKind: JsonValueKind.Array } front ? front.EnumerateArray().Select(m => m.GetString()!).ToList() : null);
+                root.GetProperty("front") is { ValueKind: JsonValueKind.Array } front ? front.EnumerateArray().Select(m => m.GetString()!).ToList() : null,
+                root.TryGetProperty("faults", out var faults) ? faults.GetString() : null,
+                root.TryGetProperty("faultsSha256", out var faultsSha) ? faultsSha.GetString() : null);
         }
         catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
