@@ -45,14 +45,27 @@ task_reward() { # tasks.csv policy
     NR > 1 && $1 == policy { n++; if ($(NF-1) == "completed") r += $(NF-3) / (1 + exp(-k * (d - $15) / d)) }
     END { printf "%.6f", (n ? r / n : 0) }' "$1"
 }
-# A metric of one policy in a replicated summary.json (one "name" per policy object, its metrics after it).
-policy_number() { # summary.json policy key
-  awk -v policy="$2" -v key="\"$3\":" '
-    $1 == "\"name\":" { current = $2; gsub(/[",]/, "", current) }
-    current == policy && $1 == key { value = $2; gsub(/,/, "", value); print value; exit }' "$1"
-}
 json_number() { # summary.json key
   grep -m1 "\"$2\":" "$1" | sed 's/.*: *//; s/,$//'
+}
+# A count with thousands separators: 10000 -> 10,000.
+thousands() { # number
+  echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'
+}
+# A number of a sweep's definition (sweep.json: episodes, slots, trainSteps).
+sweep_number() { # sweep directory key
+  json_number "$1/sweep.json" "$2"
+}
+# The first column's values of a sweep.csv, in order.
+sweep_values() { # sweep.csv
+  awk -F, 'NR > 1 && !seen[$1]++ { print $1 }' "$1"
+}
+# "N held-out episodes of M slots (n = N), each learning policy trained T slots at the point": a sweep's budgets.
+sweep_budget() { # sweep directory
+  local episodes slots train
+  episodes=$(sweep_number "$1" episodes); slots=$(sweep_number "$1" slots); train=$(sweep_number "$1" trainSteps)
+  echo "$episodes held-out episodes of $(thousands "$slots") slots ($(thousands $((episodes * slots))) slots, n = $episodes),"\
+    "each learning policy trained $(thousands "$train") slots at the point"
 }
 
 scenarios=(grle grle-availability grle-fluctuation grle-csi)
@@ -74,13 +87,20 @@ This file is written by `scripts/reproduce-002.sh` (through `scripts/report-002.
 scripts/reproduce-002.sh
 ```
 
-It trains every learning policy (`grle`, `grl`, `drooe`, `droo`) for 2,000 slots inside the actor emulation at each
-of scenarios (1)-(4) and both slot lengths and evaluates every policy on 3 held-out episodes of 500 slots each
-(episodes 0, 1,000,001, ..., which no training touches); evaluates scenario (4) at the short slot once more at the
-paper's 10,000 evaluation slots (5 episodes of 2,000, after 5,000 training slots); runs the exact optimum on the
-held-out slots of scenarios (1) and (4); trains GRLE and DROOE for 5,000 slots for their convergence curves; sweeps
-the number of devices; and evaluates the 14-device GRLE at 10 and 18 devices without retraining. The small budgets
-are those of two heavily shared cores (about 25 minutes); the counts are at the top of each step of the script.
+TEXT
+
+if [[ -f "$out/grle-csi/sweep.json" ]]; then
+cat <<TEXT
+At each of scenarios (1)-(4) and both slot lengths it trains every learning policy (\`grle\`, \`grl\`, \`drooe\`,
+\`droo\`) inside the actor emulation and evaluates every policy on $(sweep_budget "$out/grle-csi") (the held-out
+episodes are 0, 1,000,001, ..., which no training touches). It runs the exact optimum on the same held-out slots of
+scenarios (1) and (4) at the short slot; trains GRLE and DROOE for their convergence curves; sweeps the number of
+devices; and evaluates the 14-device GRLE at other numbers of devices without retraining. The counts of every step
+are at the top of the script; about an hour on two shared cores.
+TEXT
+fi
+
+cat <<'TEXT'
 
 ## The system and the reward
 
@@ -117,18 +137,22 @@ TEXT
 for scenario in grle grle-csi; do
   if [[ -f "$out/exhaustive-$scenario/ms-per-slot" ]]; then
     echo ""
-    echo "Its time on scenario $scenario, 14 devices: $(cat "$out/exhaustive-$scenario/ms-per-slot") ms per slot (wall time of the run over its 1,500 slots, emulation included, on heavily shared cores)."
+    s="$out/exhaustive-$scenario/summary.json"
+    slots=$(( $(json_number "$s" n) * $(json_number "$s" slots) ))
+    echo "Its time on scenario $scenario, 14 devices: $(cat "$out/exhaustive-$scenario/ms-per-slot") ms per slot (wall time of the run over its $(thousands "$slots") slots, emulation included, on shared cores)."
   fi
 done
 
-cat <<'TEXT'
+if [[ -f "$out/grle-csi/sweep.json" ]]; then
+cat <<TEXT
 
 ## Scenarios (1)-(4): average accuracy, SSP, throughput
 
-Means ± 95% intervals over 3 held-out episodes of 500 slots (n = 3), 14 devices, each learning policy trained 2,000 slots at the point. The paper (Fig. 6, 9): average
-accuracy GRLE > DROOE > DROO and GRLE > GRL in all four dynamic scenarios; early exits raise SSP and throughput at high
-load.
+Means ± 95% intervals over $(sweep_budget "$out/grle-csi");
+14 devices; the exact optimum on the same held-out slots. The paper (Fig. 6, 9): average accuracy GRLE > DROOE > DROO and GRLE > GRL in
+all four dynamic scenarios; early exits raise SSP and throughput at high load.
 TEXT
+fi
 
 for i in "${!scenarios[@]}"; do
   file="$out/${scenarios[$i]}/sweep.csv"
@@ -164,7 +188,8 @@ cat <<TEXT
 ## The headline ratios
 
 The paper: "GRLE achieves the average accuracy up to 3.41 over GRL and 1.45 over DROOE" in scenario (4) (the text lost
-N and tau). Our reading: the ratio of the average accuracies (successAccuracy), GRLE's over GRL's and over DROOE's.
+N and tau). Our reading: the ratio of the average accuracies (successAccuracy), GRLE's over GRL's and over DROOE's,
+from the table of scenario (4) above.
 
 | scenario (4) | GRLE / GRL | GRLE / DROOE |
 | --- | --- | --- |
@@ -172,27 +197,6 @@ N and tau). Our reading: the ratio of the average accuracies (successAccuracy), 
 | ours, slot 15 ms | $(ratio "$file" 15 successAccuracy grle grl) | $(ratio "$file" 15 successAccuracy grle drooe) |
 | ours, slot 30 ms | $(ratio "$file" 30 successAccuracy grle grl) | $(ratio "$file" 30 successAccuracy grle drooe) |
 TEXT
-fi
-
-headline="$out/headline/summary.json"
-if [[ -f "$headline" ]]; then
-cat <<'TEXT'
-
-At the paper's 10,000 evaluation slots (scenario (4), slot 15 ms, every learning policy trained 5,000 slots, 5 held-out
-episodes of 2,000 slots):
-
-| policy | successAccuracy | ssp | throughputPerSlot |
-| --- | --- | --- | --- |
-TEXT
-  for policy in "${policies[@]}" exhaustive; do
-    [[ -n "$(policy_number "$headline" "$policy" successAccuracy)" ]] || continue
-    printf '| %s | %.4f ± %.4f | %.4f ± %.4f | %.2f ± %.2f |\n' "$policy" \
-      "$(policy_number "$headline" "$policy" successAccuracy)" "$(policy_number "$headline" "$policy" successAccuracyCi95)" \
-      "$(policy_number "$headline" "$policy" ssp)" "$(policy_number "$headline" "$policy" sspCi95)" \
-      "$(policy_number "$headline" "$policy" throughputPerSlot)" "$(policy_number "$headline" "$policy" throughputPerSlotCi95)"
-  done
-  echo ""
-  echo "GRLE / GRL = $(awk -v a="$(policy_number "$headline" grle successAccuracy)" -v b="$(policy_number "$headline" grl successAccuracy)" 'BEGIN { printf "%.2f", a / b }'), GRLE / DROOE = $(awk -v a="$(policy_number "$headline" grle successAccuracy)" -v b="$(policy_number "$headline" drooe successAccuracy)" 'BEGIN { printf "%.2f", a / b }') (paper: 3.41 and 1.45)."
 fi
 
 for policy in grle drooe; do
@@ -204,13 +208,14 @@ if [[ -f "$out/train-grle/training.csv" && -f "$out/train-drooe/training.csv" ]]
   }
   grle_stats=$(tail_stats "$out/train-grle/training.csv" 50)
   drooe_stats=$(tail_stats "$out/train-drooe/training.csv" 50)
+  convergence_slots=$(tail -n 1 "$out/train-grle/training.csv" | cut -d, -f1)
 cat <<TEXT
 
 ## Convergence
 
 The paper (Fig. 5): the moving average of the normalised reward over the last 50 slots exceeds 0.96 for GRLE, with a
-training loss below 0.03, above DROOE's. Ours: scenario (1), slot 15 ms, 5,000 training slots; one point per training
-(every 5 slots for GRLE, every 10 for DROOE), each the normalised reward of that slot's action (exploration noise
+training loss below 0.03, above DROOE's. Ours: scenario (1), slot 15 ms, $(thousands "$convergence_slots") training slots;
+one point per training (every 5 slots for GRLE, every 10 for DROOE), each the normalised reward of that slot's action (exploration noise
 included for GRLE) against the exact optimum, and the batch's cross-entropy (the mean over every (device, option)
 output, as eq. (16)).
 
@@ -232,18 +237,18 @@ if [[ -f "$file" ]]; then
   for metric in successAccuracy ssp throughputPerSlot; do
     cp "$out/devices/sweep-$metric.png" "$figures/devices-$metric.png"
   done
-cat <<'TEXT'
+  device_counts=$(sweep_values "$file" | paste -sd, | sed 's/,\([^,]*\)$/ and \1/; s/,/, /g')
+cat <<TEXT
 
 ## The number of devices (Fig. 6)
 
-Scenario (1) with 6, 14 and 22 devices at both slot lengths, 2 held-out episodes of 300 slots per point, every
-learning policy trained 1,500 slots at each point. The paper: accuracy and SSP fall as devices are added while throughput
-levels off; the shorter slot gives more throughput but lower accuracy and SSP; early exits help most when N is large.
+Scenario (1) with $device_counts devices at both slot lengths, $(sweep_budget "$out/devices").
+The paper: accuracy and SSP fall as devices are added while throughput levels off; the shorter slot gives more throughput but lower accuracy and SSP; early exits help most when N is large.
 
 | devices | slot ms | grle | grl | drooe | droo |
 | --- | --- | --- | --- | --- | --- |
 TEXT
-  for devices in 6 14 22; do
+  for devices in $(sweep_values "$file"); do
     for slot in 15 30; do
       row="| $devices | $slot |"
       for policy in grle grl drooe droo; do
@@ -264,13 +269,13 @@ TEXT
 fi
 
 if [[ -f "$out/topology-10/tasks.csv" && -f "$out/topology-18/tasks.csv" ]]; then
-cat <<'TEXT'
+cat <<TEXT
 
 ## Topology change
 
 The paper: GRLE needs no retraining for a new topology. Ours: the GRLE trained at 14 devices (the convergence run)
-evaluated at 10 and 18 devices on 300 held-out slots, beside the exact optimum on the same slots; normalised reward
-= GRLE's mean per-task reward of eq. (9) in the emulation over the optimum's (the goal: at least 0.9).
+evaluated at 10 and 18 devices on $(thousands "$(json_number "$out/topology-10/summary.json" slots)") held-out slots, beside the exact optimum on the
+same slots; normalised reward = GRLE's mean per-task reward of eq. (9) in the emulation over the optimum's (the goal: at least 0.9).
 
 | devices | GRLE reward | optimum's reward | normalised | GRLE successAccuracy | optimum's successAccuracy |
 | --- | --- | --- | --- | --- | --- |
