@@ -5,7 +5,7 @@
 #      intervals; and the exact optimum on the same held-out slots of scenarios (1) and (4) at 15 ms;
 #   2. convergence: GRLE and DROOE trained 20,000 slots on scenario (1), with the normalised reward of eq. (17) against
 #      the exact optimum at every training (training.csv, training.png);
-#   3. Fig. 6 analogue: scenario (1) with 6, 10, 14, 18 and 22 devices at both slot lengths (3 held-out episodes of
+#   3. Fig. 6 analogue: scenario (1) with 6, 8, ..., 22 devices at both slot lengths (3 held-out episodes of
 #      2,000 slots, 5,000 training slots per point), a plot per metric;
 #   4. topology change: the GRLE of step 2 evaluated at 10 and 18 devices without retraining on 2,000 held-out slots,
 #      beside the exact optimum on the same slots, and DROOE's 14-device network offered to 10 devices;
@@ -59,7 +59,7 @@ if [[ -f "$out/devices/sweep.csv" ]]; then
 elif [[ -f "$out/devices/sweep.json" ]]; then
   "$mec" sweep --resume "$out/devices"
 else
-  "$mec" sweep "$root/config/scenarios/grle.conf" --set devices.count=6,10,14,18,22 --set slot-ms=15,30 \
+  "$mec" sweep "$root/config/scenarios/grle.conf" --set devices.count=6,8,10,12,14,16,18,20,22 --set slot-ms=15,30 \
     --set "policies=[droo,drooe,grl,grle]" --episodes "$device_episodes" --slots "$episode_slots" --train-steps "$train_slots" \
     --parallel 2 --out "$out/devices"
 fi
