@@ -92,8 +92,9 @@ TEXT
 if [[ -f "$out/grle-csi/sweep.json" ]]; then
 cat <<TEXT
 At each of scenarios (1)-(4) and both slot lengths it trains every learning policy (\`grle\`, \`grl\`, \`drooe\`,
-\`droo\`) inside the actor emulation and evaluates every policy on $(sweep_budget "$out/grle-csi") (the held-out
-episodes are 0, 1,000,001, ..., which no training touches). It runs the exact optimum on the same held-out slots of
+\`droo\`) inside the actor emulation and evaluates every policy on
+$(sweep_budget "$out/grle-csi")
+(the held-out episodes are 0, 1,000,001, ..., which no training touches). It runs the exact optimum on the same held-out slots of
 scenarios (1) and (4) at the short slot; trains GRLE and DROOE for their convergence curves; sweeps the number of
 devices; and evaluates the 14-device GRLE at other numbers of devices without retraining. The counts of every step
 are at the top of the script; about an hour on two shared cores.
@@ -148,9 +149,10 @@ cat <<TEXT
 
 ## Scenarios (1)-(4): average accuracy, SSP, throughput
 
-Means ± 95% intervals over $(sweep_budget "$out/grle-csi");
-14 devices; the exact optimum on the same held-out slots. The paper (Fig. 6, 9): average accuracy GRLE > DROOE > DROO and GRLE > GRL in
-all four dynamic scenarios; early exits raise SSP and throughput at high load.
+Means ± 95% intervals over
+$(sweep_budget "$out/grle-csi");
+14 devices; the exact optimum on the same held-out slots. The paper (Fig. 6, 9): average accuracy GRLE > DROOE > DROO
+and GRLE > GRL in all four dynamic scenarios; early exits raise SSP and throughput at high load.
 TEXT
 fi
 
@@ -209,15 +211,25 @@ if [[ -f "$out/train-grle/training.csv" && -f "$out/train-drooe/training.csv" ]]
   grle_stats=$(tail_stats "$out/train-grle/training.csv" 50)
   drooe_stats=$(tail_stats "$out/train-drooe/training.csv" 50)
   convergence_slots=$(tail -n 1 "$out/train-grle/training.csv" | cut -d, -f1)
+  # The mean loss over each fifth of a training run: where the loss goes.
+  loss_by_fifth() { # training.csv
+    awk -F, 'NR > 1 { step[NR - 1] = $1; loss[NR - 1] = $4; n = NR - 1 }
+      END { last = step[n]; for (i = 1; i <= n; i++) { k = int((step[i] - 1) * 5 / last); sum[k] += loss[i]; count[k]++ }
+            for (k = 0; k < 5; k++) printf " %.4f |", sum[k] / count[k] }' "$1"
+  }
+  fifths=""
+  for k in 0 1 2 3 4; do
+    fifths="$fifths $(thousands $((k * convergence_slots / 5 + 1)))-$(thousands $(((k + 1) * convergence_slots / 5))) |"
+  done
 cat <<TEXT
 
 ## Convergence
 
 The paper (Fig. 5): the moving average of the normalised reward over the last 50 slots exceeds 0.96 for GRLE, with a
-training loss below 0.03, above DROOE's. Ours: scenario (1), slot 15 ms, $(thousands "$convergence_slots") training slots;
-one point per training (every 5 slots for GRLE, every 10 for DROOE), each the normalised reward of that slot's action (exploration noise
-included for GRLE) against the exact optimum, and the batch's cross-entropy (the mean over every (device, option)
-output, as eq. (16)).
+training loss below 0.03, above DROOE's. Ours: scenario (1), slot 15 ms, $(thousands "$convergence_slots") training
+slots; one point per training (every 5 slots for GRLE, every 10 for DROOE), each the normalised reward of that slot's
+action (exploration noise included for GRLE) against the exact optimum, and the batch's cross-entropy (the mean over
+every (device, option) output, as eq. (16)).
 
 | | normalised reward, mean of the last 50 trainings | loss, mean of the last 50 trainings |
 | --- | --- | --- |
@@ -227,6 +239,13 @@ output, as eq. (16)).
 
 GRLE: ![GRLE's normalised reward and its moving average](grle/convergence-grle.png)
 DROOE: ![DROOE's normalised reward and its moving average](grle/convergence-drooe.png)
+
+The loss, mean over each fifth of the training slots:
+
+| slots |$fifths
+| --- | --- | --- | --- | --- | --- |
+| GRLE |$(loss_by_fifth "$out/train-grle/training.csv")
+| DROOE |$(loss_by_fifth "$out/train-drooe/training.csv")
 
 (\`training.csv\` beside each holds the loss per training; the plots' moving average is over the last 100 trainings.)
 TEXT
