@@ -261,8 +261,10 @@ cat <<TEXT
 
 ## The number of devices (Fig. 6)
 
-Scenario (1) with $device_counts devices at both slot lengths, $(sweep_budget "$out/devices").
-The paper: accuracy and SSP fall as devices are added while throughput levels off; the shorter slot gives more throughput but lower accuracy and SSP; early exits help most when N is large.
+Scenario (1) with $device_counts devices at both slot lengths,
+$(sweep_budget "$out/devices").
+The paper: accuracy and SSP fall as devices are added while throughput levels off; the shorter slot gives more
+throughput but lower accuracy and SSP; early exits help most when N is large.
 
 | devices | slot ms | grle | grl | drooe | droo |
 | --- | --- | --- | --- | --- | --- |
@@ -293,8 +295,9 @@ cat <<TEXT
 ## Topology change
 
 The paper: GRLE needs no retraining for a new topology. Ours: the GRLE trained at 14 devices (the convergence run)
-evaluated at 10 and 18 devices on $(thousands "$(json_number "$out/topology-10/summary.json" slots)") held-out slots, beside the exact optimum on the
-same slots; normalised reward = GRLE's mean per-task reward of eq. (9) in the emulation over the optimum's (the goal: at least 0.9).
+evaluated at 10 and 18 devices on $(thousands "$(json_number "$out/topology-10/summary.json" slots)") held-out slots, beside the exact optimum
+on the same slots; normalised reward = GRLE's mean per-task reward of eq. (9) in the emulation over the optimum's (the
+goal: at least 0.9).
 
 | devices | GRLE reward | optimum's reward | normalised | GRLE successAccuracy | optimum's successAccuracy |
 | --- | --- | --- | --- | --- | --- |

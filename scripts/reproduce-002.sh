@@ -13,10 +13,12 @@
 #
 #   scripts/reproduce-002.sh [OUT]      default OUT: out/reproduce-002 (kept: finished steps are skipped when run again)
 #
-# About 60 minutes on two shared cores (step 1 about 20, step 3 about 20).
+# About an hour on two shared cores (58 minutes measured: step 1 about 17, step 3 about 33).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-002}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)" # absolute, so that the report can name it OUT in whatever mec prints
 mec="$("$root/scripts/mec-binary.sh")"
 learners="[local-last-exit,local-first-exit,droo,drooe,grl,grle]"
 train_slots=5000        # training slots per learning policy and point, steps 1 and 3
@@ -25,7 +27,6 @@ episode_slots=2000      # ... of this many slots each: the paper's 10,000 evalua
 device_episodes=3       # held-out episodes per point of step 3
 convergence_slots=20000 # step 2
 topology_slots=2000     # step 4
-mkdir -p "$out"
 
 # 1. The four dynamic scenarios, both slot lengths.
 for scenario in grle grle-availability grle-fluctuation grle-csi; do
