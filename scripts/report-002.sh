@@ -327,29 +327,44 @@ cat <<'TEXT'
 ## Reading the results
 
 - **Where the paper's ordering holds.** In the dynamic scenarios (2)-(4) at the short slot, where the servers' capacity
-  varies and the load is high, GRLE > DROOE > DROO and GRLE > GRL hold beyond the intervals, and early exits raise SSP
-  and throughput by large margins: without exits, DROO and GRL send tasks to a server at a quarter of its capacity and
-  their queues grow for the rest of the episode. GRLE / GRL in scenario (4) is 3.81 against the paper's 3.41; GRLE /
-  DROOE is 1.13 against 1.45 (DROOE, with the exit in its action, keeps most of the gain of early exits even without
-  seeing the servers). At the paper's 10,000 evaluation slots, after 5,000 training slots, the ratios are 3.51 and 1.12,
-  with GRLE > DROOE > DROO and GRLE > GRL beyond the intervals. At the long slot the load is light: GRLE and DROOE tie within the intervals, and both beat GRL
-  and DROO.
-- **Where it does not.** With static servers (scenario (1)) at the short slot, DROOE beats GRLE by 0.09 (beyond the
-  intervals), and GRLE's lead over GRL is within the intervals; the claim fails there. In the device sweep GRLE, trained
-  1,500 slots per point, collapses at 22 devices and the short slot (0.016) while DROOE holds 0.686: with 22 tasks of
-  1-2.4 ms every 15 ms the servers are overloaded whatever is chosen, and a graph actor that sends every task to one
-  option (the failure mode described in docs/assumptions.md, "Paper 002") never recovers; DROOE's per-device outputs do.
-- **Convergence.** GRLE's normalised reward reaches 0.978 (paper: > 0.96), above DROOE's 0.965, as the paper says;
-  its cross-entropy stays at 0.097, above the paper's 0.03 (the loss averages ten outputs per device, nine of them
-  targets 0; DROOE's, over the same outputs, is 0.018).
-- **Topology.** The 14-device GRLE keeps 0.977 of the optimum's reward at 10 devices without retraining, but only 0.459
+  varies and the load is high, GRLE > DROOE > DROO and GRLE > GRL hold beyond the intervals over 10,000 held-out slots,
+  and early exits raise SSP and throughput by large margins (scenario (4): GRLE's SSP 0.707 against GRL's 0.194, 9.89
+  against 2.72 tasks on time per slot; DROOE's 0.634 against DROO's 0.050): without exits, DROO and GRL send tasks to a
+  server at a quarter of its capacity and their queues grow for the rest of the episode (mean delays above 4 s).
+  GRLE / GRL in scenario (4) is 3.51 against the paper's 3.41; GRLE / DROOE is 1.12 against 1.45 (DROOE, with the exit
+  in its action, keeps most of the gain of early exits even without seeing the servers). At the long slot the load is
+  light: GRLE > GRL, DROOE > DROO and the gains of early exits in SSP and throughput still hold beyond the intervals in
+  (2)-(4), but GRLE > DROOE does not: they tie within the intervals in (3) and (4) (-0.0032, -0.0000; GRLE / DROOE 1.00
+  in scenario (4)), and in (2) DROOE is ahead by 0.0049, just beyond the intervals.
+- **Where it does not.** With static servers (scenario (1)) at the short slot, DROOE beats GRLE by 0.122 (0.703
+  against 0.581) and GRL beats GRLE by 0.015, both beyond the intervals; DROOE > DROO holds (+0.045). At the long slot
+  GRLE > DROOE holds (+0.026), DROOE falls below DROO (-0.026: its earlier exits cost accuracy where the last exit is
+  on time anyway), and GRLE ties GRL.
+- **The number of devices.** At the short slot all four policies are within 0.03 of each other up to 12 devices
+  (0.687-0.720); from 14 devices on GRLE and GRL fall steeply (GRLE 0.585 at 14, 0.273 at 18, 0.008 at 22) while
+  DROOE stays at 0.679-0.707, with an SSP of 0.751-0.783 and a throughput that keeps rising (16.52 tasks per slot at
+  22) rather than levelling off. So "early exits help most when N is large" holds for DROOE against DROO (0.679
+  against 0.085 at 22 devices) and fails for GRLE against GRL (0.008 against 0.042): trained 5,000 slots at each
+  point, GRLE lets the servers' queues grow without bound from 20 devices on (mean delay 1.7 s at 20, 3.2 s at 22),
+  where DROOE's per-device outputs keep the delay at 19-20 ms. At the long slot every policy keeps 0.832-0.874 up to
+  22 devices. The shorter slot gives lower accuracy and SSP, as the paper says; per slot it completes fewer tasks on
+  time, per second more (DROOE at 22 devices: 16.52 per 15 ms against 20.53 per 30 ms).
+- **Convergence.** GRLE's normalised reward over the last 50 trainings is 0.974 (paper: > 0.96, goal 0.97), above
+  DROOE's 0.964, as the paper says. Its loss falls from 0.184 over the first 4,000 training slots to 0.068 over the
+  next 4,000 and then levels off at about 0.05 (0.049, 0.052, 0.048 over the last three fifths; 0.045 over the last
+  50 trainings): above the paper's 0.03, and longer training does not bring it lower. The loss averages ten outputs
+  per device, nine of them targets 0, all scored by the one set of weights the graph actor shares between every
+  (device, option) edge; DROOE's, over the same outputs with weights of their own, is 0.018.
+- **Topology.** The 14-device GRLE keeps 0.980 of the optimum's reward at 10 devices without retraining, but only 0.581
   at 18, where the servers are past saturation at the short slot; the claim holds for the smaller topology and fails
-  for the larger one. DROO cannot be evaluated on another topology at all.
-- **The exact optimum is per slot.** In scenario (4) GRLE's average accuracy (0.661) exceeds the per-slot optimum's
-  (0.621): the optimum maximises each slot's eq. (9) on the estimated channels and Table 5's times and cannot see the
+  for the larger one (a GRLE trained 5,000 slots at 18 devices does worse still: 0.273 average accuracy in the device
+  sweep, against 0.415 here). DROO and DROOE cannot be evaluated on another topology at all: each number of devices
+  needs a network of its own, trained from scratch (5,000 slots per point in the device sweep).
+- **The exact optimum is per slot.** In scenario (4) GRLE's average accuracy (0.637) exceeds the per-slot optimum's
+  (0.609): the optimum maximises each slot's eq. (9) on the estimated channels and Table 5's times and cannot see the
   tasks of later slots that overtake a late upload, so a choice optimal for one slot's estimate is not optimal over
-  many slots. GRLE's choices, no better in the slot model, leave the servers freer (SSP 0.742 against 0.677, delay
-  19.9 against 22.5 ms). Normalised rewards against it are per slot, as eq. (17) defines them.
+  many slots. GRLE's choices, no better in the slot model, leave the servers freer (SSP 0.707 against 0.664, delay
+  21.1 against 22.9 ms). Normalised rewards against it are per slot, as eq. (17) defines them.
 TEXT
 } | sed "s|$out|OUT|g" > "$doc.tmp"
 mv "$doc.tmp" "$doc"
