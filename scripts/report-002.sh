@@ -94,10 +94,10 @@ cat <<TEXT
 At each of scenarios (1)-(4) and both slot lengths it trains every learning policy (\`grle\`, \`grl\`, \`drooe\`,
 \`droo\`) inside the actor emulation and evaluates every policy on
 $(sweep_budget "$out/grle-csi")
-(the held-out episodes are 0, 1,000,001, ..., which no training touches). It runs the exact optimum on the same held-out slots of
-scenarios (1) and (4) at the short slot; trains GRLE and DROOE for their convergence curves; sweeps the number of
-devices; and evaluates the 14-device GRLE at other numbers of devices without retraining. The counts of every step
-are at the top of the script; about an hour on two shared cores.
+(the held-out episodes are 0, 1,000,001, ..., which no training touches). It runs the exact optimum on the same
+held-out slots of scenarios (1) and (4) at the short slot; trains GRLE and DROOE for their convergence curves; sweeps
+the number of devices; and evaluates the 14-device GRLE at other numbers of devices without retraining. The counts of
+every step are at the top of the script; it takes about an hour on two shared cores.
 TEXT
 fi
 
