@@ -135,11 +135,19 @@ public sealed class SystemView
     /// core's f / k for fifo; f / max(n, k) for processor sharing. At the nominal capacity: the slot's available fraction
     /// is in the observation's <see cref="EdgeStatus.CapacityHz"/>.
     /// </summary>
-    public double ComputeSeconds(int model, int exit, int targetEdge, int tasksAtEdge, ResourceQueues queues)
+    public double ComputeSeconds(int model, int exit, int targetEdge, int tasksAtEdge, ResourceQueues queues) =>
+        Scenario.Models[model].CyclesTo(exit) / EdgeComputeRate(targetEdge, tasksAtEdge, queues);
+
+    /// <summary>
+    /// The rate (Hz) a task would compute at on <paramref name="targetEdge"/> by its discipline, with
+    /// <paramref name="tasksAtEdge"/> as in <see cref="ComputeSeconds"/>: a model's cycles to an exit over it are the
+    /// exit's D_comp, so a policy weighing every exit at one edge asks once.
+    /// </summary>
+    public double EdgeComputeRate(int targetEdge, int tasksAtEdge, ResourceQueues queues)
     {
         var edge = Scenario.Edges[targetEdge];
         var jobs = Disciplines.Edge == ComputeDiscipline.ProcessorSharing ? queues.Of(ResourceRef.EdgeCompute(targetEdge)).Jobs : 0;
-        return ServiceEstimates.ComputeSeconds(Disciplines.Edge, edge.CapacityHz, edge.Cores, Scenario.Models[model].CyclesTo(exit), tasksAtEdge, jobs);
+        return ServiceEstimates.ComputeRate(Disciplines.Edge, edge.CapacityHz, edge.Cores, tasksAtEdge, jobs);
     }
 
     /// <summary>

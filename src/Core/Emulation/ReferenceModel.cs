@@ -21,6 +21,8 @@ public sealed class ReferenceModel
     private readonly RouteActivity _activity = new();
     private readonly List<TaskRecord> _records = new();
     private readonly WavePass _pass = new();
+    private readonly Dictionary<ResourceRef, List<TaskProgress>> _entries = new();
+    private readonly List<TaskProgress> _finished = new();
 
     /// <param name="resumeFrom">A checkpoint of the same run (<see cref="Checkpoint"/>): its slots are emulated again with its decisions, and the policies go on from its state.</param>
     public ReferenceModel(SystemView system, PolicySet policies, int seed, RunCheckpoint? resumeFrom = null)
@@ -128,7 +130,13 @@ public sealed class ReferenceModel
 
     private void Wave(WaveLayout layout, SlotDecision? decision)
     {
-        var entries = new Dictionary<ResourceRef, List<TaskProgress>>();
+        // The entry lists stay from wave to wave, emptied: the same devices enter tasks slot after slot.
+        var entries = _entries;
+        foreach (var list in entries.Values)
+        {
+            list.Clear();
+        }
+
         foreach (var plan in decision?.Plans ?? [])
         {
             if (plan.DropReason is null)
@@ -139,7 +147,7 @@ public sealed class ReferenceModel
         }
 
         var start = layout.Cyclic ? layout.Roles.ToDictionary(r => r.Resource, r => _nodes[r.Resource].Copy()) : null;
-        var finished = new List<TaskProgress>();
+        var finished = _finished;
         _pass.BeginWave();
         while (true)
         {

@@ -9,8 +9,19 @@ namespace MecActors.Core.Emulation;
 /// </summary>
 public sealed class RouteActivity
 {
-    private readonly Dictionary<(ResourceRef From, ResourceRef To), int> _links = new(LinkComparer.Instance);
-    private readonly Dictionary<ResourceRef, int> _alone = new(LinkComparer.Instance);
+    // Links and lone entries are numbered once, when first seen, and counted in arrays by number: every task counts
+    // its route's links in at its release and out at its end, and in paper 000 a slot's links vanish with its tasks
+    // and return with the next slot's.
+    private readonly Dictionary<(ResourceRef From, ResourceRef To), int> _linkIds = new(LinkComparer.Instance);
+    private readonly Dictionary<ResourceRef, int> _aloneIds = new(LinkComparer.Instance);
+    private readonly List<(ResourceRef From, ResourceRef To)> _links = new();
+    private readonly List<ResourceRef> _alone = new();
+    private readonly List<ulong> _linkMix = new();
+    private readonly List<ulong> _aloneMix = new();
+    private int[] _linkTasks = new int[16];
+    private int[] _aloneTasks = new int[4];
+    private int _activeLinks;
+    private int _activeAlone;
     private readonly Dictionary<long, TaskPlan> _inFlight = new();
     private readonly Dictionary<ulong, Shape> _shapes = new();
     private ulong _signature;
@@ -40,8 +51,10 @@ public sealed class RouteActivity
     public void Clear()
     {
         _inFlight.Clear();
-        _links.Clear();
-        _alone.Clear();
+        Array.Clear(_linkTasks);
+        Array.Clear(_aloneTasks);
+        _activeLinks = 0;
+        _activeAlone = 0;
         _signature = 0;
     }
 
@@ -51,17 +64,16 @@ public sealed class RouteActivity
     /// </summary>
     public WaveLayout Layout(int slot, double horizon, SlotDecision? decision)
     {
-        // The same links come back wave after wave (in paper 000 they vanish when a slot's tasks end and return with
-        // the next slot's), so shapes are kept by the set of active links, told apart by an order-free signature and
-        // checked link by link.
-        if (!_shapes.TryGetValue(_signature, out var shape) || !shape.Matches(_links, _alone))
+        // The same links come back wave after wave, so shapes are kept by the set of active links, told apart by an
+        // order-free signature and checked link by link.
+        if (!_shapes.TryGetValue(_signature, out var shape) || !Matches(shape))
         {
             if (_shapes.Count >= MaxShapes)
             {
                 _shapes.Clear();
             }
 
-            shape = new Shape(BuildShape(), [.. _links.Keys], [.. _alone.Keys]);
+            shape = new Shape(BuildShape(), Active(_linkTasks, _links.Count), Active(_aloneTasks, _alone.Count));
             _shapes[_signature] = shape;
         }
 
@@ -70,6 +82,46 @@ public sealed class RouteActivity
 
     /// <summary>Shapes kept at most; a run whose routes vary more builds the rest afresh.</summary>
     private const int MaxShapes = 256;
+
+    private bool Matches(Shape shape)
+    {
+        if (_activeLinks != shape.Links.Length || _activeAlone != shape.Alone.Length)
+        {
+            return false;
+        }
+
+        foreach (var id in shape.Links)
+        {
+            if (_linkTasks[id] == 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var id in shape.Alone)
+        {
+            if (_aloneTasks[id] == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[] Active(int[] tasks, int known)
+    {
+        var active = new List<int>();
+        for (var id = 0; id < known; id++)
+        {
+            if (tasks[id] > 0)
+            {
+                active.Add(id);
+            }
+        }
+
+        return [.. active];
+    }
 
     private WaveLayout BuildShape()
     {
@@ -85,27 +137,71 @@ public sealed class RouteActivity
             return b;
         }
 
-        foreach (var ((from, to), _) in _links)
+        for (var id = 0; id < _links.Count; id++)
         {
-            Role(from).Downstream.Add(to);
-            Role(to).Upstream.Add(from);
+            if (_linkTasks[id] > 0)
+            {
+                var (from, to) = _links[id];
+                Role(from).Downstream.Add(to);
+                Role(to).Upstream.Add(from);
+            }
         }
 
-        foreach (var (resource, _) in _alone)
+        for (var id = 0; id < _alone.Count; id++)
         {
-            Role(resource);
+            if (_aloneTasks[id] > 0)
+            {
+                Role(_alone[id]);
+            }
         }
 
         return WaveLayout.Build(0, 0.0, roles.Values);
     }
 
+    private int LinkId((ResourceRef From, ResourceRef To) link)
+    {
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_linkIds, link, out var known);
+        if (!known)
+        {
+            id = _links.Count;
+            _links.Add(link);
+            _linkMix.Add(Mix((Hash(link.From) * 31) + Hash(link.To)));
+            Grow(ref _linkTasks, _links.Count);
+        }
+
+        return id;
+    }
+
+    private int AloneId(ResourceRef entry)
+    {
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_aloneIds, entry, out var known);
+        if (!known)
+        {
+            id = _alone.Count;
+            _alone.Add(entry);
+            _aloneMix.Add(Mix(Hash(entry) ^ 0x9E3779B97F4A7C15UL));
+            Grow(ref _aloneTasks, _alone.Count);
+        }
+
+        return id;
+    }
+
+    private static void Grow(ref int[] counts, int needed)
+    {
+        if (counts.Length < needed)
+        {
+            Array.Resize(ref counts, Math.Max(needed, counts.Length * 2));
+        }
+    }
+
+    /// <summary>Counts a task in or out of the links its route spans from its first path stage on, and its fetch's join; a route of one resource, of its entry alone.</summary>
     private void Count(TaskPlan plan, int delta)
     {
         var route = plan.Route;
         var links = 0;
         for (var s = plan.FirstPathStage; s + 1 < route.Length; s++)
         {
-            CountLink((route[s].Resource, route[s + 1].Resource), delta);
+            CountLink(LinkId((route[s].Resource, route[s + 1].Resource)), delta);
             links++;
         }
 
@@ -115,24 +211,30 @@ public sealed class RouteActivity
             {
                 if (stage.JoinsFetch)
                 {
-                    CountLink((fetch.Resource, stage.Resource), delta);
+                    CountLink(LinkId((fetch.Resource, stage.Resource)), delta);
                     links++;
                     break;
                 }
             }
         }
 
-        if (links == 0 && Add(_alone, plan.Entry, delta))
+        if (links == 0)
         {
-            _signature ^= Mix(Hash(plan.Entry) ^ 0x9E3779B97F4A7C15UL);
+            var id = AloneId(plan.Entry);
+            if (Add(_aloneTasks, id, delta, plan.Entry))
+            {
+                _signature ^= _aloneMix[id];
+                _activeAlone += delta;
+            }
         }
     }
 
-    private void CountLink((ResourceRef From, ResourceRef To) link, int delta)
+    private void CountLink(int id, int delta)
     {
-        if (Add(_links, link, delta))
+        if (Add(_linkTasks, id, delta, _links[id]))
         {
-            _signature ^= Mix(Hash(link.From) * 31 + Hash(link.To));
+            _signature ^= _linkMix[id];
+            _activeLinks += delta;
         }
     }
 
@@ -146,29 +248,20 @@ public sealed class RouteActivity
         return z ^ (z >> 31);
     }
 
-    /// <summary>Counts a task in or out; true when the key appeared or disappeared. One lookup unless the key goes.</summary>
-    private static bool Add<TKey>(Dictionary<TKey, int> counts, TKey key, int delta)
-        where TKey : notnull
+    /// <summary>Counts a task in or out of a link; true when the link became active or idle.</summary>
+    private static bool Add<TKey>(int[] counts, int id, int delta, TKey key)
     {
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
-        var n = count + delta;
+        var n = counts[id] + delta;
         if (n < 0)
         {
-            counts.Remove(key);
             throw new InvalidOperationException($"{key}: more tasks ended than were released through it");
         }
 
-        if (n == 0)
-        {
-            counts.Remove(key);
-            return true;
-        }
-
-        count = n;
-        return n == delta;
+        counts[id] = n;
+        return n == 0 || n == delta;
     }
 
-    /// <summary>Resources and links by value, hashed from their packed fields: they are counted in and out for every task.</summary>
+    /// <summary>Resources and links by value, hashed from their packed fields.</summary>
     private sealed class LinkComparer : IEqualityComparer<(ResourceRef From, ResourceRef To)>, IEqualityComparer<ResourceRef>
     {
         public static readonly LinkComparer Instance = new();
@@ -182,33 +275,6 @@ public sealed class RouteActivity
         public int GetHashCode(ResourceRef resource) => (int)(Mix(Hash(resource)) >> 32);
     }
 
-    /// <summary>A wave's shape and the active links it was built for.</summary>
-    private sealed record Shape(WaveLayout Layout, (ResourceRef From, ResourceRef To)[] Links, ResourceRef[] Alone)
-    {
-        public bool Matches(Dictionary<(ResourceRef From, ResourceRef To), int> active, Dictionary<ResourceRef, int> activeAlone)
-        {
-            if (active.Count != Links.Length || activeAlone.Count != Alone.Length)
-            {
-                return false;
-            }
-
-            foreach (var link in Links)
-            {
-                if (!active.ContainsKey(link))
-                {
-                    return false;
-                }
-            }
-
-            foreach (var resource in Alone)
-            {
-                if (!activeAlone.ContainsKey(resource))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    /// <summary>A wave's shape and the numbers of the active links and lone entries it was built for.</summary>
+    private sealed record Shape(WaveLayout Layout, int[] Links, int[] Alone);
 }

@@ -12,8 +12,22 @@ public sealed record ExitBranch(double Cycles, double Accuracy, double OutputBit
 /// </summary>
 public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyList<ExitBranch> Blocks, double ResultBits = 0.0)
 {
-    // Policies ask for c_u once per candidate (edge, exit) of every task: sum the blocks once.
+    // Policies ask for c_u and the accuracy once per candidate (edge, exit) of every task: sum the blocks once, and
+    // again for a copy with other blocks.
+    private readonly IReadOnlyList<ExitBranch> _blocks = Blocks;
     private readonly double[] _cyclesTo = CumulativeCycles(Blocks);
+    private readonly double[] _accuracy = Accuracies(Blocks);
+
+    public IReadOnlyList<ExitBranch> Blocks
+    {
+        get => _blocks;
+        init
+        {
+            _blocks = value;
+            _cyclesTo = CumulativeCycles(value);
+            _accuracy = Accuracies(value);
+        }
+    }
 
     public int ExitCount => Blocks.Count;
 
@@ -31,7 +45,9 @@ public sealed record DnnModel(int Id, string Name, double SizeBits, IReadOnlyLis
         return cumulative;
     }
 
-    public double AccuracyAt(int exit) => Blocks[exit - 1].Accuracy;
+    private static double[] Accuracies(IReadOnlyList<ExitBranch> blocks) => [.. blocks.Select(block => block.Accuracy)];
+
+    public double AccuracyAt(int exit) => _accuracy[exit - 1];
 
     /// <summary>The cycles of blocks <paramref name="first"/>..<paramref name="last"/> (1-based, inclusive).</summary>
     public double CyclesBetween(int first, int last) => _cyclesTo[last] - _cyclesTo[first - 1];

@@ -28,20 +28,16 @@ public static class ServiceEstimates
         discipline == ComputeDiscipline.Fifo ? Math.Max(ready, freeAt) : ready;
 
     /// <summary>
-    /// The compute time of <paramref name="cycles"/> on a processor of <paramref name="capacityHz"/> over
-    /// <paramref name="cores"/>: equal share per slot, f / K with K the slot's tasks there (<paramref name="slotTasks"/>,
-    /// itself included; paper 000, Sec. II-C); fifo, one core's f / k; processor sharing, f / max(n, k) with n the jobs
-    /// already there and the slot's tasks.
+    /// The rate (Hz) a job gets on a processor of <paramref name="capacityHz"/> over <paramref name="cores"/>: equal
+    /// share per slot, f / K with K the slot's tasks there (<paramref name="slotTasks"/>, itself included; paper 000,
+    /// Sec. II-C); fifo, one core's f / k; processor sharing, f / max(n, k) with n the jobs already there and the slot's
+    /// tasks.
     /// </summary>
-    public static double ComputeSeconds(ComputeDiscipline discipline, double capacityHz, int cores, double cycles, int slotTasks, int jobs)
+    public static double ComputeRate(ComputeDiscipline discipline, double capacityHz, int cores, int slotTasks, int jobs) => discipline switch
     {
-        var rate = discipline switch
-        {
-            ComputeDiscipline.EqualSharePerSlot or ComputeDiscipline.Allocated => capacityHz / Math.Max(1, slotTasks),
-            ComputeDiscipline.Fifo => capacityHz / cores,
-            ComputeDiscipline.ProcessorSharing => capacityHz / Math.Max(jobs + Math.Max(1, slotTasks), cores),
-            _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
-        };
-        return cycles / rate;
-    }
+        ComputeDiscipline.EqualSharePerSlot or ComputeDiscipline.Allocated => capacityHz / Math.Max(1, slotTasks),
+        ComputeDiscipline.Fifo => capacityHz / cores,
+        ComputeDiscipline.ProcessorSharing => capacityHz / Math.Max(jobs + Math.Max(1, slotTasks), cores),
+        _ => throw new ArgumentOutOfRangeException(nameof(discipline)),
+    };
 }

@@ -52,9 +52,10 @@ public sealed class GreedyOffloading : IOffloadingPolicy, IResumablePolicy
                 var storage = edge?.StorageBytes ?? scenario.Edges[n].StorageBytes;
                 var feasible = cached || model.SizeBits <= storage * 8.0;
                 var ready = system.ReadySeconds(task, n, cached, observation.Queues);
+                var rate = system.EdgeComputeRate(n, assigned[n] + 1, observation.Queues);
                 for (var b = firstExit; b <= model.ExitCount; b++)
                 {
-                    var delay = ready + system.ComputeSeconds(task.ModelId, b, n, assigned[n] + 1, observation.Queues);
+                    var delay = ready + (model.CyclesTo(b) / rate);
                     var cost = objective.Cost(delay, model.AccuracyAt(b));
                     if (!found || (feasible && !bestFeasible) || (feasible == bestFeasible && cost < bestCost))
                     {
