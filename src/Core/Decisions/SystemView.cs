@@ -34,10 +34,18 @@ public sealed class SystemView
     /// When the task's input is at <paramref name="targetEdge"/>: the uplink, then the fiber hop by hop, each link by
     /// its discipline. Dedicated links give eq. (1) for the local edge and eq. (2) with h hops for a remote one.
     /// </summary>
-    public double TransferSeconds(TaskRequest task, int targetEdge, ResourceQueues queues)
+    public double TransferSeconds(TaskRequest task, int targetEdge, ResourceQueues queues) =>
+        TransferSeconds(task, targetEdge, queues, UplinkSeconds(task, queues));
+
+    /// <summary>
+    /// <see cref="TransferSeconds(TaskRequest, int, ResourceQueues)"/> from the end of the task's upload,
+    /// <paramref name="uplinkSeconds"/> (<see cref="UplinkSeconds"/>): the same for every target, so a policy weighing
+    /// every edge computes it once.
+    /// </summary>
+    public double TransferSeconds(TaskRequest task, int targetEdge, ResourceQueues queues, double uplinkSeconds)
     {
         var bits = task.InputBits;
-        var at = UplinkSeconds(task, queues);
+        var at = uplinkSeconds;
         var hops = Topology.Hops(task.LocalEdge, targetEdge);
         if (Disciplines.Fiber == LinkDiscipline.Dedicated)
         {
@@ -112,9 +120,13 @@ public sealed class SystemView
     /// When the task could start computing at <paramref name="targetEdge"/>: its input there, and on a miss the model too
     /// (upload and download run in parallel, so the later of the two), and at a fifo processor a core free.
     /// </summary>
-    public double ReadySeconds(TaskRequest task, int targetEdge, bool cached, ResourceQueues queues)
+    public double ReadySeconds(TaskRequest task, int targetEdge, bool cached, ResourceQueues queues) =>
+        ReadySeconds(task, targetEdge, cached, queues, UplinkSeconds(task, queues));
+
+    /// <summary><see cref="ReadySeconds(TaskRequest, int, bool, ResourceQueues)"/> from the end of the task's upload, <paramref name="uplinkSeconds"/> (<see cref="UplinkSeconds"/>).</summary>
+    public double ReadySeconds(TaskRequest task, int targetEdge, bool cached, ResourceQueues queues, double uplinkSeconds)
     {
-        var transfer = TransferSeconds(task, targetEdge, queues);
+        var transfer = TransferSeconds(task, targetEdge, queues, uplinkSeconds);
         if (!cached)
         {
             transfer = Math.Max(transfer, DownloadSeconds(task.ModelId, targetEdge, queues) - task.ArrivalOffset);

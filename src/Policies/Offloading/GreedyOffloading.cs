@@ -45,15 +45,17 @@ public sealed class GreedyOffloading : IOffloadingPolicy, IResumablePolicy
             var bestFeasible = false;
             var bestCost = double.PositiveInfinity;
             var found = false;
+            var uplink = system.UplinkSeconds(task, observation.Queues);
+            var exits = model.ExitCount;
             for (var n = firstEdge; n <= lastEdge; n++)
             {
                 var edge = status[n];
                 var cached = edge is not null && edge.Cached[task.ModelId];
                 var storage = edge?.StorageBytes ?? scenario.Edges[n].StorageBytes;
                 var feasible = cached || model.SizeBits <= storage * 8.0;
-                var ready = system.ReadySeconds(task, n, cached, observation.Queues);
+                var ready = system.ReadySeconds(task, n, cached, observation.Queues, uplink);
                 var rate = system.EdgeComputeRate(n, assigned[n] + 1, observation.Queues);
-                for (var b = firstExit; b <= model.ExitCount; b++)
+                for (var b = firstExit; b <= exits; b++)
                 {
                     var delay = ready + (model.CyclesTo(b) / rate);
                     var cost = objective.Cost(delay, model.AccuracyAt(b));

@@ -67,6 +67,7 @@ public sealed class OptionEncoder
         var model = _system.Scenario.Models[task.ModelId];
         var slot = _system.Scenario.SlotSeconds;
         var full = model.CyclesTo(model.ExitCount);
+        var uplink = _system.UplinkSeconds(task, observation.Queues);
         for (var n = 0; n < _edges; n++)
         {
             var status = observation.Edges[n];
@@ -74,7 +75,7 @@ public sealed class OptionEncoder
             var local = n == task.LocalEdge;
             var tasks = _assignedTasks[n] + _undecidedTasks[n] + (local ? 0 : 1);
             var others = _assignedCycles[n] + _undecidedCycles[n] - (local ? full : 0.0);
-            var ready = _system.ReadySeconds(task, n, cached, observation.Queues);
+            var ready = _system.ReadySeconds(task, n, cached, observation.Queues, uplink);
             for (var b = 1; b <= model.ExitCount; b++)
             {
                 var option = options.Slice((n * _maxExits + b - 1) * Features, Features);

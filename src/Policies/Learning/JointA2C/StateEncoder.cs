@@ -93,13 +93,14 @@ public sealed class StateEncoder
                 exits[2 * (b - 1) + 1] = model.AccuracyAt(b);
             }
 
+            var uplink = _system.UplinkSeconds(task, observation.Queues);
             for (var n = 0; n < _edges; n++)
             {
                 var status = observation.Edges[n];
                 var cached = status.Cached[task.ModelId];
                 var option = row.Slice(TaskFeatures + n * FeaturesPerEdge, FeaturesPerEdge);
                 var tasksThere = _localTasks[n] + (n == task.LocalEdge ? 0 : 1);
-                option[0] = Math.Min(_system.ReadySeconds(task, n, cached, observation.Queues) / slot, 10.0);
+                option[0] = Math.Min(_system.ReadySeconds(task, n, cached, observation.Queues, uplink) / slot, 10.0);
                 option[1] = cached ? 1.0 : 0.0;
                 option[2] = _system.Topology.Hops(task.LocalEdge, n) / Math.Max(1.0, _edges - 1.0);
                 option[3] = status.CapacityHz / _maxCapacity;
