@@ -54,7 +54,7 @@ public sealed class SlotDecider
         var allocated = SlotAllocations.Resolve(system.Scenario, tasks, actions);
         var plans = new TaskPlan[tasks.Count];
         var computeJobs = new Dictionary<ResourceRef, int>();
-        var downloads = new SortedDictionary<(int Edge, int Model), int>();
+        var downloads = new Dictionary<(int Edge, int Model), int>();
         var faults = system.Scenario.Faults;
         var reroutes = observation.Down.Count > 0 && faults.OnFault == FaultResponse.Reroute;
         var losesTransfers = faults.LosesTransfers;
@@ -86,23 +86,25 @@ public sealed class SlotDecider
             {
                 if (stage.Kind == StageKind.Compute)
                 {
-                    computeJobs[stage.Resource] = computeJobs.GetValueOrDefault(stage.Resource) + 1;
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(computeJobs, stage.Resource, out _)++;
                 }
             }
 
             if (plan.Fetch is { } fetch)
             {
-                var key = (fetch.Resource.A, plan.Request.ModelId);
-                downloads[key] = downloads.GetValueOrDefault(key) + 1;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(downloads, (fetch.Resource.A, plan.Request.ModelId), out _)++;
             }
         }
 
+        // Downloads in (edge, model) order, as every driver sends them.
         var fetches = new ModelDownload[downloads.Count];
         var k = 0;
         foreach (var ((edge, model), joiners) in downloads)
         {
             fetches[k++] = new ModelDownload(edge, model, slot, system.Scenario.Models[model].SizeBits, time, joiners);
         }
+
+        Array.Sort(fetches, static (a, b) => a.Edge != b.Edge ? a.Edge.CompareTo(b.Edge) : a.ModelId.CompareTo(b.ModelId));
 
         var counts = new ResourceCount[computeJobs.Count];
         k = 0;
@@ -111,7 +113,7 @@ public sealed class SlotDecider
             counts[k++] = new ResourceCount(resource, count);
         }
 
-        Array.Sort(counts, (a, b) => a.Resource.CompareTo(b.Resource));
+        Array.Sort(counts, static (a, b) => a.Resource.CompareTo(b.Resource));
 
         return new SlotDecision(observation, actions, plans, fetches, counts);
     }
