@@ -12,6 +12,8 @@ public sealed class OrchestrationCommandTests
     [InlineData("variant not in the catalog", "orchestration.offload-variant = d9", "orchestration.offload-variant")]
     [InlineData("more devices than Table 5 covers", "devices.count = 6\nradio.device-rate-mbps = [60, 60, 60, 60, 60, 60]", "devices.count")]
     [InlineData("links not the experiment's", "orchestration.experiment = D", "radio.device-rate-mbps")]
+    [InlineData("an unknown output optimizer", "orchestration.dqn.output-optimizer = sgd", "orchestration.dqn.output-optimizer")]
+    [InlineData("an output optimizer for the table", "orchestration.q-learning.output-optimizer = lazy-adam", "orchestration.q-learning.output-optimizer")]
     public async Task A_bad_orchestration_scenario_exits_2_naming_the_key(string problem, string lines, string key)
     {
         using var temp = new TempDirectory();

@@ -11,7 +11,9 @@ namespace MecActors.Policies.Orchestration;
 /// (Table 7's width for the number of users) maps the Table 3 state to one Q-value per joint action; epsilon-greedy
 /// from epsilon = 1, decayed by Table 7's factor once per episode; every step's record (S, A, R, S') enters a FIFO replay
 /// buffer, and each step a random mini-batch of it takes one Adam step on the mean squared temporal-difference error
-/// of the actions taken, against R + gamma max Q(S', .).
+/// of the actions taken, against R + gamma max Q(S', .). Only the taken actions' Q-values are computed and have gradient
+/// (<see cref="Dense.ForwardPicked"/>); with <c>output-optimizer = lazy-adam</c> only their columns of the output layer
+/// move (<see cref="ColumnSparseAdam"/>), so that a step costs the batch rather than the 10^N actions.
 /// </summary>
 public sealed class DqnOrchestration : ITrainablePolicy
 {
@@ -22,9 +24,11 @@ public sealed class DqnOrchestration : ITrainablePolicy
     private readonly int _devices;
     private readonly int _features;
     private readonly long _actions;
-    private readonly Sequential _network;
+    private readonly Sequential _hidden;
+    private readonly Dense _q;
     private readonly IReadOnlyList<Parameter> _parameters;
     private readonly Adam _optimizer;
+    private readonly ColumnSparseAdam? _lazyOutput;
     private readonly RandomStream _random;
     private readonly Record[] _replay;
     private readonly PendingSteps<double[]> _steps = new();
@@ -44,14 +48,15 @@ public sealed class DqnOrchestration : ITrainablePolicy
         _actions = space.JointCount(_devices);
         var hidden = _learning.HiddenFor(_devices);
         var init = RandomStream.For(seed, StreamKind.Policy, 310);
-        _network = new Sequential(
+        _hidden = new Sequential(
             new Dense("hidden0", _features, hidden, WeightInit.He, init),
             new Relu(),
             new Dense("hidden1", hidden, hidden, WeightInit.He, init),
-            new Relu(),
-            new Dense("q", hidden, checked((int)_actions), WeightInit.Glorot, init));
-        _parameters = _network.Parameters;
-        _optimizer = new Adam(_parameters, _learning.LearningRate);
+            new Relu());
+        _q = new Dense("q", hidden, checked((int)_actions), WeightInit.Glorot, init);
+        _parameters = [.. _hidden.Parameters, .. _q.Parameters];
+        _optimizer = new Adam(_learning.LazyOutput ? _hidden.Parameters : _parameters, _learning.LearningRate);
+        _lazyOutput = _learning.LazyOutput ? new ColumnSparseAdam(_q.Weight, _q.Bias, _learning.LearningRate) : null;
         _random = RandomStream.For(seed, StreamKind.Policy, 311);
         _replay = new Record[_learning.ReplayCapacity];
     }
@@ -67,7 +72,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
     /// <summary>The joint action of largest Q in a state's features (ties: the lowest index).</summary>
     public long Greedy(double[] state)
     {
-        var q = _network.Forward(Matrix<double>.Build.Dense(1, _features, state));
+        var q = _q.Forward(_hidden.Forward(Matrix<double>.Build.Dense(1, _features, state)));
         var best = 0;
         for (var a = 1; a < q.ColumnCount; a++)
         {
@@ -142,6 +147,11 @@ public sealed class DqnOrchestration : ITrainablePolicy
         Updated?.Invoke(new TrainingPoint(slot, Metrics, step.Reward, loss, _epsilon));
     }
 
+    /// <summary>
+    /// One Adam step on a mini-batch. The output layer has a Q-value per joint action, but the error is in the actions
+    /// taken only, so only theirs are computed (<see cref="Dense.ForwardPicked"/>); the targets' max Q(S', .) is computed
+    /// once per distinct next state of the batch.
+    /// </summary>
     private double TrainBatch()
     {
         var available = Math.Min(_stored, _replay.Length);
@@ -153,24 +163,12 @@ public sealed class DqnOrchestration : ITrainablePolicy
         }
 
         var targets = new double[batch];
-        var nextStates = Matrix<double>.Build.Dense(batch, _features);
-        for (var i = 0; i < batch; i++)
-        {
-            nextStates.SetRow(i, picked[i].Next);
-        }
-
         if (_learning.Discount > 0)
         {
-            var nextQ = _network.Forward(nextStates);
+            var bestNext = BestNextValues(picked);
             for (var i = 0; i < batch; i++)
             {
-                var max = double.NegativeInfinity;
-                for (var a = 0; a < nextQ.ColumnCount; a++)
-                {
-                    max = Math.Max(max, nextQ[i, a]);
-                }
-
-                targets[i] = _learning.Discount * max;
+                targets[i] = _learning.Discount * bestNext[i];
             }
         }
 
@@ -182,19 +180,72 @@ public sealed class DqnOrchestration : ITrainablePolicy
         }
 
         _optimizer.ZeroGrad();
-        var q = _network.Forward(states);
-        var gradient = Matrix<double>.Build.Dense(q.RowCount, q.ColumnCount);
+        var actions = new int[batch];
+        for (var i = 0; i < batch; i++)
+        {
+            actions[i] = (int)picked[i].Joint;
+        }
+
+        var taken = actions.Distinct().ToArray();
+        _lazyOutput?.ZeroGrad(taken);
+
+        var q = _q.ForwardPicked(_hidden.Forward(states), actions);
+        var gradient = new double[batch];
         var loss = 0.0;
         for (var i = 0; i < batch; i++)
         {
-            var error = q[i, (int)picked[i].Joint] - targets[i];
+            var error = q[i] - targets[i];
             loss += error * error / batch;
-            gradient[i, (int)picked[i].Joint] = 2.0 * error / batch;
+            gradient[i] = 2.0 * error / batch;
         }
 
-        _network.Backward(gradient);
+        _hidden.Backward(_q.BackwardPicked(gradient));
         _optimizer.Step();
+        _lazyOutput?.Step(taken);
         return loss;
+    }
+
+    /// <summary>max_a Q(S', a) for every record's next state, the network run once per distinct next state.</summary>
+    private double[] BestNextValues(Record[] picked)
+    {
+        var distinct = new List<double[]>();
+        var index = new int[picked.Length];
+        for (var i = 0; i < picked.Length; i++)
+        {
+            var at = distinct.FindIndex(next => next.AsSpan().SequenceEqual(picked[i].Next));
+            if (at < 0)
+            {
+                at = distinct.Count;
+                distinct.Add(picked[i].Next);
+            }
+
+            index[i] = at;
+        }
+
+        var nextStates = Matrix<double>.Build.Dense(distinct.Count, _features);
+        for (var d = 0; d < distinct.Count; d++)
+        {
+            nextStates.SetRow(d, distinct[d]);
+        }
+
+        var nextQ = _q.Forward(_hidden.Forward(nextStates));
+        var max = new double[distinct.Count];
+        for (var d = 0; d < distinct.Count; d++)
+        {
+            max[d] = double.NegativeInfinity;
+            for (var a = 0; a < nextQ.ColumnCount; a++)
+            {
+                max[d] = Math.Max(max[d], nextQ[d, a]);
+            }
+        }
+
+        var best = new double[picked.Length];
+        for (var i = 0; i < picked.Length; i++)
+        {
+            best[i] = max[index[i]];
+        }
+
+        return best;
     }
 
     public void Save(string path) => ParameterFile.Save(path, _parameters);

@@ -202,7 +202,7 @@ public sealed record OrchestrationSettings(
     /// <param name="network">The agent is a network (DQN): it needs its hidden widths (one per number of users), a replay memory and a batch size.</param>
     private static LearningSettings ReadLearning(Config section, string key, bool network)
     {
-        var agent = section.Section(key, "learning-rate", "discount", "epsilon-decay", "hidden", "replay", "batch");
+        var agent = section.Section(key, "learning-rate", "discount", "epsilon-decay", "hidden", "replay", "batch", "output-optimizer");
         var decay = agent.GetDoubleList("epsilon-decay");
         if (decay.Count == 0 || decay.Any(d => !(d > 0 && d < 1)))
         {
@@ -221,12 +221,19 @@ public sealed record OrchestrationSettings(
             throw agent.Error("hidden", "must list the hidden width for each number of users, at least one");
         }
 
+        var optimizer = agent.HasPath("output-optimizer") ? agent.GetString("output-optimizer") : "adam";
+        if (optimizer is not ("adam" or "lazy-adam") || (!network && agent.HasPath("output-optimizer")))
+        {
+            throw agent.Error("output-optimizer", network ? $"'{optimizer}' is not adam or lazy-adam" : "only a network agent has an output layer");
+        }
+
         return new LearningSettings(
             agent.PositiveDouble("learning-rate"),
             discount,
             decay,
             hidden,
             network || agent.HasPath("replay") ? agent.PositiveInt("replay") : 0,
-            network || agent.HasPath("batch") ? agent.PositiveInt("batch") : 0);
+            network || agent.HasPath("batch") ? agent.PositiveInt("batch") : 0,
+            optimizer == "lazy-adam");
     }
 }

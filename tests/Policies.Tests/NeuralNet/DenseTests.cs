@@ -46,6 +46,43 @@ public class DenseTests
     }
 
     [Theory]
+    [InlineData(1, 5, 7)]
+    [InlineData(9, 13, 40)]
+    [InlineData(64, 48, 1000)]
+    public void Picked_outputs_and_their_gradients_equal_the_full_layer_with_a_gradient_at_the_picked_outputs_only(int batch, int inputs, int outputs)
+    {
+        var full = new Dense("d", inputs, outputs, WeightInit.He, new Random(21));
+        var picking = new Dense("d", inputs, outputs, WeightInit.He, new Random(21));
+        TestMatrices.Uniform(1, outputs, 22).CopyTo(full.Bias.Value);
+        full.Bias.Value.CopyTo(picking.Bias.Value);
+        var input = TestMatrices.Uniform(batch, inputs, 23);
+        var random = new Random(24);
+        // Repeated outputs too: two rows taking the same action add their gradients.
+        var columns = Enumerable.Range(0, batch).Select(_ => random.Next(Math.Min(outputs, 3 + batch / 2))).ToArray();
+        var gradPicked = Enumerable.Range(0, batch).Select(_ => (2.0 * random.NextDouble()) - 1.0).ToArray();
+
+        var output = full.Forward(input);
+        var upstream = Matrix<double>.Build.Dense(batch, outputs);
+        for (var i = 0; i < batch; i++)
+        {
+            upstream[i, columns[i]] = gradPicked[i];
+        }
+
+        var gradInput = full.Backward(upstream);
+        var picked = picking.ForwardPicked(input, columns);
+        var pickedGradInput = picking.BackwardPicked(gradPicked);
+
+        for (var i = 0; i < batch; i++)
+        {
+            Assert.Equal(output[i, columns[i]], picked[i], 1e-12);
+        }
+
+        Assert.True((pickedGradInput - gradInput).InfinityNorm() < 1e-12);
+        Assert.True((picking.Weight.Gradient - full.Weight.Gradient).InfinityNorm() < 1e-12);
+        Assert.True((picking.Bias.Gradient - full.Bias.Gradient).InfinityNorm() < 1e-12);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(9)]

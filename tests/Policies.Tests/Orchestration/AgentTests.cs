@@ -57,10 +57,13 @@ public sealed class AgentTests
         AssertGreedyIsOptimal(system, space, agent);
     }
 
-    [Fact]
-    public void Deep_q_learning_converges_to_the_brute_force_decisions_on_two_users()
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("lazy-adam")]
+    public void Deep_q_learning_converges_to_the_brute_force_decisions_on_two_users(string outputOptimizer)
     {
-        var system = OrchestrationScenarios.System("orchestration.conf", 2, ("orchestration.threshold", "0.85"), ("slots", "1500"));
+        var system = OrchestrationScenarios.System(
+            "orchestration.conf", 2, ("orchestration.threshold", "0.85"), ("slots", "1500"), ("orchestration.dqn.output-optimizer", outputOptimizer));
         var space = new ActionSpace(OrchestrationSettings.Of(system), offloadOnly: false);
         var agent = new DqnOrchestration(system, space, Paper003Policies.DqnName, 1);
         ReferenceModel.Run(system, new PolicySet("train", agent, new PopularityCaching(system)), 1500, 1);

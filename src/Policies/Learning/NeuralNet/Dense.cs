@@ -17,6 +17,7 @@ public sealed class Dense : ILayer
     private readonly Scratch _gradOutputTransposed = new();
     private readonly Scratch _gradInputTransposed = new();
     private Matrix<double>? _lastInput;
+    private int[]? _lastPicked;
 
     public Dense(string name, int inputs, int outputs, WeightInit init, Random random)
     {
@@ -122,6 +123,74 @@ public sealed class Dense : ILayer
         MatrixKernels.Multiply(w, dyT, dxT, Inputs, Outputs, batch, accumulate: false);
         var gradInput = _gradInputs.For(batch, Inputs);
         MatrixKernels.Transpose(dxT, DenseStorage.Of(gradInput), Inputs, batch);
+        return gradInput;
+    }
+
+    /// <summary>
+    /// Output <paramref name="columns"/>[i] of each row i of <see cref="Forward"/> and nothing else: a loss on one output
+    /// per row (the Q-value of the action taken, when there is one output per action) needs only those.
+    /// </summary>
+    public double[] ForwardPicked(Matrix<double> input, int[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(columns);
+        DenseStorage.RequireShape(input, columns.Length, Inputs, nameof(input));
+        var w = DenseStorage.Of(Weight.Value);
+        var b = DenseStorage.Of(Bias.Value);
+        var picked = new double[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            // Column-major storage: the weights into output o are contiguous.
+            var o = columns[i];
+            var into = w.AsSpan(o * Inputs, Inputs);
+            var sum = 0.0;
+            for (var k = 0; k < Inputs; k++)
+            {
+                sum += input[i, k] * into[k];
+            }
+
+            picked[i] = sum + b[o];
+        }
+
+        _lastInput = input;
+        _lastPicked = columns;
+        return picked;
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> of a gradient that is zero but at (i, columns[i]) of the last <see cref="ForwardPicked"/>,
+    /// where it is <paramref name="gradPicked"/>[i]: the same parameter gradients and input gradient, in time linear in the
+    /// rows instead of the outputs.
+    /// </summary>
+    public Matrix<double> BackwardPicked(double[] gradPicked)
+    {
+        ArgumentNullException.ThrowIfNull(gradPicked);
+        var input = _lastInput ?? throw new InvalidOperationException($"Layer '{Name}': BackwardPicked called before ForwardPicked.");
+        var columns = _lastPicked ?? throw new InvalidOperationException($"Layer '{Name}': BackwardPicked called before ForwardPicked.");
+        if (gradPicked.Length != columns.Length)
+        {
+            throw new ArgumentException($"Layer '{Name}' picked {columns.Length} outputs but got {gradPicked.Length} gradients.", nameof(gradPicked));
+        }
+
+        var w = DenseStorage.Of(Weight.Value);
+        var dw = DenseStorage.Of(Weight.Gradient);
+        var db = DenseStorage.Of(Bias.Gradient);
+        var gradInput = Matrix<double>.Build.Dense(columns.Length, Inputs);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var o = columns[i];
+            var g = gradPicked[i];
+            var into = w.AsSpan(o * Inputs, Inputs);
+            var intoGradient = dw.AsSpan(o * Inputs, Inputs);
+            for (var k = 0; k < Inputs; k++)
+            {
+                intoGradient[k] += input[i, k] * g;
+                gradInput[i, k] = g * into[k];
+            }
+
+            db[o] += g;
+        }
+
         return gradInput;
     }
 
