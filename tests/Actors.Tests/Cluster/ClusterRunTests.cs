@@ -317,7 +317,8 @@ public sealed class ClusterRunTests : TestKit, IAsyncLifetime
             onHandOver,
             checkpointEvery,
             checkpointRoot);
-        await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // As long as the run itself may take: slot-search's slots are slow on a loaded machine.
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(120));
         return running;
     }
 
