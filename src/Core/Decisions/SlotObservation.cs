@@ -20,6 +20,9 @@ public sealed record SlotObservation(
 
     /// <summary>The resources a fault has taken down at <see cref="Time"/> (a policy may route around them).</summary>
     public IReadOnlyList<ResourceRef> Down { get; init; } = [];
+
+    /// <summary>The devices' and the cloud's available processor, the links to the cloud and the memory loads in the slot.</summary>
+    public MonitoredConditions Monitored { get; init; } = MonitoredConditions.Nominal;
 }
 
 /// <summary>An edge at the start of a slot: capacity, storage, the models cached (Z(t)), and its compute backlog.</summary>
