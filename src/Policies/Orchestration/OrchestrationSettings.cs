@@ -30,6 +30,9 @@ public sealed record OrchestrationSettings(
     public static OrchestrationSettings None { get; } = new(
         "", 0, [], new ModelVariant("", 0, false, 0, 0), 1, 0, 0, 0, 0, 0, false, new Dictionary<string, double>(), new(0, 0, [], [], 0, 0), new(0, 0, [], [], 0, 0));
 
+    /// <summary>The load (background share of a processor, memory in use) from which a monitor reports a node busy (Table 3).</summary>
+    public double BusyLoad { get; init; } = 0.5;
+
     public bool IsPresent => Variants.Count > 0;
 
     /// <summary>The settings of <paramref name="system"/>'s scenario, which must have the section.</summary>
@@ -61,7 +64,7 @@ public sealed record OrchestrationSettings(
 
         var section = scenario.Section(
             Section, "experiment", "threshold", "variants", "offload-variant", "device-int8-speedup", "inference-overhead-ms", "regular-mbps", "weak-mbps",
-            "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn");
+            "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn", "busy-load");
         var experiment = section.GetString("experiment");
         if (!Experiments.IsKnown(experiment))
         {
@@ -97,7 +100,10 @@ public sealed record OrchestrationSettings(
             section.GetBool("charge-decision-time"),
             decisionSeconds,
             ReadLearning(section, "q-learning", network: false),
-            ReadLearning(section, "dqn", network: true));
+            ReadLearning(section, "dqn", network: true))
+        {
+            BusyLoad = section.HasPath("busy-load") ? section.Probability("busy-load") : 0.5,
+        };
     }
 
     /// <summary>
