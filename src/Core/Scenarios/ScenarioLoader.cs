@@ -169,12 +169,12 @@ public static class ScenarioLoader
             section.PositiveDouble("uplink-weak-gbps") * 1e9);
         if (!(spec.DeviceWeakBps < spec.DeviceRegularBps))
         {
-            throw section.Error("device-weak-mbps", $"must be below device-regular-mbps, got {ScenarioValidation.Format(spec.DeviceWeakBps / 1e6)}");
+            throw section.Error("device-weak-mbps", $"must be below dynamics.links.device-regular-mbps ({ScenarioValidation.Format(spec.DeviceRegularBps / 1e6)}), got {ScenarioValidation.Format(spec.DeviceWeakBps / 1e6)}");
         }
 
         if (!(spec.UplinkWeakBps < spec.UplinkRegularBps))
         {
-            throw section.Error("uplink-weak-gbps", $"must be below uplink-regular-gbps, got {ScenarioValidation.Format(spec.UplinkWeakBps / 1e9)}");
+            throw section.Error("uplink-weak-gbps", $"must be below dynamics.links.uplink-regular-gbps ({ScenarioValidation.Format(spec.UplinkRegularBps / 1e9)}), got {ScenarioValidation.Format(spec.UplinkWeakBps / 1e9)}");
         }
 
         var rates = radio.DeviceRatesBps ?? throw section.Error("device-regular-mbps", "switches the devices' rates, which needs radio.device-rate-mbps (one fixed rate per device)");
@@ -184,14 +184,14 @@ public static class ScenarioLoader
             {
                 throw root.Error(
                     "radio.device-rate-mbps",
-                    $"device {u}'s rate {ScenarioValidation.Format(rates[u] / 1e6)} is neither dynamics.links.device-regular-mbps nor device-weak-mbps, so its condition in slot 1 is unknown");
+                    $"device {u}'s rate {ScenarioValidation.Format(rates[u] / 1e6)} is neither dynamics.links.device-regular-mbps nor dynamics.links.device-weak-mbps, so its condition in slot 1 is unknown");
             }
         }
 
         var uplink = cloud ?? throw section.Error("uplink-regular-gbps", "switches the edges' links to the cloud, but the scenario has no cloud");
         if (LinkSwitching.ConditionOf(uplink.UplinkRateBps, spec.UplinkRegularBps, spec.UplinkWeakBps) is null)
         {
-            throw section.Error("uplink-regular-gbps", $"neither it nor uplink-weak-gbps is cloud.uplink-gbps ({ScenarioValidation.Format(uplink.UplinkRateBps / 1e9)}), so the edges' condition in slot 1 is unknown");
+            throw section.Error("uplink-regular-gbps", $"neither it nor dynamics.links.uplink-weak-gbps is cloud.uplink-gbps ({ScenarioValidation.Format(uplink.UplinkRateBps / 1e9)}), so the edges' condition in slot 1 is unknown");
         }
 
         return spec;
