@@ -285,7 +285,7 @@ public static class ScenarioLoader
         var perEdge = section.GetIntList("per-edge");
         if (perEdge.Count != edges)
         {
-            throw section.Error("per-edge", $"expected one device count per edge ({edges}), got {perEdge.Count}");
+            throw section.Error("per-edge", $"expected one device count per edge (edges.count = {edges}), got {perEdge.Count}");
         }
 
         for (var e = 0; e < perEdge.Count; e++)
