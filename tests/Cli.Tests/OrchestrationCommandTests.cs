@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MecActors.Cli.Tests.Support;
 using Xunit;
 
@@ -65,6 +66,29 @@ public sealed class OrchestrationCommandTests
         Assert.Equal(first.Summary, again.Summary);
         Assert.Equal(first.Slots, again.Slots);
         Assert.NotEqual(first.Slots, other.Slots);
+    }
+
+    [Fact]
+    public async Task The_charged_update_leaves_the_emulated_response_times_as_they_were()
+    {
+        using var temp = new TempDirectory();
+        var include = RepoPaths.Scenario("orchestration-dynamics.conf").Replace("\\", "/", StringComparison.Ordinal);
+        var on = temp.WriteFile("on.conf", $"include \"{include}\"\norchestration.charge-update = on\n");
+
+        async Task<JsonElement> Run(string scenario, string dir)
+        {
+            var result = await InProcessMec.RunAsync("run", scenario, "--policy", "q-learning", "--learn-online", "--slots", "20", "--out", temp.Child(dir));
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Child(dir), "summary.json")));
+            return summary.RootElement.GetProperty("policies")[0].Clone();
+        }
+
+        var without = await Run(RepoPaths.Scenario("orchestration-dynamics.conf"), "off");
+        var with = await Run(on, "on");
+
+        Assert.Equal(without.GetProperty("avgDelayMs").GetDouble(), with.GetProperty("avgDelayMs").GetDouble());
+        Assert.Equal(without.GetProperty("avgAccuracy").GetDouble(), with.GetProperty("avgAccuracy").GetDouble());
+        Assert.True(with.GetProperty("avgEnergyJ").GetDouble() > without.GetProperty("avgEnergyJ").GetDouble());
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public static class PlanBuilder
         }
 
         Move(system, route, task, decision, conditions, at, NodeKind.Device, model.ResultBits);
-        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+        return Reporting(system, new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, [], null), route, decision, conditions);
     }
 
     /// <summary>
@@ -183,7 +183,23 @@ public static class PlanBuilder
         }
 
         Move(system, route, task, decision, conditions, at, NodeKind.Device, bits);
-        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+        return Reporting(system, new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, [], null), route, decision, conditions);
+    }
+
+    /// <summary>
+    /// The plan with its route; a decision's report (<see cref="OffloadDecision.ReportBits"/>) goes up from the device
+    /// to the cloud after the result, the response ending with the result.
+    /// </summary>
+    private static TaskPlan Reporting(SystemView system, TaskPlan plan, List<Stage> route, OffloadDecision decision, ResourceConditions? conditions)
+    {
+        if (decision.ReportBits is not { } bits || bits <= 0)
+        {
+            return plan with { Route = route.ToArray() };
+        }
+
+        var responds = route.Count;
+        Move(system, route, plan.Request, decision, conditions, NodeKind.Device, NodeKind.Cloud, bits);
+        return plan with { Route = route.ToArray(), ResponseStages = responds };
     }
 
     private static void CheckNode(ScenarioSpec scenario, TaskRequest task, NodeKind node)
@@ -276,6 +292,11 @@ public static class PlanBuilder
         if (decision.EdgeShare is { } edge && !(edge > 0 && edge <= 1))
         {
             throw new InvalidOperationException($"task {task.TaskId}: edge share {edge} is outside (0, 1]");
+        }
+
+        if (decision.ReportBits is { } report && (!(report >= 0 && double.IsFinite(report)) || system.Scenario.Cloud is null || (decision.Split is null && decision.Pieces is null)))
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: a report of {report} bits needs a finite size >= 0, a cloud, and a route by split or pieces");
         }
 
         if (decision.DeviceHz is { } hz)

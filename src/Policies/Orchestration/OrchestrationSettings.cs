@@ -33,6 +33,15 @@ public sealed record OrchestrationSettings(
     /// <summary>The load (background share of a processor, memory in use) from which a monitor reports a node busy (Table 3).</summary>
     public double BusyLoad { get; init; } = 0.5;
 
+    /// <summary>
+    /// Whether each device sends its update (Fig. 4, step 5: its response time and resources) up to the cloud after its
+    /// inference, over its link and the edge's link to the cloud, outside its response time.
+    /// </summary>
+    public bool ChargeUpdate { get; init; }
+
+    /// <summary>The update's size (Table 12: 0.4 ms over a regular link).</summary>
+    public double UpdateBits { get; init; }
+
     public bool IsPresent => Variants.Count > 0;
 
     /// <summary>The settings of <paramref name="system"/>'s scenario, which must have the section.</summary>
@@ -64,7 +73,8 @@ public sealed record OrchestrationSettings(
 
         var section = scenario.Section(
             Section, "experiment", "threshold", "variants", "offload-variant", "device-int8-speedup", "inference-overhead-ms", "regular-mbps", "weak-mbps",
-            "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn", "busy-load");
+            "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn", "busy-load", "charge-update",
+            "update-kb");
         var experiment = section.GetString("experiment");
         if (!Experiments.IsKnown(experiment))
         {
@@ -103,6 +113,8 @@ public sealed record OrchestrationSettings(
             ReadLearning(section, "dqn", network: true))
         {
             BusyLoad = section.HasPath("busy-load") ? section.Probability("busy-load") : 0.5,
+            ChargeUpdate = section.HasPath("charge-update") && section.GetBool("charge-update"),
+            UpdateBits = section.HasPath("update-kb") || (section.HasPath("charge-update") && section.GetBool("charge-update")) ? section.PositiveDouble("update-kb") * 8e3 : 0.0,
         };
     }
 

@@ -173,6 +173,45 @@ public sealed class DynamicsAgentTests
         Assert.InRange(weakEdges, 30, 120);
     }
 
+    [Theory]
+    [InlineData("orchestration.conf")]
+    [InlineData("orchestration-d.conf")]
+    [InlineData(File)]
+    public void The_update_after_each_inference_occupies_the_links_to_the_cloud_but_not_the_response(string file)
+    {
+        var off = OrchestrationScenarios.System(file, 5);
+        var on = OrchestrationScenarios.System(file, 5, ("orchestration.charge-update", "on"));
+        var settings = OrchestrationSettings.Of(on);
+        var space = new ActionSpace(settings, offloadOnly: false);
+
+        Core.Metrics.PolicyRun Run(SystemView system)
+        {
+            var traced = new SystemView(system.Scenario) { TracesTasks = true };
+            return ReferenceModel.Run(traced, new PolicySet("fixed", new FixedJoint(OrchestrationSettings.Of(traced), space, 12345), new PopularityCaching(traced)), 20, 1);
+        }
+
+        var without = Run(off);
+        var with = Run(on);
+        Assert.Equal(without.Records.Count, with.Records.Count);
+        for (var i = 0; i < with.Records.Count; i++)
+        {
+            var (a, b) = (without.Records[i], with.Records[i]);
+            Assert.Equal(a.End, b.End);
+            Assert.Equal((a.TransmissionS, a.QueueingS, a.ComputeS, a.Outcome), (b.TransmissionS, b.QueueingS, b.ComputeS, b.Outcome));
+
+            // The update leaves the device once the result is in: over its link, then the edge's link to the cloud.
+            var update = b.Stages!.Skip(a.Stages!.Length).ToArray();
+            Assert.Equal([ResourceKind.Wireless, ResourceKind.CloudUplink], update.Select(s => s.Resource.Kind));
+            Assert.True(update[0].Start >= b.End, $"task {b.TaskId}: the update starts at {update[0].Start}, before the response ends at {b.End}");
+            var task = with.Records[i];
+            Assert.Equal(settings.UpdateBits / RateOf(on, task), update[0].End - update[0].Start, 12);
+            Assert.True(b.EnergyJ > a.EnergyJ);
+        }
+    }
+
+    private static double RateOf(SystemView system, TaskRecord record) =>
+        new Core.Workload.DeviceWorkload(system.Scenario, record.Device, 1).Generate(record.Slot, [1.0]) is [var request] ? request.UplinkRateBps : double.NaN;
+
     /// <summary>Every device runs the most accurate variant locally, but in slot <paramref name="slot"/>, which takes joint action <paramref name="joint"/>.</summary>
     private sealed class JointAtSlot(OrchestrationSettings settings, ActionSpace space, int slot, long joint) : IOffloadingPolicy
     {
