@@ -42,6 +42,28 @@ public sealed class EquivalenceTests : TestKit
     }
 
     [Theory]
+    [InlineData(Paper003Policies.BruteForceName)]
+    [InlineData(Paper003Policies.QLearningName)]
+    public async Task Paper_003s_dynamics_and_updates_run_in_the_actors_as_in_the_reference_model(string policy)
+    {
+        var path = Path.Combine(Serialization.SerializationSupport.RepoRoot, "config", "scenarios", "orchestration-dynamics.conf");
+        var config = Core.Configuration.HoconParser.ParseFile(path).WithOverride("orchestration.charge-update", "on");
+        var loaded = ScenarioLoader.FromConfig(config, PolicyCatalog.All);
+        var scenario = loaded with { Devices = loaded.Devices.WithCount(3), Slots = 30 };
+        var system = new SystemView(scenario);
+
+        var expected = ReferenceModel.Run(system, PolicyCatalog.All.Create(policy, system, 1), scenario.Slots, scenario.Seed);
+        var actual = await EmulationRunner.RunAsync(Sys, system, PolicyCatalog.All.Create(policy, system, 1), scenario.Slots, scenario.Seed);
+
+        Assert.Contains(expected.Records.GroupBy(r => r.Slot), step => step.Count() < 3);
+        Assert.Equal(expected.Records.Count, actual.Records.Count);
+        for (var i = 0; i < expected.Records.Count; i++)
+        {
+            AssertSame(expected.Records[i], actual.Records[i]);
+        }
+    }
+
+    [Theory]
     [InlineData(5)]
     [InlineData(30)]
     [InlineData(48)]

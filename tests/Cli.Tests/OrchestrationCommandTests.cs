@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MecActors.Cli.Tests.Support;
 using Xunit;
 
@@ -24,6 +25,72 @@ public sealed class OrchestrationCommandTests
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, $"{problem}: {result}");
         Assert.Contains(key, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("join probability above 1", "dynamics.users.join-probability = 1.5", "dynamics.users.join-probability")]
+    [InlineData("leave probability below 0", "dynamics.users.leave-probability = -0.2", "dynamics.users.leave-probability")]
+    [InlineData("unknown key among the users'", "dynamics.users.arrival-rate = 2", "dynamics.users.arrival-rate")]
+    [InlineData("switching probability above 1", "dynamics.links.to-weak-probability = 1.1", "dynamics.links.to-weak-probability")]
+    [InlineData("weak rate above the regular one", "dynamics.links.device-weak-mbps = 100", "dynamics.links.device-weak-mbps")]
+    [InlineData("no available share", "dynamics.device-availability = [0, 1]", "dynamics.device-availability[0]")]
+    [InlineData("memory load above 1", "dynamics.memory-load = [0, 2]", "dynamics.memory-load[1]")]
+    [InlineData("busy from no load", "orchestration.busy-load = 0", "orchestration.busy-load")]
+    public async Task Bad_dynamics_exit_2_naming_the_key(string problem, string lines, string key)
+    {
+        using var temp = new TempDirectory();
+        var include = RepoPaths.Scenario("orchestration-dynamics.conf").Replace("\\", "/", StringComparison.Ordinal);
+        var path = temp.WriteFile("bad.conf", $"include \"{include}\"\n{lines}\n");
+
+        var result = await InProcessMec.RunAsync("validate", path);
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, $"{problem}: {result}");
+        Assert.Contains(key, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_with_dynamics_writes_the_same_results_for_the_same_seed()
+    {
+        using var temp = new TempDirectory();
+
+        async Task<(byte[] Summary, byte[] Slots)> Run(string seed, string dir)
+        {
+            var result = await InProcessMec.RunAsync(
+                "run", RepoPaths.Scenario("orchestration-dynamics.conf"), "--policy", "q-learning", "--learn-online", "--slots", "40", "--seed", seed, "--out", temp.Child(dir));
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            return (File.ReadAllBytes(Path.Combine(temp.Child(dir), "summary.json")), File.ReadAllBytes(Path.Combine(temp.Child(dir), "slots.csv")));
+        }
+
+        var first = await Run("3", "a");
+        var again = await Run("3", "b");
+        var other = await Run("4", "c");
+
+        Assert.Equal(first.Summary, again.Summary);
+        Assert.Equal(first.Slots, again.Slots);
+        Assert.NotEqual(first.Slots, other.Slots);
+    }
+
+    [Fact]
+    public async Task The_charged_update_leaves_the_emulated_response_times_as_they_were()
+    {
+        using var temp = new TempDirectory();
+        var include = RepoPaths.Scenario("orchestration-dynamics.conf").Replace("\\", "/", StringComparison.Ordinal);
+        var on = temp.WriteFile("on.conf", $"include \"{include}\"\norchestration.charge-update = on\n");
+
+        async Task<JsonElement> Run(string scenario, string dir)
+        {
+            var result = await InProcessMec.RunAsync("run", scenario, "--policy", "q-learning", "--learn-online", "--slots", "20", "--out", temp.Child(dir));
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Child(dir), "summary.json")));
+            return summary.RootElement.GetProperty("policies")[0].Clone();
+        }
+
+        var without = await Run(RepoPaths.Scenario("orchestration-dynamics.conf"), "off");
+        var with = await Run(on, "on");
+
+        Assert.Equal(without.GetProperty("avgDelayMs").GetDouble(), with.GetProperty("avgDelayMs").GetDouble());
+        Assert.Equal(without.GetProperty("avgAccuracy").GetDouble(), with.GetProperty("avgAccuracy").GetDouble());
+        Assert.True(with.GetProperty("avgEnergyJ").GetDouble() > without.GetProperty("avgEnergyJ").GetDouble());
     }
 
     [Fact]

@@ -233,8 +233,14 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
         _held.ReleasedAt.Remove(task.TaskId, out var releasedAt);
 
-        // The task's own clock: its release plus the wall span measured since the slot began.
+        // The task's own clock: its release plus the wall span measured since the slot began; a response completed
+        // here is measured so too.
         var measured = task with { Time = task.Plan.Request.ReleaseTime + (now - releasedAt) };
+        if (measured.Response is { } response && measured.StageIndex == task.Plan.ResponseStages)
+        {
+            measured = measured with { Response = response with { Time = measured.Time } };
+        }
+
         if (measured.Finished)
         {
             _directory.ToDevice(task.Plan.Request.Device, new TaskEvents.TaskFinished(measured), Self);

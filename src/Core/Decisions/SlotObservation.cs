@@ -20,6 +20,9 @@ public sealed record SlotObservation(
 
     /// <summary>The resources a fault has taken down at <see cref="Time"/> (a policy may route around them).</summary>
     public IReadOnlyList<ResourceRef> Down { get; init; } = [];
+
+    /// <summary>The devices' and the cloud's available processor, the links to the cloud and the memory loads in the slot.</summary>
+    public MonitoredConditions Monitored { get; init; } = MonitoredConditions.Nominal;
 }
 
 /// <summary>An edge at the start of a slot: capacity, storage, the models cached (Z(t)), and its compute backlog.</summary>
@@ -86,10 +89,20 @@ public readonly record struct OffloadDecision(int TargetEdge, int Exit)
         init => _detail = (_detail ?? DecisionDetail.None) with { EdgeShare = value };
     }
 
+    /// <summary>
+    /// Bits the device sends up to the cloud once the task's result is in (a report of its response and resources):
+    /// they occupy the device's link and its edge's link to the cloud but are no part of the response. Unset: none.
+    /// </summary>
+    public double? ReportBits
+    {
+        get => _detail?.ReportBits;
+        init => _detail = (_detail ?? DecisionDetail.None) with { ReportBits = value };
+    }
+
     /// <summary>Decisions are equal by value, their segments, pieces and allocations included.</summary>
     public readonly bool Equals(OffloadDecision other) =>
         TargetEdge == other.TargetEdge && Exit == other.Exit
-        && BandShare == other.BandShare && DeviceHz == other.DeviceHz && EdgeShare == other.EdgeShare
+        && BandShare == other.BandShare && DeviceHz == other.DeviceHz && EdgeShare == other.EdgeShare && ReportBits == other.ReportBits
         && SameItems(Split, other.Split) && SameItems(Pieces, other.Pieces);
 
     /// <summary>Whether the decision runs blocks at <see cref="TargetEdge"/>.</summary>
@@ -156,7 +169,8 @@ public readonly record struct Segment(NodeKind Node, int Blocks);
 public readonly record struct Piece(NodeKind Node, double Cycles, double OutputBits);
 
 /// <summary>What a decision states beyond (edge, exit); one immutable instance is shared by the copies of a decision.</summary>
-public sealed record DecisionDetail(Segment[]? Split = null, Piece[]? Pieces = null, double? BandShare = null, double? DeviceHz = null, double? EdgeShare = null)
+public sealed record DecisionDetail(
+    Segment[]? Split = null, Piece[]? Pieces = null, double? BandShare = null, double? DeviceHz = null, double? EdgeShare = null, double? ReportBits = null)
 {
     public static DecisionDetail None { get; } = new();
 }

@@ -112,7 +112,7 @@ public static class PlanBuilder
         var joined = !fetch;
         foreach (var segment in split)
         {
-            Move(system, route, task, decision, at, segment.Node, bits);
+            Move(system, route, task, decision, conditions, at, segment.Node, bits);
             var joins = !joined && segment.Node == NodeKind.Edge;
             joined |= joins;
             var last = first + segment.Blocks - 1;
@@ -122,8 +122,8 @@ public static class PlanBuilder
             first = last + 1;
         }
 
-        Move(system, route, task, decision, at, NodeKind.Device, model.ResultBits);
-        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+        Move(system, route, task, decision, conditions, at, NodeKind.Device, model.ResultBits);
+        return Reporting(system, new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, [], null), route, decision, conditions);
     }
 
     /// <summary>
@@ -171,7 +171,7 @@ public static class PlanBuilder
         var joined = !fetch;
         foreach (var piece in pieces)
         {
-            Move(system, route, task, decision, at, piece.Node, bits);
+            Move(system, route, task, decision, conditions, at, piece.Node, bits);
             at = piece.Node;
             bits = piece.OutputBits;
             var joins = !joined && piece.Node == NodeKind.Edge;
@@ -182,8 +182,24 @@ public static class PlanBuilder
             }
         }
 
-        Move(system, route, task, decision, at, NodeKind.Device, bits);
-        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null);
+        Move(system, route, task, decision, conditions, at, NodeKind.Device, bits);
+        return Reporting(system, new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, [], null), route, decision, conditions);
+    }
+
+    /// <summary>
+    /// The plan with its route; a decision's report (<see cref="OffloadDecision.ReportBits"/>) goes up from the device
+    /// to the cloud after the result, the response ending with the result.
+    /// </summary>
+    private static TaskPlan Reporting(SystemView system, TaskPlan plan, List<Stage> route, OffloadDecision decision, ResourceConditions? conditions)
+    {
+        if (decision.ReportBits is not { } bits || bits <= 0)
+        {
+            return plan with { Route = route.ToArray() };
+        }
+
+        var responds = route.Count;
+        Move(system, route, plan.Request, decision, conditions, NodeKind.Device, NodeKind.Cloud, bits);
+        return plan with { Route = route.ToArray(), ResponseStages = responds };
     }
 
     private static void CheckNode(ScenarioSpec scenario, TaskRequest task, NodeKind node)
@@ -214,8 +230,9 @@ public static class PlanBuilder
 
     /// <summary>
     /// A compute stage of <paramref name="cycles"/> nominal cycles (times the task's fluctuation at this stage) on a
-    /// node's processor: at the edge at its available fraction of capacity in the task's slot, times the task's share
-    /// under the allocated discipline; on the device at the task's frequency, costing kappa f^2 per cycle.
+    /// node's processor, at the node's available fraction of capacity in the task's slot: at the edge times the task's
+    /// share under the allocated discipline; on the device at the task's frequency, costing kappa f^2 per cycle (the
+    /// energy of the cycles, whatever a background load leaves of the processor).
     /// </summary>
     private static Stage Compute(
         SystemView system, TaskRequest task, OffloadDecision decision, ResourceConditions? conditions, NodeKind node, double cycles, int index, bool joinsFetch)
@@ -236,9 +253,10 @@ public static class PlanBuilder
                 var device = system.Scenario.DeviceCompute!;
                 var coreHz = device.CapacityHz / device.Cores;
                 var hz = decision.DeviceHz ?? coreHz;
-                return new Stage(StageKind.Compute, ResourceRef.DeviceCompute(task.Device), work, hz / coreHz, task.ModelId, joinsFetch, device.Kappa * (hz * hz) * work);
+                var available = conditions is null ? 1.0 : conditions.DeviceAvailability(task.Device, task.Slot);
+                return new Stage(StageKind.Compute, ResourceRef.DeviceCompute(task.Device), work, available * hz / coreHz, task.ModelId, joinsFetch, device.Kappa * (hz * hz) * work);
             default:
-                return new Stage(StageKind.Compute, ResourceRef.CloudCompute(), work, 1.0, task.ModelId, joinsFetch);
+                return new Stage(StageKind.Compute, ResourceRef.CloudCompute(), work, conditions?.CloudAvailability(task.Slot) ?? 1.0, task.ModelId, joinsFetch);
         }
     }
 
@@ -276,6 +294,11 @@ public static class PlanBuilder
             throw new InvalidOperationException($"task {task.TaskId}: edge share {edge} is outside (0, 1]");
         }
 
+        if (decision.ReportBits is { } report && (!(report >= 0 && double.IsFinite(report)) || system.Scenario.Cloud is null || (decision.Split is null && decision.Pieces is null)))
+        {
+            throw new InvalidOperationException($"task {task.TaskId}: a report of {report} bits needs a finite size >= 0, a cloud, and a route by split or pieces");
+        }
+
         if (decision.DeviceHz is { } hz)
         {
             var coreHz = system.Scenario.DeviceCompute is { } device ? device.CapacityHz / device.Cores : 0.0;
@@ -287,7 +310,8 @@ public static class PlanBuilder
     }
 
     /// <summary>The transfers that carry <paramref name="bits"/> from one node to another; the cloud is reached through the task's own cell.</summary>
-    private static void Move(SystemView system, List<Stage> route, TaskRequest task, OffloadDecision decision, NodeKind from, NodeKind to, double bits)
+    private static void Move(
+        SystemView system, List<Stage> route, TaskRequest task, OffloadDecision decision, ResourceConditions? conditions, NodeKind from, NodeKind to, double bits)
     {
         if (from == to || bits <= 0)
         {
@@ -304,10 +328,10 @@ public static class PlanBuilder
                 break;
             case (NodeKind.Device, NodeKind.Cloud):
                 route.Add(Upload(system, task, decision, bits));
-                route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(cell), bits));
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(cell), bits, conditions?.UplinkFactor(cell, task.Slot) ?? 1.0));
                 break;
             case (NodeKind.Edge, NodeKind.Cloud):
-                route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(edge), bits));
+                route.Add(new Stage(StageKind.Transfer, ResourceRef.CloudUplink(edge), bits, conditions?.UplinkFactor(edge, task.Slot) ?? 1.0));
                 break;
             case (NodeKind.Cloud, NodeKind.Edge):
                 route.Add(new Stage(StageKind.Transfer, ResourceRef.Backhaul(edge), bits));

@@ -287,7 +287,7 @@ public sealed class ResourceNode
             {
                 _jobs.Remove(d.Id, out var job);
                 var task = job.Task.Traced(Resource, job.DataArrival, d.End);
-                tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasonOf(job, d), FiberRun = null } : Advanced(task, job, d));
+                tasks.Add(d.Dropped ? task with { Time = d.End, DropReason = DropReasonOf(job, d), FiberRun = null } : Advanced(task, job, d).RespondedIfDue());
             }
             else
             {

@@ -20,8 +20,8 @@ public readonly record struct ResourceCount(ResourceRef Resource, int Count);
 
 /// <summary>
 /// Step 2 of the slot protocol, shared by every driver: observe, ask the policy, and turn its answer into plans.
-/// The policy sees what it can know: the edges' capacity available in the slot, and with imperfect CSI the devices'
-/// channel estimates; the plans use the true channels. Misses for the same model at one edge in a slot share one download.
+/// The policy sees what it can know: the nodes' capacity available in the slot, the links to the cloud, the memory
+/// loads, and with imperfect CSI the devices' channel estimates; the plans use the true channels. Misses for the same model at one edge in a slot share one download.
 /// </summary>
 public sealed class SlotDecider
 {
@@ -43,7 +43,12 @@ public sealed class SlotDecider
     {
         var system = _system;
         var time = (slot - 1) * system.Scenario.SlotSeconds;
-        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system) { Queues = queues, Down = DownAt(time) };
+        var observation = new SlotObservation(slot, time, Estimates(tasks), Available(slot, edges), system)
+        {
+            Queues = queues,
+            Down = DownAt(time),
+            Monitored = _conditions.Monitored(slot),
+        };
         var actions = logged ?? (tasks.Count == 0 ? [] : _policy.Decide(observation));
         if (actions.Length != tasks.Count)
         {

@@ -15,6 +15,12 @@ public sealed record TaskPlan(TaskRequest Request, int TargetEdge, int Exit, dou
     /// <summary>The run seed, under a fault plan that loses transfers: each attempt's loss is drawn from the task's own stream under it.</summary>
     public int RunSeed { get; init; }
 
+    /// <summary>
+    /// How many of the route's stages make the task's response: those after it (a report sent once the result is in)
+    /// occupy their resources but are no part of the response. Null: every stage.
+    /// </summary>
+    public int? ResponseStages { get; init; }
+
     /// <summary>The model fetch of this plan, if its target does not cache the model.</summary>
     public Stage? Fetch => Route.Length > 0 && Route[0].Kind == StageKind.Fetch ? Route[0] : null;
 

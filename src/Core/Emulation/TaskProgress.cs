@@ -8,6 +8,7 @@ namespace MecActors.Core.Emulation;
 /// <param name="EnergyJ">The device energy spent on the task so far (when the scenario models energy).</param>
 /// <param name="DropReason">Why the task left its route before the end (its deadline passed), or null.</param>
 /// <param name="Trace">The stages run so far, when the run traces tasks (<see cref="TaskPlan.Traced"/>); null otherwise.</param>
+/// <param name="Response">The task's timing when its response was complete, once a route that runs on after it (<see cref="TaskPlan.ResponseStages"/>) got there.</param>
 public sealed record TaskProgress(
     TaskPlan Plan,
     int StageIndex,
@@ -19,7 +20,8 @@ public sealed record TaskProgress(
     FiberRun? FiberRun = null,
     double EnergyJ = 0.0,
     string? DropReason = null,
-    StageSpan[]? Trace = null)
+    StageSpan[]? Trace = null,
+    ResponseTiming? Response = null)
 {
     public static TaskProgress Start(TaskPlan plan) =>
         new(plan, plan.FirstPathStage, plan.Request.ReleaseTime, 0, 0, 0, 0, Trace: plan.Traced ? [] : null);
@@ -48,7 +50,14 @@ public sealed record TaskProgress(
     public bool SameProgress(TaskProgress other) =>
         TaskId == other.TaskId && StageIndex == other.StageIndex && Time.Equals(other.Time)
         && TransmissionS.Equals(other.TransmissionS) && QueueingS.Equals(other.QueueingS) && DownloadS.Equals(other.DownloadS)
-        && ComputeS.Equals(other.ComputeS) && EnergyJ.Equals(other.EnergyJ) && DropReason == other.DropReason && Equals(FiberRun, other.FiberRun);
+        && ComputeS.Equals(other.ComputeS) && EnergyJ.Equals(other.EnergyJ) && DropReason == other.DropReason && Equals(FiberRun, other.FiberRun)
+        && Equals(Response, other.Response);
+
+    /// <summary>This task, its response's timing kept if the stage it has just run was its response's last.</summary>
+    public TaskProgress RespondedIfDue() =>
+        Response is null && Plan.ResponseStages == StageIndex
+            ? this with { Response = new ResponseTiming(Time, TransmissionS, QueueingS, DownloadS, ComputeS) }
+            : this;
 
     /// <summary>Whether two lists of tasks are the same, task by task, in the same order (<see cref="SameProgress"/>).</summary>
     public static bool SameProgress(IReadOnlyList<TaskProgress> a, IReadOnlyList<TaskProgress> b)
@@ -72,6 +81,18 @@ public sealed record TaskProgress(
     public TaskRecord ToRecord()
     {
         var request = Plan.Request;
+        if (Response is { } response)
+        {
+            // The response was complete; what ran after it (and whether it was cut at the deadline) is not the task's.
+            var responded = response.Time - request.ReleaseTime > request.DeadlineSeconds ? TaskOutcome.MissedDeadline : TaskOutcome.Completed;
+            return new TaskRecord(
+                request.TaskId, request.Slot, request.Device, request.LocalEdge, Plan.TargetEdge, request.ModelId, Plan.Exit, Plan.Accuracy, Plan.CacheHit,
+                request.ReleaseTime, response.Time, response.TransmissionS, response.QueueingS, response.DownloadS, response.ComputeS, responded, string.Empty, EnergyJ)
+            {
+                Stages = Trace,
+            };
+        }
+
         if (DropReason is not null)
         {
             // It left every queue at its deadline, whenever the resource holding it noticed.
@@ -102,3 +123,6 @@ public sealed record TaskProgress(
 /// <param name="Arrival">When the task reached the run's first hop.</param>
 /// <param name="Waiting">The waiting summed over the run's hops so far.</param>
 public sealed record FiberRun(double TransmissionBefore, double Arrival, double Waiting);
+
+/// <summary>A task's time and delay components when its response was complete.</summary>
+public sealed record ResponseTiming(double Time, double TransmissionS, double QueueingS, double DownloadS, double ComputeS);

@@ -154,4 +154,22 @@ public enum StreamKind
 
     /// <summary>Whether a transfer's attempt is lost on a lossy link (a fault plan's link-loss), per task, stage and attempt.</summary>
     LinkLoss = 9,
+
+    /// <summary>A device's background CPU load, per slot.</summary>
+    DeviceAvailability = 10,
+
+    /// <summary>The cloud's background CPU load, per slot.</summary>
+    CloudAvailability = 11,
+
+    /// <summary>A node's background memory load, per slot (devices, then edges, then the cloud).</summary>
+    MemoryLoad = 12,
+
+    /// <summary>Whether a device is on, per slot.</summary>
+    UserActivity = 13,
+
+    /// <summary>Whether a device's radio link switches condition, per slot.</summary>
+    DeviceLink = 14,
+
+    /// <summary>Whether an edge's link up to the cloud switches condition, per slot.</summary>
+    CloudUplink = 15,
 }

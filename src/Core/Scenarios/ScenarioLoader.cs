@@ -72,7 +72,7 @@ public static class ScenarioLoader
         var deviceCompute = ReadDeviceCompute(config);
         var cloud = ReadCloud(config, network);
         var onDeadline = config.HasPath("on-deadline") ? config.OneOf("on-deadline", DeadlineModes) : DeadlineMode.Complete;
-        var dynamics = ReadDynamics(config);
+        var dynamics = ReadDynamics(config, radio, cloud);
         var successAccuracy = ReadMetrics(config);
 
         var scenario = new ScenarioSpec(
@@ -110,17 +110,16 @@ public static class ScenarioLoader
         root.HasPath("metrics") && root.Section("metrics", "success-accuracy").GetBool("success-accuracy");
 
     /// <summary>Optional <c>dynamics</c>: what varies per slot beyond the workload, and what the policy knows of it.</summary>
-    private static DynamicsSpec? ReadDynamics(Config root)
+    private static DynamicsSpec? ReadDynamics(Config root, RadioSpec radio, CloudSpec? cloud)
     {
         if (!root.HasPath("dynamics"))
         {
             return null;
         }
 
-        var section = root.Section("dynamics", "edge-availability", "compute-fluctuation", "csi-error");
-        var availability = section.HasPath("edge-availability")
-            ? section.Range("edge-availability", a => a > 0 && a <= 1, "a fraction in (0, 1]")
-            : (Min: 1.0, Max: 1.0);
+        var section = root.Section(
+            "dynamics", "edge-availability", "compute-fluctuation", "csi-error", "device-availability", "cloud-availability", "memory-load", "users", "links");
+        var availability = AvailableFraction(section, "edge-availability");
         var fluctuation = section.HasPath("compute-fluctuation") ? section.NonNegativeDouble("compute-fluctuation") : 0.0;
         if (fluctuation >= 1)
         {
@@ -128,7 +127,74 @@ public static class ScenarioLoader
         }
 
         var csi = section.HasPath("csi-error") ? section.NonNegativeDouble("csi-error") : 0.0;
-        return new DynamicsSpec(availability.Min, availability.Max, fluctuation, csi);
+        if (section.HasPath("cloud-availability") && cloud is null)
+        {
+            throw section.Error("cloud-availability", "the scenario has no cloud");
+        }
+
+        return new DynamicsSpec(availability.Min, availability.Max, fluctuation, csi)
+        {
+            DeviceAvailability = AvailableFraction(section, "device-availability"),
+            CloudAvailability = AvailableFraction(section, "cloud-availability"),
+            MemoryLoad = section.HasPath("memory-load") ? section.Range("memory-load", v => v >= 0 && v <= 1, "a fraction in [0, 1]") : (0.0, 0.0),
+            Users = section.HasPath("users") ? ReadUsers(section) : null,
+            Links = section.HasPath("links") ? ReadLinks(root, section, radio, cloud) : null,
+        };
+    }
+
+    /// <summary>A node's available fraction of its capacity per slot, a range in (0, 1]; all of it without the key.</summary>
+    private static (double Min, double Max) AvailableFraction(Config section, string key) =>
+        section.HasPath(key) ? section.Range(key, a => a > 0 && a <= 1, "a fraction in (0, 1]") : (1.0, 1.0);
+
+    private static UserActivitySpec ReadUsers(Config dynamics)
+    {
+        var section = dynamics.Section("users", "join-probability", "leave-probability");
+        return new UserActivitySpec(section.Fraction("join-probability"), section.Fraction("leave-probability"));
+    }
+
+    /// <summary>
+    /// <c>dynamics.links</c>: the two conditions of the devices' links and of the edges' links to the cloud; each link
+    /// starts in the condition its scenario rate is, so those rates must be one of the two.
+    /// </summary>
+    private static LinkSwitchingSpec ReadLinks(Config root, Config dynamics, RadioSpec radio, CloudSpec? cloud)
+    {
+        var section = dynamics.Section(
+            "links", "to-weak-probability", "to-regular-probability", "device-regular-mbps", "device-weak-mbps", "uplink-regular-gbps", "uplink-weak-gbps");
+        var spec = new LinkSwitchingSpec(
+            section.Fraction("to-weak-probability"),
+            section.Fraction("to-regular-probability"),
+            section.PositiveDouble("device-regular-mbps") * 1e6,
+            section.PositiveDouble("device-weak-mbps") * 1e6,
+            section.PositiveDouble("uplink-regular-gbps") * 1e9,
+            section.PositiveDouble("uplink-weak-gbps") * 1e9);
+        if (!(spec.DeviceWeakBps < spec.DeviceRegularBps))
+        {
+            throw section.Error("device-weak-mbps", $"must be below dynamics.links.device-regular-mbps ({ScenarioValidation.Format(spec.DeviceRegularBps / 1e6)}), got {ScenarioValidation.Format(spec.DeviceWeakBps / 1e6)}");
+        }
+
+        if (!(spec.UplinkWeakBps < spec.UplinkRegularBps))
+        {
+            throw section.Error("uplink-weak-gbps", $"must be below dynamics.links.uplink-regular-gbps ({ScenarioValidation.Format(spec.UplinkRegularBps / 1e9)}), got {ScenarioValidation.Format(spec.UplinkWeakBps / 1e9)}");
+        }
+
+        var rates = radio.DeviceRatesBps ?? throw section.Error("device-regular-mbps", "switches the devices' rates, which needs radio.device-rate-mbps (one fixed rate per device)");
+        for (var u = 0; u < rates.Count; u++)
+        {
+            if (LinkSwitching.ConditionOf(rates[u], spec.DeviceRegularBps, spec.DeviceWeakBps) is null)
+            {
+                throw root.Error(
+                    "radio.device-rate-mbps",
+                    $"device {u}'s rate {ScenarioValidation.Format(rates[u] / 1e6)} is neither dynamics.links.device-regular-mbps nor dynamics.links.device-weak-mbps, so its condition in slot 1 is unknown");
+            }
+        }
+
+        var uplink = cloud ?? throw section.Error("uplink-regular-gbps", "switches the edges' links to the cloud, but the scenario has no cloud");
+        if (LinkSwitching.ConditionOf(uplink.UplinkRateBps, spec.UplinkRegularBps, spec.UplinkWeakBps) is null)
+        {
+            throw section.Error("uplink-regular-gbps", $"neither it nor dynamics.links.uplink-weak-gbps is cloud.uplink-gbps ({ScenarioValidation.Format(uplink.UplinkRateBps / 1e9)}), so the edges' condition in slot 1 is unknown");
+        }
+
+        return spec;
     }
 
     /// <summary>Optional <c>devices.compute</c>: the devices' own processors, and with them the energy model.</summary>
@@ -219,7 +285,7 @@ public static class ScenarioLoader
         var perEdge = section.GetIntList("per-edge");
         if (perEdge.Count != edges)
         {
-            throw section.Error("per-edge", $"expected one device count per edge ({edges}), got {perEdge.Count}");
+            throw section.Error("per-edge", $"expected one device count per edge (edges.count = {edges}), got {perEdge.Count}");
         }
 
         for (var e = 0; e < perEdge.Count; e++)

@@ -119,14 +119,62 @@ public sealed record RadioSpec(
 /// <paramref name="AvailabilityMax"/>]; every compute stage's cycles times a factor uniform in
 /// [1 - <paramref name="ComputeFluctuation"/>, 1 + <paramref name="ComputeFluctuation"/>], unknown to the policy; and the
 /// policy's estimate of a device's rate, R exp(<paramref name="ChannelEstimateError"/> z) with z standard normal
-/// (imperfect CSI; the emulation uses the true rate).
+/// (imperfect CSI; the emulation uses the true rate). Paper 003's dynamics add the devices' and the cloud's available
+/// fractions (what a background load leaves), a background memory load the monitors report, users who come and go,
+/// and links that switch between a regular and a weak condition.
 /// </summary>
 public sealed record DynamicsSpec(double AvailabilityMin, double AvailabilityMax, double ComputeFluctuation, double ChannelEstimateError)
 {
     public static readonly DynamicsSpec None = new(1.0, 1.0, 0.0, 0.0);
 
+    /// <summary>Each device's available fraction of its processor in a slot, uniform in the range (a background CPU load of 1 minus it).</summary>
+    public (double Min, double Max) DeviceAvailability { get; init; } = (1.0, 1.0);
+
+    /// <summary>The cloud's available fraction of its processor in a slot, uniform in the range.</summary>
+    public (double Min, double Max) CloudAvailability { get; init; } = (1.0, 1.0);
+
+    /// <summary>Each node's background memory load in a slot, uniform in the range: the monitors report it; no time depends on it.</summary>
+    public (double Min, double Max) MemoryLoad { get; init; } = (0.0, 0.0);
+
+    /// <summary>Users who come and go; null: every device is present every slot.</summary>
+    public UserActivitySpec? Users { get; init; }
+
+    /// <summary>Links that switch between two conditions; null: every link keeps its rate.</summary>
+    public LinkSwitchingSpec? Links { get; init; }
+
     public bool VariesAvailability => AvailabilityMin < 1.0;
+
+    public bool VariesDeviceAvailability => DeviceAvailability.Min < 1.0;
+
+    public bool VariesCloudAvailability => CloudAvailability.Min < 1.0;
+
+    public bool VariesMemory => MemoryLoad.Max > 0.0;
+
+    /// <summary>Whether what the monitors report beyond the edges' capacity varies (<see cref="Decisions.MonitoredConditions"/>).</summary>
+    public bool VariesMonitored => VariesDeviceAvailability || VariesCloudAvailability || VariesMemory || Links is not null;
 }
+
+/// <summary>
+/// Each device on or off, a two-state Markov chain per device in slot steps: every device is on in slot 1; from then on
+/// an off device comes on with probability <paramref name="JoinProbability"/> and an on one goes off with
+/// <paramref name="LeaveProbability"/>. In the long run a device is on a fraction join / (join + leave) of the slots, for
+/// 1 / leave slots at a time; join + leave = 1 makes each slot independent. A device that is off generates no task.
+/// </summary>
+public sealed record UserActivitySpec(double JoinProbability, double LeaveProbability);
+
+/// <summary>
+/// Each device's radio link and each edge's link up to the cloud, regular or weak, a two-state Markov chain per link in
+/// slot steps: in slot 1 a link is in the condition its scenario rate is; from then on a regular link turns weak with
+/// probability <paramref name="ToWeakProbability"/> and a weak one recovers with <paramref name="ToRegularProbability"/>,
+/// the link's rate the condition's.
+/// </summary>
+public sealed record LinkSwitchingSpec(
+    double ToWeakProbability,
+    double ToRegularProbability,
+    double DeviceRegularBps,
+    double DeviceWeakBps,
+    double UplinkRegularBps,
+    double UplinkWeakBps);
 
 public enum DeviceAssignment
 {

@@ -27,6 +27,8 @@ public sealed class DeviceWorkload
     private readonly RandomStream _random;
     private readonly double _deviceBandwidthHz;
     private readonly List<Arrival> _arrivals = new();
+    private readonly TwoStateChain? _activity;
+    private readonly LinkSwitching? _link;
 
     public DeviceWorkload(ScenarioSpec scenario, int device, int seed)
     {
@@ -47,7 +49,22 @@ public sealed class DeviceWorkload
         }
 
         Phase = _spec.Arrivals == ArrivalKind.Periodic ? _random.Uniform(0.0, _spec.FrameSeconds) : 0.0;
+
+        // Coming and going and the link's condition have streams of their own, so the workload's draws stay as they were.
+        var dynamics = scenario.Conditions;
+        if (dynamics.Users is { } users)
+        {
+            _activity = new TwoStateChain(seed, StreamKind.UserActivity, device, scenario.Episode, true, users.JoinProbability, users.LeaveProbability);
+        }
+
+        if (dynamics.Links is { } links && scenario.Radio.DeviceRatesBps is { } rates)
+        {
+            _link = LinkSwitching.OfDevice(links, device, seed, scenario.Episode, rates[device]);
+        }
     }
+
+    /// <summary>Whether the device is on in slot <paramref name="slot"/> (always, unless users come and go).</summary>
+    public bool IsActive(int slot) => _activity?.At(slot) ?? true;
 
     public int Device { get; }
 
@@ -63,11 +80,11 @@ public sealed class DeviceWorkload
     /// <summary>Periodic arrivals: the time of the device's first frame (0 otherwise).</summary>
     public double Phase { get; }
 
-    /// <summary>The tasks of slot <paramref name="slot"/> in arrival order (k = 0, 1, ...); empty when the device is idle in it.</summary>
+    /// <summary>The tasks of slot <paramref name="slot"/> in arrival order (k = 0, 1, ...); empty when the device is idle or off in it.</summary>
     public TaskRequest[] Generate(int slot, double[] popularity)
     {
         var channel = Draw(slot);
-        if (_arrivals.Count == 0)
+        if (_arrivals.Count == 0 || !IsActive(slot))
         {
             return [];
         }
@@ -132,7 +149,7 @@ public sealed class DeviceWorkload
         switch (_spec.Arrivals)
         {
             case ArrivalKind.Bernoulli:
-                return DrawBernoulli();
+                return DrawBernoulli(slot);
             case ArrivalKind.Poisson:
                 return DrawPoisson(slot);
             default:
@@ -140,12 +157,12 @@ public sealed class DeviceWorkload
         }
     }
 
-    private double DrawBernoulli()
+    private double DrawBernoulli(int slot)
     {
         var active = _random.NextDouble();
         var model = _random.NextDouble();
         var inputBits = _random.Uniform(_spec.InputMinBits, _spec.InputMaxBits);
-        var fading = Fading();
+        var fading = Fading(slot);
         var (deadline, accuracy) = Requirements();
         if (active < _spec.TaskProbability)
         {
@@ -157,7 +174,7 @@ public sealed class DeviceWorkload
 
     private double DrawPoisson(int slot)
     {
-        var fading = Fading();
+        var fading = Fading(slot);
         var start = (slot - 1) * _scenario.SlotSeconds;
         var end = slot * _scenario.SlotSeconds;
         var offset = 0.0;
@@ -176,7 +193,7 @@ public sealed class DeviceWorkload
 
     private double DrawPeriodic(int slot)
     {
-        var fading = Fading();
+        var fading = Fading(slot);
         var frame = _spec.FrameSeconds;
         var start = (slot - 1) * _scenario.SlotSeconds;
         var end = slot * _scenario.SlotSeconds;
@@ -216,13 +233,16 @@ public sealed class DeviceWorkload
         _arrivals.Add(new Arrival(release, model, inputBits, deadline, accuracy));
     }
 
-    /// <summary>The slot's channel draw: the device's rate over its share when the scenario gives rates (its own fixed one, or drawn), else the fading.</summary>
-    private double Fading()
+    /// <summary>
+    /// The slot's channel draw: the device's rate over its share when the scenario gives rates (its own fixed one, that of
+    /// its link's condition in the slot when links switch, or drawn), else the fading.
+    /// </summary>
+    private double Fading(int slot)
     {
         var radio = _scenario.Radio;
         if (radio.DeviceRatesBps is { } fixedRates)
         {
-            return fixedRates[Device];
+            return _link?.RateBps(slot) ?? fixedRates[Device];
         }
 
         if (radio.DrawsRates)

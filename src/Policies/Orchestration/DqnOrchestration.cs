@@ -8,12 +8,15 @@ namespace MecActors.Policies.Orchestration;
 
 /// <summary>
 /// Deep Q-learning with experience replay (paper 003, Algorithm 2): a network of two fully connected ReLU hidden layers
-/// (Table 7's width for the number of users) maps the Table 3 state to one Q-value per joint action; epsilon-greedy
-/// from epsilon = 1, decayed by Table 7's factor once per episode; every step's record (S, A, R, S') enters a FIFO replay
-/// buffer, and each step a random mini-batch of it takes one Adam step on the mean squared temporal-difference error
-/// of the actions taken, against R + gamma max Q(S', .). Only the taken actions' Q-values are computed and have gradient
-/// (<see cref="Dense.ForwardPicked"/>); with <c>output-optimizer = lazy-adam</c> only their columns of the output layer
-/// move (<see cref="ColumnSparseAdam"/>), so that a step costs the batch rather than the 10^N actions.
+/// (Table 7's width for the number of users) maps the Table 3 state to one Q-value per joint action of every device;
+/// epsilon-greedy from epsilon = 1, decayed by Table 7's factor once per episode; every step's record (S, A, R, S')
+/// enters a FIFO replay buffer, and each step a random mini-batch of it takes one Adam step on the mean squared
+/// temporal-difference error of the actions taken, against R + gamma max Q(S', .). In a step where only some devices
+/// are active (the state's "active" components say which), the joint actions are those whose inactive devices take
+/// their first action: the agent chooses, and the target maximises, over the active devices' actions only. Only the taken
+/// actions' Q-values are computed and have gradient (<see cref="Dense.ForwardPicked"/>); with
+/// <c>output-optimizer = lazy-adam</c> only their columns of the output layer move (<see cref="ColumnSparseAdam"/>), so
+/// that a step costs the batch rather than the 10^N actions.
 /// </summary>
 public sealed class DqnOrchestration : ITrainablePolicy
 {
@@ -23,7 +26,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
     private readonly string _name;
     private readonly int _devices;
     private readonly int _features;
-    private readonly long _actions;
+    private readonly long[] _place;
     private readonly Sequential _hidden;
     private readonly Dense _q;
     private readonly IReadOnlyList<Parameter> _parameters;
@@ -45,7 +48,8 @@ public sealed class DqnOrchestration : ITrainablePolicy
         _name = name;
         _devices = system.Scenario.DeviceCount;
         _features = ResourceState.FeatureCount(_devices);
-        _actions = space.JointCount(_devices);
+        var actions = space.JointCount(_devices);
+        _place = [.. Enumerable.Range(0, _devices).Select(space.JointCount)];
         var hidden = _learning.HiddenFor(_devices);
         var init = RandomStream.For(seed, StreamKind.Policy, 310);
         _hidden = new Sequential(
@@ -53,7 +57,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
             new Relu(),
             new Dense("hidden1", hidden, hidden, WeightInit.He, init),
             new Relu());
-        _q = new Dense("q", hidden, checked((int)_actions), WeightInit.Glorot, init);
+        _q = new Dense("q", hidden, checked((int)actions), WeightInit.Glorot, init);
         _parameters = [.. _hidden.Parameters, .. _q.Parameters];
         _optimizer = new Adam(_learning.LazyOutput ? _hidden.Parameters : _parameters, _learning.LearningRate);
         _lazyOutput = _learning.LazyOutput ? new ColumnSparseAdam(_q.Weight, _q.Bias, _learning.LearningRate) : null;
@@ -69,30 +73,19 @@ public sealed class DqnOrchestration : ITrainablePolicy
 
     public event Action<TrainingPoint>? Updated;
 
-    /// <summary>The joint action of largest Q in a state's features (ties: the lowest index).</summary>
+    /// <summary>
+    /// The joint action of the state's active devices (device order) of largest Q in a state's features (ties: the
+    /// lowest index).
+    /// </summary>
     public long Greedy(double[] state)
     {
         var q = _q.Forward(_hidden.Forward(Matrix<double>.Build.Dense(1, _features, state)));
-        var best = 0;
-        for (var a = 1; a < q.ColumnCount; a++)
-        {
-            if (q[0, a] > q[0, best])
-            {
-                best = a;
-            }
-        }
-
-        return best;
+        return Best(q, 0, ActiveDevices(state)).Joint;
     }
 
     public OffloadDecision[] Decide(SlotObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
-        if (observation.Tasks.Count != _devices)
-        {
-            throw new InvalidOperationException($"{_name}: the network acts for all {_devices} devices; slot {observation.Slot} has {observation.Tasks.Count} requests");
-        }
-
         var state = new double[_features];
         ResourceState.Of(observation, _settings).Features(state);
         long joint;
@@ -106,9 +99,9 @@ public sealed class DqnOrchestration : ITrainablePolicy
             }
 
             _nextSlot = observation.Slot + 1;
-            joint = _random.NextDouble() < _epsilon ? (long)(_random.NextDouble() * _actions) : Greedy(state);
-            _steps.Taken(observation.Slot, state, joint);
-            StoreWaiting(observation.Slot - 1);
+            joint = _random.NextDouble() < _epsilon ? (long)(_random.NextDouble() * Space.JointCount(observation.Tasks.Count)) : Greedy(state);
+            var previous = _steps.Taken(observation.Slot, state, Output(joint, ActiveDevices(state)));
+            StoreWaiting(previous);
         }
         else
         {
@@ -116,6 +109,57 @@ public sealed class DqnOrchestration : ITrainablePolicy
         }
 
         return OrchestrationDecisions.Of(observation, _settings, Space, joint, _settings.DecisionTimeOf(_name));
+    }
+
+    /// <summary>The devices a state's features mark active, in device order.</summary>
+    private int[] ActiveDevices(double[] features)
+    {
+        var active = new List<int>(_devices);
+        for (var u = 0; u < _devices; u++)
+        {
+            if (features[ResourceState.ActiveIndex(u)] > 0.5)
+            {
+                active.Add(u);
+            }
+        }
+
+        return [.. active];
+    }
+
+    /// <summary>The network's output for joint action <paramref name="joint"/> of the devices <paramref name="active"/>, the others on their first action.</summary>
+    private long Output(long joint, int[] active)
+    {
+        if (active.Length == _devices)
+        {
+            return joint;
+        }
+
+        var output = 0L;
+        var count = Space.Count;
+        foreach (var device in active)
+        {
+            output += (joint % count) * _place[device];
+            joint /= count;
+        }
+
+        return output;
+    }
+
+    /// <summary>The joint action of the <paramref name="active"/> devices of largest Q in row <paramref name="row"/> (ties: the lowest joint).</summary>
+    private (long Joint, double Q) Best(Matrix<double> q, int row, int[] active)
+    {
+        var count = Space.JointCount(active.Length);
+        var best = (Joint: 0L, Q: q[row, (int)Output(0, active)]);
+        for (var joint = 1L; joint < count; joint++)
+        {
+            var value = q[row, (int)Output(joint, active)];
+            if (value > best.Q)
+            {
+                best = (joint, value);
+            }
+        }
+
+        return best;
     }
 
     public void Learn(SlotFeedback feedback)
@@ -136,7 +180,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
     /// </summary>
     private void StoreWaiting(int slot)
     {
-        if (!_steps.TryComplete(slot, out var step))
+        if (slot == 0 || !_steps.TryComplete(slot, out var step))
         {
             return;
         }
@@ -205,7 +249,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
         return loss;
     }
 
-    /// <summary>max_a Q(S', a) for every record's next state, the network run once per distinct next state.</summary>
+    /// <summary>max_a Q(S', a) over the next state's active devices for every record, the network run once per distinct next state.</summary>
     private double[] BestNextValues(Record[] picked)
     {
         var distinct = new List<double[]>();
@@ -232,11 +276,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
         var max = new double[distinct.Count];
         for (var d = 0; d < distinct.Count; d++)
         {
-            max[d] = double.NegativeInfinity;
-            for (var a = 0; a < nextQ.ColumnCount; a++)
-            {
-                max[d] = Math.Max(max[d], nextQ[d, a]);
-            }
+            max[d] = Best(nextQ, d, ActiveDevices(distinct[d])).Q;
         }
 
         var best = new double[picked.Length];

@@ -8,7 +8,8 @@ namespace MecActors.Policies.Orchestration;
 /// edge to the orchestrator in the cloud, which decides (a piece of the cloud's processor when its time is charged) and
 /// sends the decision to the node that computes (the device, the edge) or computes itself; the result returns to the
 /// device. The compute piece is the variant's multiply-accumulates at the node's per-core rate, Int8 variants faster on
-/// the device, so a node's time is exact whatever its cycle count says of other nodes.
+/// the device, so a node's time is exact whatever its cycle count says of other nodes. When updates are charged, the
+/// device then sends its update up to the cloud (step 5), after its response.
 /// </summary>
 public static class OrchestrationRoutes
 {
@@ -24,6 +25,6 @@ public static class OrchestrationRoutes
             NodeKind.Edge => [new Piece(NodeKind.Cloud, decide, settings.DecisionBits), new Piece(NodeKind.Edge, compute, result)],
             _ => [new Piece(NodeKind.Cloud, decide, 0.0), new Piece(NodeKind.Cloud, compute, result)],
         };
-        return new OffloadDecision(task.LocalEdge, action.Variant.Exit) { Pieces = pieces };
+        return new OffloadDecision(task.LocalEdge, action.Variant.Exit) { Pieces = pieces, ReportBits = settings.ChargeUpdate ? settings.UpdateBits : null };
     }
 }

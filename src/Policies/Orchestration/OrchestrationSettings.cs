@@ -30,6 +30,18 @@ public sealed record OrchestrationSettings(
     public static OrchestrationSettings None { get; } = new(
         "", 0, [], new ModelVariant("", 0, false, 0, 0), 1, 0, 0, 0, 0, 0, false, new Dictionary<string, double>(), new(0, 0, [], [], 0, 0), new(0, 0, [], [], 0, 0));
 
+    /// <summary>The load (background share of a processor, memory in use) from which a monitor reports a node busy (Table 3).</summary>
+    public double BusyLoad { get; init; } = 0.5;
+
+    /// <summary>
+    /// Whether each device sends its update (Fig. 4, step 5: its response time and resources) up to the cloud after its
+    /// inference, over its link and the edge's link to the cloud, outside its response time.
+    /// </summary>
+    public bool ChargeUpdate { get; init; }
+
+    /// <summary>The update's size (Table 12: 0.4 ms over a regular link).</summary>
+    public double UpdateBits { get; init; }
+
     public bool IsPresent => Variants.Count > 0;
 
     /// <summary>The settings of <paramref name="system"/>'s scenario, which must have the section.</summary>
@@ -61,7 +73,8 @@ public sealed record OrchestrationSettings(
 
         var section = scenario.Section(
             Section, "experiment", "threshold", "variants", "offload-variant", "device-int8-speedup", "inference-overhead-ms", "regular-mbps", "weak-mbps",
-            "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn");
+            "edge-regular-gbps", "edge-weak-gbps", "decision-kb", "charge-decision-time", "decision-ms", "q-learning", "dqn", "busy-load", "charge-update",
+            "update-kb");
         var experiment = section.GetString("experiment");
         if (!Experiments.IsKnown(experiment))
         {
@@ -97,7 +110,12 @@ public sealed record OrchestrationSettings(
             section.GetBool("charge-decision-time"),
             decisionSeconds,
             ReadLearning(section, "q-learning", network: false),
-            ReadLearning(section, "dqn", network: true));
+            ReadLearning(section, "dqn", network: true))
+        {
+            BusyLoad = section.HasPath("busy-load") ? section.Probability("busy-load") : 0.5,
+            ChargeUpdate = section.HasPath("charge-update") && section.GetBool("charge-update"),
+            UpdateBits = section.HasPath("update-kb") || (section.HasPath("charge-update") && section.GetBool("charge-update")) ? section.PositiveDouble("update-kb") * 8e3 : 0.0,
+        };
     }
 
     /// <summary>

@@ -6,10 +6,10 @@ namespace MecActors.Policies.Orchestration;
 
 /// <summary>
 /// Epsilon-greedy tabular Q-learning (paper 003, Algorithm 1): a Q-table over the Table 3 states and the joint actions of
-/// the step's devices, initialised to zero; a random joint action with probability epsilon, else the one of largest Q
-/// (ties: the lowest joint index); epsilon starts at 1 and decays by Table 7's factor per invocation; after the step's
-/// responses are measured, Q(S, A) += alpha [R + gamma max Q(S', .) - Q(S, A)] with S' the next step's state. Restricted
-/// to the offload variant it is the offloading-only baseline [36].
+/// the step's active devices (those with a request; the state says which), initialised to zero; a random joint action
+/// with probability epsilon, else the one of largest Q (ties: the lowest joint index); epsilon starts at 1 and decays by
+/// Table 7's factor per invocation; after the step's responses are measured, Q(S, A) += alpha [R + gamma max Q(S', .) -
+/// Q(S, A)] with S' the next step's state. Restricted to the offload variant it is the offloading-only baseline [36].
 /// </summary>
 public sealed class QLearningOrchestration : ITrainablePolicy
 {
@@ -74,8 +74,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
             }
 
             _epsilon *= 1.0 - _learning.EpsilonDecayFor(observation.Tasks.Count);
-            _steps.Taken(observation.Slot, state, joint);
-            UpdateWaiting(observation.Slot - 1);
+            UpdateWaiting(_steps.Taken(observation.Slot, state, joint));
         }
 
         return OrchestrationDecisions.Of(observation, _settings, Space, joint, _settings.DecisionTimeOf(_name));
@@ -100,7 +99,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
     /// </summary>
     private void UpdateWaiting(int slot)
     {
-        if (!_steps.TryComplete(slot, out var step))
+        if (slot == 0 || !_steps.TryComplete(slot, out var step))
         {
             return;
         }

@@ -5,10 +5,12 @@ namespace MecActors.Policies.Orchestration;
 
 /// <summary>
 /// S_tau of eq. (3), paper 003, discretised as Table 3, from what the resource monitors see at a step's start: per
-/// device whether it is active (has a request), its CPU available or busy (work still queued on it), its memory (always
-/// available: the emulation models no memory) and its bandwidth regular or weak; the edge's and the cloud's CPU
+/// device whether it is active (has a request), its CPU available or busy (work still queued on it, or a background
+/// load of at least <see cref="OrchestrationSettings.BusyLoad"/>), its memory available or busy (a background memory
+/// load of at least that) and its bandwidth regular or weak (its request's rate); the edge's and the cloud's CPU
 /// utilisation in nine levels (the share of their capacity unavailable or already committed to queued work over one
-/// step), memory, and bandwidth (the edge's link up to the cloud; the cloud's is regular).
+/// step), memory likewise, and bandwidth (the edge's link up to the cloud this step; the cloud's is regular). A device
+/// without a request this step is not part of its decision: its components other than "active" are 0.
 /// </summary>
 public sealed class ResourceState
 {
@@ -32,6 +34,9 @@ public sealed class ResourceState
     /// <summary>The length of <see cref="Features"/> for a scenario of <paramref name="devices"/> devices.</summary>
     public static int FeatureCount(int devices) => (devices * PerDevice) + (2 * PerServer);
 
+    /// <summary>The index of device <paramref name="device"/>'s "active" component in <see cref="Values"/> and <see cref="Features"/>.</summary>
+    public static int ActiveIndex(int device) => device * PerDevice;
+
     /// <summary>The components scaled to [0, 1], as a network's input.</summary>
     public void Features(Span<double> into)
     {
@@ -47,22 +52,29 @@ public sealed class ResourceState
     {
         var scenario = observation.System.Scenario;
         var devices = scenario.DeviceCount;
+        var monitored = observation.Monitored;
+        var busy = settings.BusyLoad;
         var values = new int[FeatureCount(devices)];
         foreach (var task in observation.Tasks)
         {
             var at = task.Device * PerDevice;
+            var queued = !observation.Queues.Of(ResourceRef.DeviceCompute(task.Device)).Idle;
             values[at] = 1;
-            values[at + 1] = observation.Queues.Of(ResourceRef.DeviceCompute(task.Device)).Idle ? 0 : 1;
+            values[at + 1] = queued || 1.0 - monitored.DeviceAvailable(task.Device) >= busy ? 1 : 0;
+            values[at + 2] = monitored.DeviceMemory(task.Device) >= busy ? 1 : 0;
             values[at + 3] = task.UplinkRateBps >= settings.RegularBps * (1 - 1e-9) ? 0 : 1;
         }
 
         var edge = observation.Edges[0];
         var nominal = scenario.Edges[0].CapacityHz;
         var edgeBusy = Math.Max(1.0 - (edge.CapacityHz / nominal), observation.Queues.Of(ResourceRef.EdgeCompute(0)).BacklogSeconds / scenario.SlotSeconds);
+        var cloudBusy = Math.Max(1.0 - monitored.CloudAvailability, observation.Queues.Of(ResourceRef.CloudCompute()).BacklogSeconds / scenario.SlotSeconds);
         var server = devices * PerDevice;
         values[server] = Level(edgeBusy);
-        values[server + 2] = scenario.Cloud!.UplinkRateBps >= settings.EdgeRegularBps * (1 - 1e-9) ? 0 : 1;
-        values[server + PerServer] = Level(observation.Queues.Of(ResourceRef.CloudCompute()).BacklogSeconds / scenario.SlotSeconds);
+        values[server + 1] = monitored.EdgeMemory(0) >= busy ? 1 : 0;
+        values[server + 2] = scenario.Cloud!.UplinkRateBps * monitored.Uplink(0) >= settings.EdgeRegularBps * (1 - 1e-9) ? 0 : 1;
+        values[server + PerServer] = Level(cloudBusy);
+        values[server + PerServer + 1] = monitored.CloudMemoryLoad >= busy ? 1 : 0;
 
         var key = 0L;
         for (var i = 0; i < values.Length; i++)

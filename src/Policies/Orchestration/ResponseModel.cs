@@ -28,7 +28,7 @@ public static class ResponseModel
             if (actions[i].Node == NodeKind.Edge)
             {
                 ready[i] = orchestrated ? decided[i] + timing.DecisionToEdge : timing.Upload[i];
-                duration[i] = timing.ComputeSeconds(NodeKind.Edge, actions[i].Variant);
+                duration[i] = timing.Duration(NodeKind.Edge, actions[i].Variant, i);
                 jobs++;
             }
         }
@@ -51,7 +51,7 @@ public static class ResponseModel
             if (actions[i].Node == NodeKind.Device)
             {
                 var start = orchestrated ? decided[i] + timing.DecisionToDevice[i] : 0.0;
-                responses[i] = start + timing.ComputeSeconds(NodeKind.Device, actions[i].Variant);
+                responses[i] = start + timing.Duration(NodeKind.Device, actions[i].Variant, i);
             }
         }
     }
@@ -120,7 +120,7 @@ public static class ResponseModel
 
             var start = Math.Max(pendingReady[next], freeAt[core]);
             var isDecision = pendingKind[next] == decision;
-            var end = start + (isDecision ? timing.DecisionSeconds : timing.ComputeSeconds(NodeKind.Cloud, actions[next].Variant));
+            var end = start + (isDecision ? timing.DecisionDuration : timing.Duration(NodeKind.Cloud, actions[next].Variant, next));
             freeAt[core] = end;
             if (isDecision)
             {

@@ -7,7 +7,8 @@ namespace MecActors.Policies.Orchestration;
 /// dedicated, so a transfer takes its bits over its rate; the processors are k-core fifo queues, and an inference alone
 /// on one core takes a fixed overhead plus its multiply-accumulates at the core's rate (the devices' Int8 variants at
 /// their own). A node's capacity in the scenario is its cores' rate of the offload variant's inferences, in that
-/// variant's MACs: its cycle count runs in the calibrated time.
+/// variant's MACs: its cycle count runs in the calibrated time. A node's available fraction of its processor in the
+/// step (what a background load leaves) stretches every inference there, the orchestrator's decision in the cloud too.
 /// </summary>
 public sealed record StepTiming(
     double[] Upload,
@@ -27,7 +28,29 @@ public sealed record StepTiming(
 {
     public int Tasks => Upload.Length;
 
-    /// <summary>The seconds <paramref name="variant"/> computes on <paramref name="node"/>, alone on one core.</summary>
+    /// <summary>Per task, the fraction of its device's processor available in the step; empty: all of it.</summary>
+    public IReadOnlyList<double> DeviceAvailability { get; init; } = [];
+
+    public double EdgeAvailability { get; init; } = 1.0;
+
+    public double CloudAvailability { get; init; } = 1.0;
+
+    /// <summary>The seconds a decision takes in the cloud in this step.</summary>
+    public double DecisionDuration => DecisionSeconds / CloudAvailability;
+
+    /// <summary>The seconds task <paramref name="task"/>'s <paramref name="variant"/> takes on <paramref name="node"/> in this step, alone on one core.</summary>
+    public double Duration(NodeKind node, ModelVariant variant, int task)
+    {
+        var available = node switch
+        {
+            NodeKind.Device => task < DeviceAvailability.Count ? DeviceAvailability[task] : 1.0,
+            NodeKind.Edge => EdgeAvailability,
+            _ => CloudAvailability,
+        };
+        return ComputeSeconds(node, variant) / available;
+    }
+
+    /// <summary>The seconds <paramref name="variant"/> computes on <paramref name="node"/>, alone on one core of its nominal capacity.</summary>
     public double ComputeSeconds(NodeKind node, ModelVariant variant) => node switch
     {
         NodeKind.Device => InferenceOverheadSeconds + (variant.Macs * (variant.Int8 ? DeviceInt8SecondsPerMac : DeviceSecondsPerMac)),
@@ -35,7 +58,11 @@ public sealed record StepTiming(
         _ => InferenceOverheadSeconds + (variant.Macs * CloudSecondsPerMac),
     };
 
-    /// <summary>The timing of the observed step in the emulated system, the decisions taking <paramref name="decisionSeconds"/> each in the cloud.</summary>
+    /// <summary>
+    /// The timing of the observed step in the emulated system, the decisions taking <paramref name="decisionSeconds"/>
+    /// each in the cloud at its nominal capacity; the links to the cloud and the nodes' processors as the step's
+    /// monitors report them.
+    /// </summary>
     public static StepTiming Of(SlotObservation observation, OrchestrationSettings settings, double decisionSeconds)
     {
         var system = observation.System;
@@ -43,8 +70,10 @@ public sealed record StepTiming(
         var cloud = scenario.Cloud ?? throw new InvalidOperationException("paper 003's system has a cloud");
         var deviceCompute = scenario.DeviceCompute ?? throw new InvalidOperationException("paper 003's devices compute (devices.compute)");
         var backhaul = scenario.Network.BackhaulRateBps;
+        var monitored = observation.Monitored;
         var n = observation.Tasks.Count;
         var upload = new double[n];
+        var deviceAvailability = new double[n];
         var cloudUplink = new double[n];
         var toDevice = new double[n];
         var fromEdge = new double[n];
@@ -54,7 +83,8 @@ public sealed record StepTiming(
             var task = observation.Tasks[i];
             var result = scenario.Models[task.ModelId].ResultBits;
             upload[i] = task.InputBits / task.UplinkRateBps;
-            cloudUplink[i] = task.InputBits / cloud.UplinkRateBps;
+            cloudUplink[i] = task.InputBits / (cloud.UplinkRateBps * monitored.Uplink(task.LocalEdge));
+            deviceAvailability[i] = monitored.DeviceAvailable(task.Device);
             toDevice[i] = (settings.DecisionBits / backhaul) + (settings.DecisionBits / task.UplinkRateBps);
             fromEdge[i] = result / task.UplinkRateBps;
             fromCloud[i] = (result / backhaul) + (result / task.UplinkRateBps);
@@ -79,6 +109,11 @@ public sealed record StepTiming(
             PerMac(cloud.CapacityHz / cloud.Cores),
             device / settings.DeviceInt8Speedup,
             edge.Cores,
-            cloud.Cores);
+            cloud.Cores)
+        {
+            DeviceAvailability = deviceAvailability,
+            EdgeAvailability = observation.Edges.Count > 0 ? observation.Edges[0].CapacityHz / edge.CapacityHz : 1.0,
+            CloudAvailability = monitored.CloudAvailability,
+        };
     }
 }

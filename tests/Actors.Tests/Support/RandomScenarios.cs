@@ -34,7 +34,8 @@ public static class RandomScenarios
 
     /// <summary>
     /// Transmitters (allocated band for even indices, device-fifo for odd ones), allocated edges for index % 3 == 0,
-    /// rates drawn in 20-100 Mbit/s for index % 4 == 3, and per-slot dynamics, from a stream of their own.
+    /// rates drawn in 20-100 Mbit/s for index % 4 == 3, and per-slot dynamics (users who come and go for odd indices),
+    /// from a stream of their own.
     /// </summary>
     private static ScenarioSpec Conditions(int index, ScenarioSpec scenario)
     {
@@ -45,7 +46,12 @@ public static class RandomScenarios
             Edge = index % 3 == 0 ? ComputeDiscipline.Allocated : scenario.Disciplines.Edge,
         };
         var radio = index % 4 == 3 ? new RadioSpec(0.2, -174, 0.0, 1.0, 1.0, 1.0, false, 20e6, 100e6) : scenario.Radio;
-        var dynamics = new DynamicsSpec(r.Uniform(0.2, 0.6), r.Uniform(0.7, 1.0), r.Uniform(0.0, 0.3), r.Uniform(0.0, 0.5));
+        var dynamics = new DynamicsSpec(r.Uniform(0.2, 0.6), r.Uniform(0.7, 1.0), r.Uniform(0.0, 0.3), r.Uniform(0.0, 0.5))
+        {
+            DeviceAvailability = (r.Uniform(0.3, 0.8), 1.0),
+            CloudAvailability = (r.Uniform(0.3, 0.8), 1.0),
+            Users = index % 2 == 1 ? new UserActivitySpec(r.Uniform(0.2, 0.8), r.Uniform(0.1, 0.5)) : null,
+        };
         return scenario with { Disciplines = disciplines, Radio = radio, Dynamics = dynamics };
     }
 

@@ -22,6 +22,8 @@ internal static class ScenarioFiles
 
     public static string Dynamics => PathOf("dynamics.conf");
 
+    public static string OrchestrationDynamics => PathOf("orchestration-dynamics.conf");
+
     public static Config JointCachingConfig() => HoconParser.ParseFile(JointCaching);
 
     public static ScenarioSpec Load(Config config) => ScenarioLoader.FromConfig(config, KnownPolicies);

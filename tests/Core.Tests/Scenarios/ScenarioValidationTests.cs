@@ -72,7 +72,7 @@ public class ScenarioValidationTests
     }
 
     [Theory]
-    [InlineData("{ count = 30, assignment = per-edge, per-edge = [15, 10] }", "devices.per-edge", "one device count per edge (3), got 2")]
+    [InlineData("{ count = 30, assignment = per-edge, per-edge = [15, 10] }", "devices.per-edge", "one device count per edge (edges.count = 3), got 2")]
     [InlineData("{ count = 30, assignment = per-edge, per-edge = [15, 10, 6] }", "devices.per-edge", "sum to 31, but devices.count is 30")]
     [InlineData("{ count = 30, assignment = per-edge, per-edge = [30, 0, 0] }", "devices.per-edge[1]", "must be a positive integer, got 0")]
     [InlineData("{ count = 30, assignment = round-robin, per-edge = [15, 10, 5] }", "devices.per-edge", "only with assignment = per-edge")]

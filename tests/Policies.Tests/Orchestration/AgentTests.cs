@@ -136,37 +136,4 @@ public sealed class AgentTests
         ReferenceModel.Run(system, new PolicySet("greedy", recorder, new PopularityCaching(system)), 5, 2);
         return recorder.Decisions;
     }
-
-    /// <summary>Always the same joint action.</summary>
-    private sealed class FixedJoint(OrchestrationSettings settings, ActionSpace space, long joint) : IOffloadingPolicy
-    {
-        public OffloadDecision[] Decide(SlotObservation observation) => OrchestrationDecisions.Of(observation, settings, space, joint, 0);
-
-        public void Learn(SlotFeedback feedback)
-        {
-        }
-    }
-
-    /// <summary>Passes decisions and feedback through, keeping the decisions and each step's measured reward eq. (4).</summary>
-    private sealed class RecordingRewards(SystemView system, IOffloadingPolicy inner) : IOffloadingPolicy
-    {
-        private readonly OrchestrationSettings _settings = OrchestrationSettings.Of(system);
-
-        public List<OffloadDecision> Decisions { get; } = [];
-
-        public List<double> Rewards { get; } = [];
-
-        public OffloadDecision[] Decide(SlotObservation observation)
-        {
-            var decisions = inner.Decide(observation);
-            Decisions.AddRange(decisions);
-            return decisions;
-        }
-
-        public void Learn(SlotFeedback feedback)
-        {
-            Rewards.Add(MeasuredReward.Of(feedback.Records, _settings.Threshold, system.Scenario.SlotSeconds));
-            inner.Learn(feedback);
-        }
-    }
 }

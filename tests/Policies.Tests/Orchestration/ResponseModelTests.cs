@@ -28,6 +28,23 @@ public sealed class ResponseModelTests
         }
     }
 
+    [Theory]
+    [InlineData("off")]
+    [InlineData("on")]
+    public void Predicted_responses_equal_the_emulated_ones_when_users_links_and_loads_change(string chargeDecisionTime)
+    {
+        var system = OrchestrationScenarios.System("orchestration-dynamics.conf", 5, ("orchestration.charge-decision-time", chargeDecisionTime));
+        var settings = OrchestrationSettings.Of(system);
+        var policy = new RandomJointActions(settings, RandomStream.For(7, StreamKind.Policy, 1));
+        var run = ReferenceModel.Run(system, new PolicySet("random", policy, new PopularityCaching(system)), 60, 3);
+
+        Assert.InRange(run.Records.Count, 150, 299);
+        foreach (var record in run.Records)
+        {
+            Assert.Equal(policy.Predicted[record.TaskId], record.DelayS, 9);
+        }
+    }
+
     [Fact]
     public void Fixed_placements_take_the_times_the_model_predicts_for_their_routes()
     {
