@@ -13,7 +13,8 @@
 #
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
 #
-# Several hours on a 2-core machine, most of it the five-user Q-learning cases (about 8 minutes each).
+# About eight hours on a 2-core machine: the five-user Q-learning cases (about 8 minutes each), the four-user dqn
+# ones (about 5 minutes each, with transfer) and the five-user dqn ones (about 30 minutes each).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-003}"
