@@ -7,39 +7,26 @@ namespace MecActors.Cli.Tests;
 public sealed class OrchestrationCommandTests
 {
     [Theory]
-    [InlineData("unknown experiment", "orchestration.experiment = E", "orchestration.experiment")]
-    [InlineData("threshold above 1", "orchestration.threshold = 1.5", "orchestration.threshold")]
-    [InlineData("threshold of 0", "orchestration.threshold = 0", "orchestration.threshold")]
-    [InlineData("variant not in the catalog", "orchestration.offload-variant = d9", "orchestration.offload-variant")]
-    [InlineData("more devices than Table 5 covers", "devices.count = 6\nradio.device-rate-mbps = [60, 60, 60, 60, 60, 60]", "devices.count")]
-    [InlineData("links not the experiment's", "orchestration.experiment = D", "radio.device-rate-mbps")]
-    [InlineData("an unknown output optimizer", "orchestration.dqn.output-optimizer = sgd", "orchestration.dqn.output-optimizer")]
-    [InlineData("an output optimizer for the table", "orchestration.q-learning.output-optimizer = lazy-adam", "orchestration.q-learning.output-optimizer")]
-    public async Task A_bad_orchestration_scenario_exits_2_naming_the_key(string problem, string lines, string key)
+    [InlineData("orchestration.conf", "unknown experiment", "orchestration.experiment = E", "orchestration.experiment")]
+    [InlineData("orchestration.conf", "threshold above 1", "orchestration.threshold = 1.5", "orchestration.threshold")]
+    [InlineData("orchestration.conf", "threshold of 0", "orchestration.threshold = 0", "orchestration.threshold")]
+    [InlineData("orchestration.conf", "variant not in the catalog", "orchestration.offload-variant = d9", "orchestration.offload-variant")]
+    [InlineData("orchestration.conf", "more devices than Table 5 covers", "devices.count = 6\nradio.device-rate-mbps = [60, 60, 60, 60, 60, 60]", "devices.count")]
+    [InlineData("orchestration.conf", "links not the experiment's", "orchestration.experiment = D", "radio.device-rate-mbps")]
+    [InlineData("orchestration.conf", "an unknown output optimizer", "orchestration.dqn.output-optimizer = sgd", "orchestration.dqn.output-optimizer")]
+    [InlineData("orchestration.conf", "an output optimizer for the table", "orchestration.q-learning.output-optimizer = lazy-adam", "orchestration.q-learning.output-optimizer")]
+    [InlineData("orchestration-dynamics.conf", "join probability above 1", "dynamics.users.join-probability = 1.5", "dynamics.users.join-probability")]
+    [InlineData("orchestration-dynamics.conf", "leave probability below 0", "dynamics.users.leave-probability = -0.2", "dynamics.users.leave-probability")]
+    [InlineData("orchestration-dynamics.conf", "unknown key among the users'", "dynamics.users.arrival-rate = 2", "dynamics.users.arrival-rate")]
+    [InlineData("orchestration-dynamics.conf", "switching probability above 1", "dynamics.links.to-weak-probability = 1.1", "dynamics.links.to-weak-probability")]
+    [InlineData("orchestration-dynamics.conf", "weak rate above the regular one", "dynamics.links.device-weak-mbps = 100", "dynamics.links.device-weak-mbps")]
+    [InlineData("orchestration-dynamics.conf", "no available share", "dynamics.device-availability = [0, 1]", "dynamics.device-availability[0]")]
+    [InlineData("orchestration-dynamics.conf", "memory load above 1", "dynamics.memory-load = [0, 2]", "dynamics.memory-load[1]")]
+    [InlineData("orchestration-dynamics.conf", "busy from no load", "orchestration.busy-load = 0", "orchestration.busy-load")]
+    public async Task A_bad_orchestration_scenario_exits_2_naming_the_key(string scenario, string problem, string lines, string key)
     {
         using var temp = new TempDirectory();
-        var include = RepoPaths.Scenario("orchestration.conf").Replace("\\", "/", StringComparison.Ordinal);
-        var path = temp.WriteFile("bad.conf", $"include \"{include}\"\n{lines}\n");
-
-        var result = await InProcessMec.RunAsync("validate", path);
-
-        Assert.True(result.ExitCode == ExitCodes.BadInput, $"{problem}: {result}");
-        Assert.Contains(key, result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("join probability above 1", "dynamics.users.join-probability = 1.5", "dynamics.users.join-probability")]
-    [InlineData("leave probability below 0", "dynamics.users.leave-probability = -0.2", "dynamics.users.leave-probability")]
-    [InlineData("unknown key among the users'", "dynamics.users.arrival-rate = 2", "dynamics.users.arrival-rate")]
-    [InlineData("switching probability above 1", "dynamics.links.to-weak-probability = 1.1", "dynamics.links.to-weak-probability")]
-    [InlineData("weak rate above the regular one", "dynamics.links.device-weak-mbps = 100", "dynamics.links.device-weak-mbps")]
-    [InlineData("no available share", "dynamics.device-availability = [0, 1]", "dynamics.device-availability[0]")]
-    [InlineData("memory load above 1", "dynamics.memory-load = [0, 2]", "dynamics.memory-load[1]")]
-    [InlineData("busy from no load", "orchestration.busy-load = 0", "orchestration.busy-load")]
-    public async Task Bad_dynamics_exit_2_naming_the_key(string problem, string lines, string key)
-    {
-        using var temp = new TempDirectory();
-        var include = RepoPaths.Scenario("orchestration-dynamics.conf").Replace("\\", "/", StringComparison.Ordinal);
+        var include = RepoPaths.Scenario(scenario).Replace("\\", "/", StringComparison.Ordinal);
         var path = temp.WriteFile("bad.conf", $"include \"{include}\"\n{lines}\n");
 
         var result = await InProcessMec.RunAsync("validate", path);
