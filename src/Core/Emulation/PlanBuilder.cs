@@ -123,7 +123,8 @@ public static class PlanBuilder
         }
 
         Move(system, route, task, decision, conditions, at, NodeKind.Device, model.ResultBits);
-        return Reporting(system, new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, [], null), route, decision, conditions);
+        var responds = AppendReport(system, route, task, decision, conditions);
+        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null) { ResponseStages = responds };
     }
 
     /// <summary>
@@ -183,23 +184,24 @@ public static class PlanBuilder
         }
 
         Move(system, route, task, decision, conditions, at, NodeKind.Device, bits);
-        return Reporting(system, new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, [], null), route, decision, conditions);
+        var responds = AppendReport(system, route, task, decision, conditions);
+        return new TaskPlan(task, decision.TargetEdge, decision.Exit, accuracy, !fetch, route.ToArray(), null) { ResponseStages = responds };
     }
 
     /// <summary>
-    /// The plan with its route; a decision's report (<see cref="OffloadDecision.ReportBits"/>) goes up from the device
-    /// to the cloud after the result, the response ending with the result.
+    /// Appends a decision's report (<see cref="OffloadDecision.ReportBits"/>), which goes up from the device to the cloud
+    /// after the result; returns the stages of the response before it, or null when there is none.
     /// </summary>
-    private static TaskPlan Reporting(SystemView system, TaskPlan plan, List<Stage> route, OffloadDecision decision, ResourceConditions? conditions)
+    private static int? AppendReport(SystemView system, List<Stage> route, TaskRequest task, OffloadDecision decision, ResourceConditions? conditions)
     {
         if (decision.ReportBits is not { } bits || bits <= 0)
         {
-            return plan with { Route = route.ToArray() };
+            return null;
         }
 
         var responds = route.Count;
-        Move(system, route, plan.Request, decision, conditions, NodeKind.Device, NodeKind.Cloud, bits);
-        return plan with { Route = route.ToArray(), ResponseStages = responds };
+        Move(system, route, task, decision, conditions, NodeKind.Device, NodeKind.Cloud, bits);
+        return responds;
     }
 
     private static void CheckNode(ScenarioSpec scenario, TaskRequest task, NodeKind node)
