@@ -7,16 +7,15 @@ using MecActors.Policies.Learning.NeuralNet;
 namespace MecActors.Policies.Orchestration;
 
 /// <summary>
-/// Deep Q-learning with experience replay (paper 003, Algorithm 2): a network of two fully connected ReLU hidden layers
-/// (Table 7's width for the number of users) maps the Table 3 state to one Q-value per joint action of every device;
-/// epsilon-greedy from epsilon = 1, decayed by Table 7's factor once per episode; every step's record (S, A, R, S')
+/// Deep Q-learning with experience replay (paper 003, Algorithm 2) on a network of two fully connected ReLU hidden
+/// layers of Table 7's width for the number of users: either the paper's own, whose input is the state and one action
+/// and whose output is its Q-value (<see cref="StateActionQNetwork"/>, <c>network = state-action</c>), or one that maps
+/// the state to a Q-value per joint action of every device (<see cref="JointOutputQNetwork"/>, <c>joint-output</c>).
+/// Epsilon-greedy from epsilon = 1, decayed by Table 7's factor once per episode; every step's record (S, A, R, S')
 /// enters a FIFO replay buffer, and each step a random mini-batch of it takes one Adam step on the mean squared
-/// temporal-difference error of the actions taken, against R + gamma max Q(S', .). In a step where only some devices
-/// are active (the state's "active" components say which), the joint actions are those whose inactive devices take
-/// their first action: the agent chooses, and the target maximises, over the active devices' actions only. Only the taken
-/// actions' Q-values are computed and have gradient (<see cref="Dense.ForwardPicked"/>); with
-/// <c>output-optimizer = lazy-adam</c> only their columns of the output layer move (<see cref="ColumnSparseAdam"/>), so
-/// that a step costs the batch rather than the 10^N actions.
+/// temporal-difference error of the actions taken, against R + gamma max Q(S', .), the max computed once per distinct
+/// next state of the batch. In a step where only some devices are active (the state's "active" components say which),
+/// the agent chooses, and the target maximises, over the active devices' actions only.
 /// </summary>
 public sealed class DqnOrchestration : ITrainablePolicy
 {
@@ -26,12 +25,9 @@ public sealed class DqnOrchestration : ITrainablePolicy
     private readonly string _name;
     private readonly int _devices;
     private readonly int _features;
-    private readonly long[] _place;
-    private readonly Sequential _hidden;
-    private readonly Dense _q;
+    private readonly JointActions _joints;
+    private readonly IQNetwork _network;
     private readonly IReadOnlyList<Parameter> _parameters;
-    private readonly Adam _optimizer;
-    private readonly ColumnSparseAdam? _lazyOutput;
     private readonly RandomStream _random;
     private readonly Record[] _replay;
     private readonly PendingSteps<double[]> _steps = new();
@@ -48,19 +44,13 @@ public sealed class DqnOrchestration : ITrainablePolicy
         _name = name;
         _devices = system.Scenario.DeviceCount;
         _features = ResourceState.FeatureCount(_devices);
-        var actions = space.JointCount(_devices);
-        _place = [.. Enumerable.Range(0, _devices).Select(space.JointCount)];
+        _joints = new JointActions(space, _devices);
         var hidden = _learning.HiddenFor(_devices);
         var init = RandomStream.For(seed, StreamKind.Policy, 310);
-        _hidden = new Sequential(
-            new Dense("hidden0", _features, hidden, WeightInit.He, init),
-            new Relu(),
-            new Dense("hidden1", hidden, hidden, WeightInit.He, init),
-            new Relu());
-        _q = new Dense("q", hidden, checked((int)actions), WeightInit.Glorot, init);
-        _parameters = [.. _hidden.Parameters, .. _q.Parameters];
-        _optimizer = new Adam(_learning.LazyOutput ? _hidden.Parameters : _parameters, _learning.LearningRate);
-        _lazyOutput = _learning.LazyOutput ? new ColumnSparseAdam(_q.Weight, _q.Bias, _learning.LearningRate) : null;
+        _network = _learning.Network == DqnNetwork.StateAction
+            ? new StateActionQNetwork(_joints, _features, hidden, _learning, init)
+            : new JointOutputQNetwork(_joints, _features, hidden, _learning, init);
+        _parameters = _network.Parameters;
         _random = RandomStream.For(seed, StreamKind.Policy, 311);
         _replay = new Record[_learning.ReplayCapacity];
     }
@@ -77,11 +67,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
     /// The joint action of the state's active devices (device order) of largest Q in a state's features (ties: the
     /// lowest index).
     /// </summary>
-    public long Greedy(double[] state)
-    {
-        var q = _q.Forward(_hidden.Forward(Matrix<double>.Build.Dense(1, _features, state)));
-        return Best(q, 0, ActiveDevices(state)).Joint;
-    }
+    public long Greedy(double[] state) => _network.Best([state], [ActiveDevices(state)])[0].Joint;
 
     public OffloadDecision[] Decide(SlotObservation observation)
     {
@@ -100,7 +86,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
 
             _nextSlot = observation.Slot + 1;
             joint = _random.NextDouble() < _epsilon ? (long)(_random.NextDouble() * Space.JointCount(observation.Tasks.Count)) : Greedy(state);
-            var previous = _steps.Taken(observation.Slot, state, Output(joint, ActiveDevices(state)));
+            var previous = _steps.Taken(observation.Slot, state, _joints.Output(joint, ActiveDevices(state)));
             StoreWaiting(previous);
         }
         else
@@ -124,42 +110,6 @@ public sealed class DqnOrchestration : ITrainablePolicy
         }
 
         return [.. active];
-    }
-
-    /// <summary>The network's output for joint action <paramref name="joint"/> of the devices <paramref name="active"/>, the others on their first action.</summary>
-    private long Output(long joint, int[] active)
-    {
-        if (active.Length == _devices)
-        {
-            return joint;
-        }
-
-        var output = 0L;
-        var count = Space.Count;
-        foreach (var device in active)
-        {
-            output += (joint % count) * _place[device];
-            joint /= count;
-        }
-
-        return output;
-    }
-
-    /// <summary>The joint action of the <paramref name="active"/> devices of largest Q in row <paramref name="row"/> (ties: the lowest joint).</summary>
-    private (long Joint, double Q) Best(Matrix<double> q, int row, int[] active)
-    {
-        var count = Space.JointCount(active.Length);
-        var best = (Joint: 0L, Q: q[row, (int)Output(0, active)]);
-        for (var joint = 1L; joint < count; joint++)
-        {
-            var value = q[row, (int)Output(joint, active)];
-            if (value > best.Q)
-            {
-                best = (joint, value);
-            }
-        }
-
-        return best;
     }
 
     public void Learn(SlotFeedback feedback)
@@ -191,11 +141,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
         Updated?.Invoke(new TrainingPoint(slot, Metrics, step.Reward, loss, _epsilon));
     }
 
-    /// <summary>
-    /// One Adam step on a mini-batch. The output layer has a Q-value per joint action, but the error is in the actions
-    /// taken only, so only theirs are computed (<see cref="Dense.ForwardPicked"/>); the targets' max Q(S', .) is computed
-    /// once per distinct next state of the batch.
-    /// </summary>
+    /// <summary>One optimiser step on a mini-batch drawn from the replay memory; returns its loss.</summary>
     private double TrainBatch()
     {
         var available = Math.Min(_stored, _replay.Length);
@@ -216,37 +162,16 @@ public sealed class DqnOrchestration : ITrainablePolicy
             }
         }
 
-        var states = Matrix<double>.Build.Dense(batch, _features);
+        var states = new double[batch][];
+        var outputs = new long[batch];
         for (var i = 0; i < batch; i++)
         {
-            states.SetRow(i, picked[i].State);
+            states[i] = picked[i].State;
+            outputs[i] = picked[i].Joint;
             targets[i] += picked[i].Reward;
         }
 
-        _optimizer.ZeroGrad();
-        var actions = new int[batch];
-        for (var i = 0; i < batch; i++)
-        {
-            actions[i] = (int)picked[i].Joint;
-        }
-
-        var taken = actions.Distinct().ToArray();
-        _lazyOutput?.ZeroGrad(taken);
-
-        var q = _q.ForwardPicked(_hidden.Forward(states), actions);
-        var gradient = new double[batch];
-        var loss = 0.0;
-        for (var i = 0; i < batch; i++)
-        {
-            var error = q[i] - targets[i];
-            loss += error * error / batch;
-            gradient[i] = 2.0 * error / batch;
-        }
-
-        _hidden.Backward(_q.BackwardPicked(gradient));
-        _optimizer.Step();
-        _lazyOutput?.Step(taken);
-        return loss;
+        return _network.Train(states, outputs, targets);
     }
 
     /// <summary>max_a Q(S', a) over the next state's active devices for every record, the network run once per distinct next state.</summary>
@@ -266,23 +191,11 @@ public sealed class DqnOrchestration : ITrainablePolicy
             index[i] = at;
         }
 
-        var nextStates = Matrix<double>.Build.Dense(distinct.Count, _features);
-        for (var d = 0; d < distinct.Count; d++)
-        {
-            nextStates.SetRow(d, distinct[d]);
-        }
-
-        var nextQ = _q.Forward(_hidden.Forward(nextStates));
-        var max = new double[distinct.Count];
-        for (var d = 0; d < distinct.Count; d++)
-        {
-            max[d] = Best(nextQ, d, ActiveDevices(distinct[d])).Q;
-        }
-
+        var max = _network.Best(distinct, [.. distinct.Select(ActiveDevices)]);
         var best = new double[picked.Length];
         for (var i = 0; i < picked.Length; i++)
         {
-            best[i] = max[index[i]];
+            best[i] = max[index[i]].Q;
         }
 
         return best;

@@ -220,7 +220,7 @@ public sealed record OrchestrationSettings(
     /// <param name="network">The agent is a network (DQN): it needs its hidden widths (one per number of users), a replay memory and a batch size.</param>
     private static LearningSettings ReadLearning(Config section, string key, bool network)
     {
-        var agent = section.Section(key, "learning-rate", "discount", "epsilon-decay", "hidden", "replay", "batch", "output-optimizer");
+        var agent = section.Section(key, "learning-rate", "discount", "epsilon-decay", "hidden", "replay", "batch", "output-optimizer", "network");
         var decay = agent.GetDoubleList("epsilon-decay");
         if (decay.Count == 0 || decay.Any(d => !(d > 0 && d < 1)))
         {
@@ -245,6 +245,23 @@ public sealed record OrchestrationSettings(
             throw agent.Error("output-optimizer", network ? $"'{optimizer}' is not adam or lazy-adam" : "only a network agent has an output layer");
         }
 
+        var networkName = agent.HasPath("network") ? agent.GetString("network") : "joint-output";
+        if (!network && agent.HasPath("network"))
+        {
+            throw agent.Error("network", "only the deep agent has a network");
+        }
+
+        var kind = networkName switch
+        {
+            "joint-output" => DqnNetwork.JointOutput,
+            "state-action" => DqnNetwork.StateAction,
+            _ => throw agent.Error("network", $"'{networkName}' is not joint-output or state-action"),
+        };
+        if (kind == DqnNetwork.StateAction && optimizer == "lazy-adam")
+        {
+            throw agent.Error("output-optimizer", "lazy-adam moves a joint-output network's columns; the state-action network has one output");
+        }
+
         return new LearningSettings(
             agent.PositiveDouble("learning-rate"),
             discount,
@@ -252,6 +269,7 @@ public sealed record OrchestrationSettings(
             hidden,
             network || agent.HasPath("replay") ? agent.PositiveInt("replay") : 0,
             network || agent.HasPath("batch") ? agent.PositiveInt("batch") : 0,
-            optimizer == "lazy-adam");
+            optimizer == "lazy-adam",
+            kind);
     }
 }

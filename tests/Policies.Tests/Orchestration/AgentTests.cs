@@ -58,12 +58,18 @@ public sealed class AgentTests
     }
 
     [Theory]
-    [InlineData("adam")]
-    [InlineData("lazy-adam")]
-    public void Deep_q_learning_converges_to_the_brute_force_decisions_on_two_users(string outputOptimizer)
+    [InlineData("joint-output", "adam")]
+    [InlineData("joint-output", "lazy-adam")]
+    [InlineData("state-action", "adam")]
+    public void Deep_q_learning_converges_to_the_brute_force_decisions_on_two_users(string network, string outputOptimizer)
     {
         var system = OrchestrationScenarios.System(
-            "orchestration.conf", 2, ("orchestration.threshold", "0.85"), ("slots", "1500"), ("orchestration.dqn.output-optimizer", outputOptimizer));
+            "orchestration.conf",
+            2,
+            ("orchestration.threshold", "0.85"),
+            ("slots", "1500"),
+            ("orchestration.dqn.network", network),
+            ("orchestration.dqn.output-optimizer", outputOptimizer));
         var space = new ActionSpace(OrchestrationSettings.Of(system), offloadOnly: false);
         var agent = new DqnOrchestration(system, space, Paper003Policies.DqnName, 1);
         ReferenceModel.Run(system, new PolicySet("train", agent, new PopularityCaching(system)), 1500, 1);
@@ -72,12 +78,13 @@ public sealed class AgentTests
     }
 
     [Theory]
-    [InlineData(Paper003Policies.QLearningName)]
-    [InlineData(Paper003Policies.DqnName)]
-    [InlineData(Paper003Policies.BruteForceName)]
-    public void The_same_seed_trains_into_the_same_decisions(string name)
+    [InlineData(Paper003Policies.QLearningName, "joint-output")]
+    [InlineData(Paper003Policies.DqnName, "joint-output")]
+    [InlineData(Paper003Policies.DqnName, "state-action")]
+    [InlineData(Paper003Policies.BruteForceName, "joint-output")]
+    public void The_same_seed_trains_into_the_same_decisions(string name, string network)
     {
-        var system = OrchestrationScenarios.System("orchestration-b.conf", 2, ("slots", "60"));
+        var system = OrchestrationScenarios.System("orchestration-b.conf", 2, ("slots", "60"), ("orchestration.dqn.network", network));
 
         List<OffloadDecision> Train(int seed)
         {

@@ -1,0 +1,109 @@
+using MecActors.Core.Randomness;
+using MecActors.Policies.Orchestration;
+using Xunit;
+
+namespace MecActors.Policies.Tests.Orchestration;
+
+public sealed class StateActionQNetworkTests
+{
+    private const int Devices = 3;
+
+    [Theory]
+    [InlineData(new[] { 0, 1, 2 })]
+    [InlineData(new[] { 0, 2 })]
+    [InlineData(new[] { 1 })]
+    [InlineData(new int[0])]
+    public void The_enumerated_best_joint_action_is_the_argmax_of_the_plain_forward_pass(int[] active)
+    {
+        var (network, joints) = Trained(steps: 40);
+        var state = State(active, seed: 5);
+
+        var (joint, q) = network.Best([state], [active])[0];
+
+        var expected = (Joint: -1L, Q: double.NegativeInfinity);
+        for (var j = 0L; j < joints.Count(active.Length); j++)
+        {
+            var value = network.Value(state, joints.Output(j, active));
+            if (value > expected.Q)
+            {
+                expected = (j, value);
+            }
+        }
+
+        Assert.Equal(expected.Joint, joint);
+        Assert.Equal(expected.Q, q, 9);
+    }
+
+    [Fact]
+    public void A_training_step_moves_the_taken_action_towards_its_target()
+    {
+        var (network, joints) = Trained(steps: 0);
+        int[] active = [0, 1, 2];
+        var state = State(active, seed: 9);
+        var output = joints.Output(123, active);
+        var target = network.Value(state, output) + 1.0;
+
+        var before = Math.Abs(network.Value(state, output) - target);
+        for (var i = 0; i < 20; i++)
+        {
+            network.Train([state], [output], [target]);
+        }
+
+        Assert.True(Math.Abs(network.Value(state, output) - target) < before / 2, "twenty Adam steps on one record should halve its error");
+    }
+
+    [Fact]
+    public void An_inactive_device_contributes_no_action_input()
+    {
+        var (network, joints) = Trained(steps: 40);
+        int[] active = [0, 2];
+        var state = State(active, seed: 3);
+
+        // Device 1 is inactive: its digit in a record's joint does not reach the network.
+        Assert.Equal(network.Value(state, joints.Output(37, active)), network.Value(state, joints.Output(37, active) + 10), 12);
+    }
+
+    private static (StateActionQNetwork Network, JointActions Joints) Trained(int steps)
+    {
+        var system = OrchestrationScenarios.System("orchestration.conf", Devices);
+        var settings = OrchestrationSettings.Of(system);
+        var space = new ActionSpace(settings, offloadOnly: false);
+        var joints = new JointActions(space, Devices);
+        var features = ResourceState.FeatureCount(Devices);
+        var network = new StateActionQNetwork(joints, features, 16, settings.Dqn, RandomStream.For(1, StreamKind.Policy, 310));
+        var random = new Random(2);
+        for (var step = 0; step < steps; step++)
+        {
+            var states = new List<double[]>();
+            var outputs = new List<long>();
+            var targets = new double[8];
+            for (var i = 0; i < 8; i++)
+            {
+                states.Add(State([0, 1, 2], seed: random.Next()));
+                outputs.Add(random.Next((int)joints.Count(Devices)));
+                targets[i] = -random.NextDouble();
+            }
+
+            network.Train(states, outputs, targets);
+        }
+
+        return (network, joints);
+    }
+
+    private static double[] State(int[] active, int seed)
+    {
+        var random = new Random(seed);
+        var state = new double[ResourceState.FeatureCount(Devices)];
+        for (var i = 0; i < state.Length; i++)
+        {
+            state[i] = random.Next(2);
+        }
+
+        for (var device = 0; device < Devices; device++)
+        {
+            state[ResourceState.ActiveIndex(device)] = active.Contains(device) ? 1 : 0;
+        }
+
+        return state;
+    }
+}
