@@ -25,6 +25,7 @@ internal sealed class StateActionQNetwork : IQNetwork
     private readonly Dense _output;
     private readonly Sequential _network;
     private readonly Adam _optimizer;
+    private readonly List<(double[] State, int[] Active, (long Joint, double Q) Best)> _bestSinceTraining = [];
 
     public StateActionQNetwork(JointActions joints, int features, int hidden, LearningSettings learning, Random init)
     {
@@ -45,13 +46,26 @@ internal sealed class StateActionQNetwork : IQNetwork
     /// <summary>Q(state, output) by the plain forward pass, the reference the enumeration is tested against.</summary>
     public double Value(double[] state, long output) => _network.Forward(Inputs([state], [output]))[0, 0];
 
+    /// <remarks>
+    /// A step asks twice for the same state with the same weights (its greedy action, then its target's max when the
+    /// next state is the same): the enumerations since the last training step are kept.
+    /// </remarks>
     public (long Joint, double Q)[] Best(IReadOnlyList<double[]> states, IReadOnlyList<int[]> active)
     {
-        var weights = new Enumeration(this);
+        Enumeration? weights = null;
         var best = new (long Joint, double Q)[states.Count];
         for (var i = 0; i < states.Count; i++)
         {
+            var known = _bestSinceTraining.FindIndex(e => e.State.AsSpan().SequenceEqual(states[i]) && e.Active.AsSpan().SequenceEqual(active[i]));
+            if (known >= 0)
+            {
+                best[i] = _bestSinceTraining[known].Best;
+                continue;
+            }
+
+            weights ??= new Enumeration(this);
             best[i] = weights.Best(states[i], active[i]);
+            _bestSinceTraining.Add(([.. states[i]], [.. active[i]], best[i]));
         }
 
         return best;
@@ -60,6 +74,7 @@ internal sealed class StateActionQNetwork : IQNetwork
     public double Train(IReadOnlyList<double[]> states, IReadOnlyList<long> outputs, double[] targets)
     {
         var batch = states.Count;
+        _bestSinceTraining.Clear();
         _optimizer.ZeroGrad();
         var q = _network.Forward(Inputs(states, outputs));
         var gradient = Matrix<double>.Build.Dense(batch, 1);
@@ -200,6 +215,11 @@ internal sealed class StateActionQNetwork : IQNetwork
         {
             var second = _preActivation;
             _secondBias.AsSpan().CopyTo(second);
+            var lanes = System.Numerics.Vector<double>.Count;
+            var vectorised = System.Numerics.Vector.IsHardwareAccelerated && _width % lanes == 0;
+            var secondVectors = MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(second.AsSpan());
+            var rowVectors = MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(_secondRows.AsSpan());
+            var perRow = _width / lanes;
             for (var h = 0; h < _width; h++)
             {
                 var a = Math.Max(firstPreActivation[h], 0.0);
@@ -208,7 +228,23 @@ internal sealed class StateActionQNetwork : IQNetwork
                     continue;
                 }
 
-                AddScaled(second, _secondRows.AsSpan(h * _width, _width), a);
+                if (vectorised)
+                {
+                    var scale = new System.Numerics.Vector<double>(a);
+                    var row = rowVectors.Slice(h * perRow, perRow);
+                    for (var v = 0; v < perRow; v++)
+                    {
+                        secondVectors[v] += row[v] * scale;
+                    }
+                }
+                else
+                {
+                    var row = _secondRows.AsSpan(h * _width, _width);
+                    for (var o = 0; o < _width; o++)
+                    {
+                        second[o] += row[o] * a;
+                    }
+                }
             }
 
             var q = _outputBias;
@@ -224,28 +260,6 @@ internal sealed class StateActionQNetwork : IQNetwork
             {
                 _bestQ = q;
                 _bestJoint = joint;
-            }
-        }
-
-        private static void AddScaled(Span<double> into, ReadOnlySpan<double> row, double scale)
-        {
-            var i = 0;
-            if (System.Numerics.Vector.IsHardwareAccelerated && into.Length >= System.Numerics.Vector<double>.Count)
-            {
-                var vectorInto = MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(into);
-                var vectorRow = MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(row);
-                var s = new System.Numerics.Vector<double>(scale);
-                for (var v = 0; v < vectorInto.Length; v++)
-                {
-                    vectorInto[v] += vectorRow[v] * s;
-                }
-
-                i = vectorInto.Length * System.Numerics.Vector<double>.Count;
-            }
-
-            for (; i < into.Length; i++)
-            {
-                into[i] += row[i] * scale;
             }
         }
     }
