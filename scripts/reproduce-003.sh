@@ -6,6 +6,8 @@
 #      force: the share of visited states where they act optimally, the steps to converge, with transfer from Min;
 #      q-learning and offload-only-rl for 1-5 users, dqn for 1-4 users, and for five users at the 89% threshold with
 #      lazy Adam on its output layer (see the document for why not every five-user case);
+#   3b. dqn with the paper's own network (state and action in, one Q-value out) on users 1-4, every experiment and
+#      threshold, without transfer: out/dqn-state-action/convergence.csv, quoted in the document's hand-written part;
 #   4. dqn learning online on wall time against the same run in virtual time;
 #   5. five users, every experiment and threshold: mec compare of the fixed placements, brute-force and the trained
 #      agents (their checkpoints from step 3) over 10 held-out episodes, traced for the decisions;
@@ -13,8 +15,9 @@
 #
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
 #
-# About eight hours on a 2-core machine: the five-user Q-learning cases (about 8 minutes each), the four-user dqn
-# ones (about 5 minutes each, with transfer) and the five-user dqn ones (about 30 minutes each).
+# About eleven hours on a 2-core machine: the five-user Q-learning cases (about 8 minutes each), the four-user dqn
+# ones (about 5 minutes each, with transfer; with the state-action network about 15), and the five-user dqn ones
+# (about 30 minutes each).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-003}"
@@ -54,6 +57,16 @@ for e in A B C D; do
     "$mec" orchestration convergence --scenarios "$lazy" --users 5 --experiments "$e" --thresholds 0.89 --agents dqn --out "$out/dqn5-$e"
   fi
 done
+
+# The paper's network for dqn (Sec. 4.2.2): state and action in, one Q-value out; its greedy action enumerates the joint actions.
+stateaction="$out/scenarios-state-action"
+mkdir -p "$stateaction"
+for f in orchestration.conf orchestration-b.conf orchestration-c.conf orchestration-d.conf; do
+  printf 'include "%s"\norchestration.dqn.network = state-action\n' "$scenarios/$f" > "$stateaction/$f"
+done
+if [[ ! -f "$out/dqn-state-action/convergence.csv" ]]; then
+  "$mec" orchestration convergence --scenarios "$stateaction" --users 1,2,3,4 --agents dqn --out "$out/dqn-state-action"
+fi
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"
