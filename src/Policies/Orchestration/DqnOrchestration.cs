@@ -204,7 +204,11 @@ public sealed class DqnOrchestration : ITrainablePolicy
     public void Save(string path) => ParameterFile.Save(path, _parameters);
 
     /// <summary>Loads weights, e.g. those trained at the Min threshold for transfer (Sec. 6.2.1); exploration starts afresh.</summary>
-    public void Load(string path) => ParameterFile.Load(path, _parameters);
+    public void Load(string path)
+    {
+        ParameterFile.Load(path, _parameters);
+        _network.WeightsLoaded();
+    }
 
     private sealed record Record(double[] State, long Joint, double Reward, double[] Next);
 }

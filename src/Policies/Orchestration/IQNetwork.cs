@@ -16,4 +16,7 @@ internal interface IQNetwork
 
     /// <summary>One optimiser step on the mean squared error between Q(state, output) and the targets; returns the loss before the step.</summary>
     double Train(IReadOnlyList<double[]> states, IReadOnlyList<long> outputs, double[] targets);
+
+    /// <summary>The weights were set from outside (a checkpoint loaded): forget anything computed from the old ones.</summary>
+    void WeightsLoaded();
 }

@@ -76,6 +76,10 @@ internal sealed class JointOutputQNetwork : IQNetwork
         return loss;
     }
 
+    public void WeightsLoaded()
+    {
+    }
+
     private Matrix<double> Rows(IReadOnlyList<double[]> states)
     {
         var rows = Matrix<double>.Build.Dense(states.Count, _features);

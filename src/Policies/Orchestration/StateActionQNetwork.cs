@@ -91,6 +91,8 @@ internal sealed class StateActionQNetwork : IQNetwork
         return loss;
     }
 
+    public void WeightsLoaded() => _bestSinceTraining.Clear();
+
     /// <summary>The network's input rows: the features, then each active device's action one-hot.</summary>
     private Matrix<double> Inputs(IReadOnlyList<double[]> states, IReadOnlyList<long> outputs)
     {

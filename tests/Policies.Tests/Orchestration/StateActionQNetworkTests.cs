@@ -53,6 +53,31 @@ public sealed class StateActionQNetworkTests
     }
 
     [Fact]
+    public void A_loaded_checkpoint_is_not_answered_from_the_enumerations_of_the_old_weights()
+    {
+        var system = OrchestrationScenarios.System("orchestration.conf", 2, ("orchestration.dqn.network", "state-action"), ("slots", "300"));
+        var space = new ActionSpace(OrchestrationSettings.Of(system), offloadOnly: false);
+        var trained = new DqnOrchestration(system, space, Paper003Policies.DqnName, 1);
+        Core.Emulation.ReferenceModel.Run(system, new Core.Decisions.PolicySet("train", trained, new Caching.PopularityCaching(system)), 300, 1);
+        var fresh = new DqnOrchestration(system, space, Paper003Policies.DqnName, 2);
+        int[] active = [0, 1];
+        var state = State2(active);
+        var before = fresh.Greedy(state);
+        var path = Path.GetTempFileName();
+        try
+        {
+            trained.Save(path);
+            fresh.Load(path);
+            Assert.Equal(trained.Greedy(state), fresh.Greedy(state));
+            Assert.NotEqual(before, fresh.Greedy(state));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void An_inactive_device_contributes_no_action_input()
     {
         var (network, joints) = Trained(steps: 40);
@@ -88,6 +113,17 @@ public sealed class StateActionQNetworkTests
         }
 
         return (network, joints);
+    }
+
+    private static double[] State2(int[] active)
+    {
+        var state = new double[ResourceState.FeatureCount(2)];
+        foreach (var device in active)
+        {
+            state[ResourceState.ActiveIndex(device)] = 1;
+        }
+
+        return state;
     }
 
     private static double[] State(int[] active, int seed)
