@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using MecActors.Core.Decisions;
 using MecActors.Core.Randomness;
 using MecActors.Policies.Learning;

@@ -128,9 +128,8 @@ internal sealed class StateActionQNetwork : IQNetwork
         private readonly double[] _secondBias;
         private readonly double[] _outputWeight;
         private readonly double _outputBias;
-        private readonly double[] _hidden;
         private readonly double[] _preActivation;
-        private double[][] _partial = [];
+        private readonly double[][] _partial;
         private int[] _active = [];
         private long _bestJoint;
         private double _bestQ;
@@ -154,18 +153,17 @@ internal sealed class StateActionQNetwork : IQNetwork
             _secondBias = DenseStorage.Of(net._second.Bias.Value);
             _outputWeight = DenseStorage.Of(net._output.Weight.Value);
             _outputBias = DenseStorage.Of(net._output.Bias.Value)[0];
-            _hidden = new double[_width];
             _preActivation = new double[_width];
+            _partial = new double[net._joints.Devices + 1][];
+            for (var level = 0; level < _partial.Length; level++)
+            {
+                _partial[level] = new double[_width];
+            }
         }
 
         public (long Joint, double Q) Best(double[] state, int[] active)
         {
             _active = active;
-            _partial = new double[active.Length + 1][];
-            for (var level = 0; level <= active.Length; level++)
-            {
-                _partial[level] = new double[_width];
-            }
 
             // The state's part of the first layer: bias plus weights times features.
             var top = _partial[active.Length];
