@@ -54,13 +54,12 @@ public static class EmulationRunner
         Action<int, int>? onSlotClosed = null,
         Action<IReadOnlyList<Core.Emulation.TaskRecord>>? onTasksEnded = null)
     {
-        var tick = RealtimeSettings.TickOf(actorSystem);
-        settings.Validate(system.Scenario, tick);
+        settings.Validate(system.Scenario);
         var timeout = settings.TimeoutFor(system.Scenario, slots);
         var completion = new TaskCompletionSource<PolicyRun>(TaskCreationOptions.RunContinuationsAsynchronously);
         var id = Guid.NewGuid().ToString("N");
         var client = actorSystem.ActorOf(RunClientActor.Props(completion, onSlotClosed, onTasksEnded), $"run-client-{id}");
-        var clock = new RealtimeClock(settings.TimeScale, settings.CentreTimers ? tick / 2 : TimeSpan.Zero);
+        using var clock = new RealtimeClock(settings.TimeScale);
         var coordinator = actorSystem.ActorOf(RealtimeCoordinatorActor.Props(system, policies, seed, clock, timeout), $"realtime-coordinator-{id}");
         try
         {

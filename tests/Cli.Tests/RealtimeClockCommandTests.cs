@@ -26,7 +26,7 @@ public sealed class RealtimeClockCommandTests
     }
 
     [Fact]
-    public async Task A_time_scale_finer_than_the_scheduler_tick_exits_2_naming_the_tick()
+    public async Task A_time_scale_too_fine_to_measure_a_stage_exits_2_naming_the_floor()
     {
         using var temp = new TempDirectory();
         var outDir = temp.Child("out");
@@ -35,7 +35,8 @@ public sealed class RealtimeClockCommandTests
             "run", RepoPaths.TinyScenario, "--policy", "greedy", "--clock", "realtime", "--time-scale", "0.001", "--out", outDir);
 
         Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
-        Assert.Contains("tick", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("too fine for the realtime clock", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--time-scale 0.001", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
     }
 

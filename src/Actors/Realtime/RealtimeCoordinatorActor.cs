@@ -7,7 +7,7 @@ using MecActors.Core.Emulation;
 namespace MecActors.Actors.Realtime;
 
 /// <summary>
-/// The slot barrier on wall time. A periodic timer begins a slot every tau x time scale: the coordinator
+/// The slot barrier on wall time. The clock begins a slot every tau x time scale from the first: the coordinator
 /// releases the feedback of the slots whose tasks have all ended, updates demand and caches, has the devices
 /// draw their tasks, the edges report their state and every resource measure its queue, decides with the same <see cref="SlotDecider"/> as the
 /// virtual coordinator, and sets the slot's plans in motion through the realtime resources, which hold every
@@ -16,7 +16,6 @@ namespace MecActors.Actors.Realtime;
 /// </summary>
 public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
 {
-    private const string SlotTimer = "slot";
     private const string TimeoutTimer = "timeout";
 
     private readonly SystemView _system;
@@ -30,6 +29,7 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
     private int _slots;
     private int _slot;
     private double _releasedAt;
+    private double _firstReleasedAt;
     private long _released;
     private long _reported;
     private bool _draining;
@@ -62,7 +62,7 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
         {
             Place(_actors.Edges, _slot + 1, _cycle.FirstCaches());
             Timers.StartSingleTimer(TimeoutTimer, RealtimeCommands.RunTimedOut.Instance, _timeout);
-            Timers.StartPeriodicTimer(SlotTimer, RealtimeCommands.SlotTick.Instance, TimeSpan.Zero, _clock.ToWall(_system.Scenario.SlotSeconds));
+            Self.Tell(RealtimeCommands.SlotTick.Instance);
         });
     }
 
@@ -93,13 +93,18 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
         _slot++;
         if (_slot > _slots)
         {
-            Timers.Cancel(SlotTimer);
             _draining = true;
             TryFinish();
             return;
         }
 
         _releasedAt = _clock.Now;
+        if (_slot == 1)
+        {
+            _firstReleasedAt = _releasedAt;
+        }
+
+        _clock.Deliver(_firstReleasedAt + _slot * _system.Scenario.SlotSeconds, Self, RealtimeCommands.SlotTick.Instance);
 
         // No wave ends at a slot's start in wall time: every resource measures its queue then.
         _cycle.Gather(_actors.Directory.Resources.Count);

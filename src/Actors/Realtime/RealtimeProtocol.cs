@@ -6,7 +6,7 @@ namespace MecActors.Actors.Realtime;
 /// <summary>Local messages only: the realtime clock runs in one process.</summary>
 internal static class RealtimeCommands
 {
-    /// <summary>Coordinator to itself, every tau x time scale of wall time: begin the next slot.</summary>
+    /// <summary>The clock to the coordinator, every tau x time scale of wall time from the first: begin the next slot.</summary>
     public sealed record SlotTick
     {
         public static readonly SlotTick Instance = new();
@@ -32,7 +32,7 @@ internal static class RealtimeCommands
     public sealed record Arrived(TaskProgress Task, double ReleasedAt);
 
     /// <summary>
-    /// Resource to itself: a task with an arrival offset is due at its first stage, at clock instant <paramref name="At"/>
+    /// The clock to a resource: a task with an arrival offset is due at its first stage, at clock instant <paramref name="At"/>
     /// (its slot's measured release + the offset).
     /// </summary>
     public sealed record Due(TaskProgress Task, double At);
@@ -46,12 +46,9 @@ internal static class RealtimeCommands
     /// <summary>Link to the processor waiting for it: a model download has arrived.</summary>
     public sealed record ModelArrived(ModelArrival Arrival);
 
-    /// <summary>A resource to itself: the job under timer <paramref name="Key"/> has reached its end.</summary>
+    /// <summary>The clock to a resource: the job held under <paramref name="Key"/> has reached its end.</summary>
     public sealed record ServiceEnded(long Key);
 
-    /// <summary>A resource to itself: a job in service may be due to leave.</summary>
-    public sealed record Wake
-    {
-        public static readonly Wake Instance = new();
-    }
+    /// <summary>The clock to a resource: a job in service may be due to leave at clock instant <paramref name="At"/>.</summary>
+    public sealed record Wake(double At);
 }

@@ -11,12 +11,12 @@ namespace MecActors.Actors.Realtime;
 /// rules, and the actor holds it with a timer until that end before handing it on, stamped with the measured time.
 /// Entries of a slot are offered together at the slot's measured release, in task-id order as in virtual time; one with
 /// an arrival offset is offered when a timer set for the release + offset fires, its clock starting at that instant. A
-/// station that holds jobs in service (processor sharing) is looked at again when its next departure is due.
+/// station that holds jobs in service (processor sharing) is looked at again when its next departure is due. The
+/// clock delivers every timed message (<see cref="RealtimeClock.Deliver"/>); none can be cancelled, so each is handled
+/// only while still expected, and those of a crashed instance reach the new one, which carries the work they time.
 /// </summary>
-public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
+public sealed class RealtimeResourceActor : ReceiveActor
 {
-    private const string WakeTimer = "wake";
-
     private readonly RealtimeClock _clock;
     private readonly LocalDirectory _directory;
     private readonly ServerCache? _cache;
@@ -51,10 +51,8 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         Receive<RealtimeCommands.Due>(OnDue);
         Receive<RealtimeCommands.ModelArrived>(OnModelArrived);
         Receive<RealtimeCommands.ServiceEnded>(OnServiceEnded);
-        Receive<RealtimeCommands.Wake>(_ => Serve());
+        Receive<RealtimeCommands.Wake>(OnWake);
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(SystemView system, RealtimeClock clock, ResourceRef resource, LocalDirectory directory) =>
         Akka.Actor.Props.Create(() => new RealtimeResourceActor(system, clock, resource, directory));
@@ -63,7 +61,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     private ResourceRef Resource => Node.Resource;
 
-    /// <summary>The new instance after a crash goes on with the work held, its timers set again (a restart cancels them).</summary>
+    /// <summary>The new instance after a crash goes on with the work held; the clock's deliveries for it still come.</summary>
     protected override void PostRestart(Exception reason)
     {
         base.PostRestart(reason);
@@ -73,15 +71,6 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         }
 
         _held = (Holdings)crashed.Carried;
-        foreach (var (key, leaving) in _held.Leaving)
-        {
-            At(leaving.Task?.Time ?? leaving.Model.Time, key, new RealtimeCommands.ServiceEnded(key));
-        }
-
-        foreach (var (taskId, due) in _held.DueLater)
-        {
-            At(due.At, new ArrivalTimer(taskId), due);
-        }
 
         Serve();
         _cache!.Restarted(crashed, Node, Context);
@@ -123,7 +112,7 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
             {
                 var due = new RealtimeCommands.Due(task, entries.ReleasedAt + offset);
                 _held.DueLater.Add(task.TaskId, due);
-                At(due.At, new ArrivalTimer(task.TaskId), due);
+                _clock.Deliver(due.At, Self, due);
                 continue;
             }
 
@@ -181,40 +170,30 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
             Hold(-((long)model.Slot * 1_000_000 + model.ModelId) - 1, new Leaving(null, model), model.Time);
         }
 
+        // One wake pending at a time, the earliest: a later departure is looked at again when that wake comes.
         var next = Node.NextDeparture;
-        if (double.IsPositiveInfinity(next))
+        if (next < _held.WakeAt)
         {
-            Timers.Cancel(WakeTimer);
+            _held.WakeAt = next;
+            _clock.Deliver(next, Self, new RealtimeCommands.Wake(next));
         }
-        else
+    }
+
+    private void OnWake(RealtimeCommands.Wake wake)
+    {
+        if (wake.At != _held.WakeAt)
         {
-            Timers.StartSingleTimer(WakeTimer, RealtimeCommands.Wake.Instance, _clock.TimerUntil(next));
+            return;
         }
+
+        _held.WakeAt = double.PositiveInfinity;
+        Serve();
     }
 
     private void Hold(long key, Leaving leaving, double end)
     {
         _held.Leaving.Add(key, leaving);
-        At(end, key, new RealtimeCommands.ServiceEnded(key));
-    }
-
-    /// <summary>
-    /// Delivers <paramref name="message"/> at clock instant <paramref name="end"/>: by a timer, or at once when it is due
-    /// within the timer's lead. The scheduler fires only on its ticks, so a timer for a stage shorter than that (a small
-    /// message on a fast link) would hold it until the next tick, up to a tick late, where at once it is early by less
-    /// than the lead.
-    /// </summary>
-    private void At(double end, object key, object message)
-    {
-        var delay = _clock.TimerUntil(end);
-        if (delay > TimeSpan.Zero)
-        {
-            Timers.StartSingleTimer(key, message, delay);
-        }
-        else
-        {
-            Self.Tell(message);
-        }
+        _clock.Deliver(end, Self, new RealtimeCommands.ServiceEnded(key));
     }
 
     private void OnServiceEnded(RealtimeCommands.ServiceEnded ended)
@@ -266,9 +245,6 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
 
     private readonly record struct Leaving(TaskProgress? Task, ModelArrival Model);
 
-    /// <summary>The key of the timer that offers a task arriving <see cref="Core.Workload.TaskRequest.ArrivalOffset"/> into its slot.</summary>
-    private readonly record struct ArrivalTimer(long TaskId);
-
     /// <summary>All the actor holds of the work in the resource, which a restart after a crash carries over.</summary>
     private sealed class Holdings(ResourceNode node)
     {
@@ -285,6 +261,9 @@ public sealed class RealtimeResourceActor : ReceiveActor, IWithTimers
         public Dictionary<long, RealtimeCommands.Due> DueLater { get; } = new();
 
         public double AdvancedTo { get; set; }
+
+        /// <summary>The instant of the one wake pending, infinity when none is.</summary>
+        public double WakeAt { get; set; } = double.PositiveInfinity;
     }
 
     private sealed class SlotEntries

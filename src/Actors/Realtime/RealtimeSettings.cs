@@ -1,5 +1,4 @@
 using System.Globalization;
-using Akka.Actor;
 using MecActors.Core.Decisions;
 using MecActors.Core.Network;
 using MecActors.Core.Scenarios;
@@ -13,35 +12,24 @@ namespace MecActors.Actors.Realtime;
 /// Wall time after which the run fails instead of waiting for its last tasks; null: twice the run's nominal wall
 /// length (slots x tau x time scale) plus 30 s.
 /// </param>
-/// <param name="CentreTimers">
-/// Set each stage's timer half a scheduler tick early, so that its end, which the scheduler rounds up to a tick,
-/// falls on its target on average instead of about half a tick late (see <see cref="RealtimeClock"/>).
-/// </param>
-public sealed record RealtimeSettings(double TimeScale, TimeSpan? Timeout = null, bool CentreTimers = true)
+public sealed record RealtimeSettings(double TimeScale, TimeSpan? Timeout = null)
 {
-    /// <summary>A stage must last at least this many scheduler ticks of wall time, or timer rounding dominates it.</summary>
-    public const double MinTicksPerStage = 2.0;
-
-    /// <summary>Akka's default <c>akka.scheduler.tick-duration</c>, used when the configuration has none.</summary>
-    public static readonly TimeSpan DefaultTick = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// The shortest median stage the clock emulates faithfully, in wall time: handing a task from one actor to the next
+    /// takes a thread of the pool, a millisecond or more on a loaded machine, which must stay a small part of a stage.
+    /// </summary>
+    public static readonly TimeSpan MinStageWall = TimeSpan.FromMilliseconds(10);
 
     public TimeSpan TimeoutFor(ScenarioSpec scenario, int slots) =>
         Timeout ?? TimeSpan.FromSeconds(2.0 * slots * scenario.SlotSeconds * TimeScale + 30.0);
 
-    /// <summary>The scheduler's tick (the resolution of every timer) of <paramref name="actorSystem"/>.</summary>
-    public static TimeSpan TickOf(ActorSystem actorSystem)
-    {
-        var config = actorSystem.Settings.Config;
-        return config.HasPath("akka.scheduler.tick-duration") ? config.GetTimeSpan("akka.scheduler.tick-duration", DefaultTick) : DefaultTick;
-    }
-
     /// <summary>
     /// Refuses what the realtime clock cannot emulate faithfully: a time scale that is not a positive number, a
     /// processor-sharing discipline (not implemented in wall time), or a time scale under which the scenario's
-    /// median nominal stage would last less than <see cref="MinTicksPerStage"/> scheduler ticks of wall time.
+    /// median nominal stage would last less than <see cref="MinStageWall"/> of wall time.
     /// </summary>
     /// <exception cref="ArgumentException">With the numbers that make the setting unusable.</exception>
-    public void Validate(ScenarioSpec scenario, TimeSpan tick)
+    public void Validate(ScenarioSpec scenario)
     {
         if (!(TimeScale > 0) || double.IsInfinity(TimeScale))
         {
@@ -66,14 +54,13 @@ public sealed record RealtimeSettings(double TimeScale, TimeSpan? Timeout = null
 
         var median = MedianStageSeconds(scenario);
         var wall = median * TimeScale;
-        var floor = tick.TotalSeconds * MinTicksPerStage;
+        var floor = MinStageWall.TotalSeconds;
         if (wall < floor)
         {
             throw new ArgumentException(
-                $"time scale {Format(TimeScale)} is too fine for the scheduler: the median nominal stage of scenario {scenario.Name} lasts "
-                + $"{Format(median * 1e3)} ms simulated, {Format(wall * 1e3)} ms of wall time, under {MinTicksPerStage} ticks of "
-                + $"akka.scheduler.tick-duration ({Format(tick.TotalMilliseconds)} ms) = {Format(floor * 1e3)} ms; "
-                + $"use a time scale of at least {Format(floor / median)}");
+                $"time scale {Format(TimeScale)} is too fine for the realtime clock: the median nominal stage of scenario {scenario.Name} lasts "
+                + $"{Format(median * 1e3)} ms simulated, {Format(wall * 1e3)} ms of wall time, under the {Format(floor * 1e3)} ms "
+                + $"a stage needs to be measured faithfully; use a time scale of at least {Format(floor / median)}");
         }
     }
 

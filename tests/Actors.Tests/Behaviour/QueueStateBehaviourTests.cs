@@ -89,7 +89,7 @@ public sealed class QueueStateBehaviourTests : TestKit
     {
         var scenario = Tiny.Scenario(LinkDiscipline.Fifo, slots: 1);
         var system = new SystemView(scenario);
-        var clock = new RealtimeClock(1.0);
+        using var clock = new RealtimeClock(1.0);
         var directory = new LocalDirectory(scenario.DeviceCount);
         directory.Add(Edge0, CreateTestProbe().Ref);
         var radio = Sys.ActorOf(RealtimeResourceActor.Props(system, clock, Radio0, directory));

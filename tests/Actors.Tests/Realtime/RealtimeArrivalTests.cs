@@ -20,10 +20,10 @@ public sealed class RealtimeArrivalTests : TestKit
     private const double Offset = 0.3;
     private const double TransmissionS = 0.1;
 
-    /// <summary>How early a timer may fire: the clock's lead of half a 10 ms tick, and 10 ms more for rounding.</summary>
-    private const double EarlyS = 0.015;
+    /// <summary>How early a stage may end: the clock never delivers before an instant; a millisecond for rounding.</summary>
+    private const double EarlyS = 0.001;
 
-    /// <summary>How late a stage may end on a loaded two-core machine: two timers in a row, each up to a tick late, and a wait for a thread.</summary>
+    /// <summary>How late a stage may end on a loaded two-core machine: two deliveries in a row, each waiting for a thread.</summary>
     private const double LateS = 0.1;
 
     private readonly ITestOutputHelper _output;
@@ -40,7 +40,7 @@ public sealed class RealtimeArrivalTests : TestKit
     {
         var scenario = Tiny.Scenario(LinkDiscipline.Dedicated, devices: 4, slots: 1);
         var system = new SystemView(scenario);
-        var clock = new RealtimeClock(1.0, TimeSpan.FromMilliseconds(5));
+        using var clock = new RealtimeClock(1.0);
         var directory = new LocalDirectory(scenario.DeviceCount);
         var edge = CreateTestProbe();
         directory.Add(ResourceRef.EdgeCompute(0), edge.Ref);

@@ -116,10 +116,10 @@ public sealed class RealtimeClockTests : TestKit
     }
 
     /// <summary>
-    /// Paper 003's cloud-only route crosses three links whose transfers last far less than a scheduler tick (the request
-    /// up to the cloud in 0.12 ms, the backhaul and the result back in under a millisecond). A task reaches the stage
-    /// after one of them at once, not at the next tick: on average within half a tick (5 ms) of that stage's end,
-    /// where a timer would hand it on a tick (10 ms) or more late on every such stage.
+    /// Paper 003's cloud-only route crosses three links whose transfers last far less than Akka's scheduler tick (the
+    /// request up to the cloud in 0.12 ms, the backhaul and the result back in under a millisecond). The clock hands a
+    /// task on after one of them on average within 5 ms of that stage's end, where a scheduler timer would hold it to a
+    /// tick, 10 ms or more late, on every such stage.
     /// </summary>
     [Fact]
     public async Task A_stage_shorter_than_a_scheduler_tick_hands_its_task_on_without_waiting_for_a_tick()
@@ -292,7 +292,7 @@ public sealed class RealtimeClockTests : TestKit
         $"[edge {r.TargetEdge}: {r.TransmissionS * 1e3:0} / {r.QueueingS * 1e3:0} / {r.DownloadS * 1e3:0} / {r.ComputeS * 1e3:0}]");
 
     [Fact]
-    public async Task A_time_scale_finer_than_the_scheduler_tick_is_refused_with_the_numbers()
+    public async Task A_time_scale_too_fine_to_measure_a_stage_is_refused_with_the_numbers()
     {
         var scenario = Small();
         var system = new SystemView(scenario);
@@ -300,7 +300,7 @@ public sealed class RealtimeClockTests : TestKit
         var error = await Assert.ThrowsAsync<ArgumentException>(() => EmulationRunner.RunRealtimeAsync(
             Sys, system, PolicyCatalog.All.Create("greedy", system, scenario.Seed), scenario.Slots, scenario.Seed, new RealtimeSettings(0.001)));
 
-        Assert.Contains("akka.scheduler.tick-duration (10 ms)", error.Message);
+        Assert.Contains("under the 10 ms a stage needs", error.Message);
         Assert.Contains("time scale 0.001", error.Message);
         Assert.Contains("use a time scale of at least", error.Message);
     }

@@ -90,7 +90,7 @@ internal static class Emulation
                     string.Join(", ", weights.SelectMany(w => w.ToTrain).Distinct()), request.TrainSteps, string.Join(", ", weights.Where(w => w.ToTrain.Count > 0).Select(w => w.Seed)));
             }
 
-            var realtime = RealtimeSettingsFor(request, scenario, actorSystem);
+            var realtime = RealtimeSettingsFor(request, scenario);
             var learner = request.Cluster is null ? null : MecCluster.LearnerProxy(actorSystem);
             result = await Experiment.RunAsync(
                     console,
@@ -189,7 +189,7 @@ internal static class Emulation
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     /// <summary>Null for the virtual clock; for the realtime clock, its settings, refused as bad input if the scenario cannot run at that time scale.</summary>
-    private static RealtimeSettings? RealtimeSettingsFor(EmulationRequest request, Core.Scenarios.ScenarioSpec scenario, Akka.Actor.ActorSystem actorSystem)
+    private static RealtimeSettings? RealtimeSettingsFor(EmulationRequest request, Core.Scenarios.ScenarioSpec scenario)
     {
         if (request.Clock != EmulationOptions.RealtimeClock)
         {
@@ -199,7 +199,7 @@ internal static class Emulation
         var settings = new RealtimeSettings(request.TimeScale);
         try
         {
-            settings.Validate(scenario, RealtimeSettings.TickOf(actorSystem));
+            settings.Validate(scenario);
         }
         catch (ArgumentException e)
         {
