@@ -30,6 +30,9 @@ public sealed class RealtimeClock : IDisposable
     private long _order;
     private bool _disposed;
 
+    /// <summary>Set when a delivery comes due before the one the thread waits for.</summary>
+    private bool _earlier;
+
     public RealtimeClock(double timeScale)
     {
         if (!(timeScale > 0) || double.IsInfinity(timeScale))
@@ -60,17 +63,17 @@ public sealed class RealtimeClock : IDisposable
     public void Deliver(double instant, IActorRef target, object message)
     {
         var due = _origin + (long)Math.Ceiling(instant * TimeScale * Stopwatch.Frequency);
-        if (due <= Stopwatch.GetTimestamp())
-        {
-            target.Tell(message, ActorRefs.NoSender);
-            return;
-        }
-
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_pending.TryPeek(out _, out var head) || due < head.Due)
+            {
+                // Ends the thread's wait, or its spin towards a later instant.
+                Volatile.Write(ref _earlier, true);
+                Monitor.Pulse(_gate);
+            }
+
             _pending.Enqueue(new Delivery(target, message), (due, _order++));
-            Monitor.Pulse(_gate);
         }
     }
 
@@ -101,6 +104,7 @@ public sealed class RealtimeClock : IDisposable
                         return;
                     }
 
+                    _earlier = false;
                     if (_pending.TryPeek(out _, out var next))
                     {
                         var wait = next.Due - Stopwatch.GetTimestamp();
@@ -120,7 +124,7 @@ public sealed class RealtimeClock : IDisposable
                         Monitor.Exit(_gate);
                         try
                         {
-                            while (Stopwatch.GetTimestamp() < next.Due)
+                            while (Stopwatch.GetTimestamp() < next.Due && !Volatile.Read(ref _earlier))
                             {
                                 if (!Thread.Yield())
                                 {
