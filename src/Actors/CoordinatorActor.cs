@@ -7,8 +7,9 @@ using MecActors.Core.Workload;
 namespace MecActors.Actors;
 
 /// <summary>
-/// Holds the policies and runs the slot barrier (docs/architecture.md, Slots): opens each slot, gathers tasks and
-/// edge states (the queue states came with the last wave's horizon reports), decides, opens the horizon wave, and closes the slot once every resource taking part has reached
+/// Holds the policies and runs the slot barrier (docs/architecture.md, The four drivers): opens each slot, gathers tasks and
+/// edge states (the queue states came with the last wave's horizon reports; the tasks were asked for when the slot
+/// before was decided), decides, opens the horizon wave, and closes the slot once every resource taking part has reached
 /// the horizon (in the last pass, for a cyclic wave) and every task is accounted for (finished and reported, or
 /// waiting in a resource). Closing releases feedback to the policy, records to the metrics, and the next slot's
 /// caches. After the last slot a final wave with an infinite horizon drains whatever work carried over. Only the
@@ -30,6 +31,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
     private IActorRef _client = ActorRefs.Nobody;
     private int _slots;
     private int _slot;
+    private int _generating;
     private double _horizon;
     private long _released;
     private long _reported;
@@ -84,20 +86,35 @@ public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
         {
             _horizon = double.PositiveInfinity;
             OpenWave(null);
+            TryClose();
             return;
         }
 
         _horizon = slot * _system.Scenario.SlotSeconds;
-        _cycle.Gather();
-        var now = (slot - 1) * _system.Scenario.SlotSeconds;
-        for (var u = 0; u < _actors.Devices.Length; u++)
+        if (_generating < slot)
         {
-            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(slot, _cycle.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
+            BeginGenerating(slot);
         }
 
+        var now = (slot - 1) * _system.Scenario.SlotSeconds;
         foreach (var edge in _actors.Edges)
         {
             edge.Tell(new SlotCommands.ReportStatus(slot, now));
+        }
+    }
+
+    /// <summary>
+    /// Asks every device for its tasks of <paramref name="slot"/>. A device's tasks depend only on its own stream and
+    /// its cell's popularity, which moves with the requests of the slot before, so the next slot's tasks are asked for
+    /// as soon as this slot is decided and come in while its wave runs; the edges' states wait for the slot's start.
+    /// </summary>
+    private void BeginGenerating(int slot)
+    {
+        _generating = slot;
+        _cycle.Gather();
+        for (var u = 0; u < _actors.Devices.Length; u++)
+        {
+            _actors.Devices[u].Tell(new SlotCommands.BeginSlot(slot, _cycle.PopularityOf(_system.Scenario.LocalEdgeOf(u))));
         }
     }
 
@@ -133,6 +150,13 @@ public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
         }
 
         OpenWave(decision);
+        _cycle.ObserveDemand();
+        if (_slot < _slots)
+        {
+            BeginGenerating(_slot + 1);
+        }
+
+        TryClose();
     }
 
     private void OpenWave(SlotDecision? decision)
@@ -143,8 +167,6 @@ public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
         {
             _actors.Directory[role.Resource].Tell(new SlotCommands.OpenWave(wave, _slot, _horizon, role, layout.Cyclic));
         }
-
-        TryClose();
     }
 
     private void OnHorizonReached(SlotEvents.HorizonReached reached) => Guarded(() =>
@@ -222,7 +244,6 @@ public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
             return;
         }
 
-        _cycle.ObserveDemand();
         Place(_actors.Edges, _slot + 1, _cycle.NextCaches(_slot + 1));
         _client.Tell(new SlotEvents.SlotClosed(_slot, _slots));
         OpenSlot(_slot + 1);
@@ -242,7 +263,7 @@ public sealed class CoordinatorActor : SlotCoordinatorActor, IWithTimers
     /// <summary>Who the barrier waits for: the slot's reports, the resources of the wave's pass, or the tasks' ends.</summary>
     private string Awaited()
     {
-        if (_cycle.Gathering)
+        if (_cycle.Gathering && _generating == _slot)
         {
             var edges = _watchdog!.EdgesAwaited(_slot).Select(n => ResourceRef.EdgeCompute(n).ToString());
             return $"no report of slot {_slot} from {BarrierWatchdog.List(_watchdog.DevicesAwaited(_slot).Concat(edges))}";

@@ -33,6 +33,7 @@ internal static class ScaleReport
         table.AddRow("working set peak during runs MiB", Mib(result.Memory.WorkingSetPeakDuringRuns));
         table.AddRow("process peak working set MiB", Mib(result.Memory.PeakWorkingSetAtEnd));
         table.AddRow("allocated per slot MiB", Mib(result.Memory.AllocatedBytesPerSlot));
+        table.AddRow("GC pauses, share of the emulator runs", FormattableString.Invariant($"{result.Memory.GcPauseShareOfRuns:P0}"));
         table.AddRow("GCs gen0 / gen1 / gen2", $"{result.Memory.Gen0Collections} / {result.Memory.Gen1Collections} / {result.Memory.Gen2Collections}");
         console.Write(table);
 

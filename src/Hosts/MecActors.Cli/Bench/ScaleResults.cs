@@ -43,6 +43,7 @@ internal sealed record MemoryFigures(
     long PeakWorkingSetAfterEmulator,
     long PeakWorkingSetAtEnd,
     long AllocatedBytesPerSlot,
+    double GcPauseShareOfRuns,
     long GcHeapSizeAfter,
     int Gen0Collections,
     int Gen1Collections,

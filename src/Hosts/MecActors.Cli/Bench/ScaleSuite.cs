@@ -53,6 +53,7 @@ internal sealed class ScaleSuite(ScenarioSpec scenario, ScaleSettings settings, 
         var references = new List<ReferenceRun>();
         var raws = new List<RawRun>();
         long allocatedInRuns = 0;
+        var pausedInRuns = TimeSpan.Zero;
         int rounds;
         var actorSystem = ActorSystem.Create("mec-bench-scale", akka.Config);
         try
@@ -66,10 +67,12 @@ internal sealed class ScaleSuite(ScenarioSpec scenario, ScaleSettings settings, 
             {
                 progress.WriteLine($"U = {settings.Devices}, N = {settings.Edges}: repeat {r}/{settings.Repeat}, emulator {settings.Slots} slots");
                 var allocated = GC.GetTotalAllocatedBytes(precise: false);
+                var paused = GC.GetTotalPauseDuration();
                 sampler.Active = true;
                 runs.Add(emulator.Run(settings.Slots));
                 sampler.Active = false;
                 allocatedInRuns += GC.GetTotalAllocatedBytes(precise: false) - allocated;
+                pausedInRuns += GC.GetTotalPauseDuration() - paused;
                 sampler.Active = true;
                 setups.Add(emulator.Run(0));
                 sampler.Active = false;
@@ -113,6 +116,7 @@ internal sealed class ScaleSuite(ScenarioSpec scenario, ScaleSettings settings, 
                 peakAfterEmulator,
                 0,
                 allocatedInRuns / Math.Max(1L, (long)settings.Slots * settings.Repeat),
+                pausedInRuns.TotalSeconds / Math.Max(1e-9, runs.Sum(run => run.Seconds)),
                 gcInfo.HeapSizeBytes,
                 GC.CollectionCount(0) - gen0,
                 GC.CollectionCount(1) - gen1,
