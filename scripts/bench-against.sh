@@ -24,10 +24,14 @@ if ! sha="$(git -C "$root" rev-parse --short --verify --quiet "$rev^{commit}")";
   exit 2
 fi
 out="${3:-$root/out/bench-against-$sha}"
-tree="$(mktemp -d)/mec-$sha"
+scratch="$(mktemp -d)"
+tree="$scratch/mec-$sha"
 mkdir -p "$out"
 
-cleanup() { git -C "$root" worktree remove --force "$tree" >/dev/null 2>&1 || true; }
+cleanup() {
+  git -C "$root" worktree remove --force "$tree" >/dev/null 2>&1 || true
+  rm -rf "$scratch"
+}
 trap cleanup EXIT
 git -C "$root" worktree add --detach "$tree" "$sha" >/dev/null 2>&1
 echo "building $sha in a worktree and this checkout" >&2
