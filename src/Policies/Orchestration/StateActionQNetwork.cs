@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 using MecActors.Policies.Learning.NeuralNet;
+using Lanes = System.Numerics.Vector<double>;
+using LaneVector = System.Numerics.Vector;
 
 namespace MecActors.Policies.Orchestration;
 
@@ -117,22 +119,29 @@ internal sealed class StateActionQNetwork : IQNetwork
         return rows;
     }
 
-    /// <summary>The weights laid out for enumerating joint actions: the second layer row by row, so that it is applied as a sum of scaled rows, whose order does not depend on the vector width.</summary>
+    /// <summary>
+    /// The weights laid out for enumerating joint actions: the second layer row by row, applied to a block of joint
+    /// actions at once as a sum of scaled rows in row order, so that every Q-value has the bits of the plain forward
+    /// pass's order whatever the vector width. The most significant device's actions are split among the cores; each
+    /// part keeps its first largest Q, and the parts are merged in joint order, so the answer does not depend on them.
+    /// </summary>
     private sealed class Enumeration
     {
+        /// <summary>Below this many joint actions one core enumerates them all: the split would cost more than it saves.</summary>
+        private const long SplitFrom = 5_000;
+
+        /// <summary>Output vectors of the second layer computed together, their rows stored side by side.</summary>
+        private const int PanelVectors = 2;
+
         private readonly StateActionQNetwork _net;
         private readonly int _width;
         private readonly double[] _firstWeight;
         private readonly double[] _firstBias;
         private readonly double[] _secondRows;
+        private readonly double[] _secondPanels;
         private readonly double[] _secondBias;
         private readonly double[] _outputWeight;
         private readonly double _outputBias;
-        private readonly double[] _preActivation;
-        private readonly double[][] _partial;
-        private int[] _active = [];
-        private long _bestJoint;
-        private double _bestQ;
 
         public Enumeration(StateActionQNetwork net)
         {
@@ -150,23 +159,41 @@ internal sealed class StateActionQNetwork : IQNetwork
                 }
             }
 
+            _secondPanels = Panels(_secondRows, _width);
             _secondBias = DenseStorage.Of(net._second.Bias.Value);
             _outputWeight = DenseStorage.Of(net._output.Weight.Value);
             _outputBias = DenseStorage.Of(net._output.Bias.Value)[0];
-            _preActivation = new double[_width];
-            _partial = new double[net._joints.Devices + 1][];
-            for (var level = 0; level < _partial.Length; level++)
+        }
+
+        /// <summary>
+        /// The second layer's rows regrouped by panels of <see cref="PanelVectors"/> output vectors: a panel holds, row
+        /// after row, its vectors' part of the row, so the block's inner loop reads memory in order.
+        /// </summary>
+        private static double[] Panels(double[] rows, int width)
+        {
+            var lanes = Lanes.Count;
+            var panelWidth = lanes * PanelVectors;
+            if (width % panelWidth != 0)
             {
-                _partial[level] = new double[_width];
+                return rows;
             }
+
+            var panels = new double[rows.Length];
+            for (var panel = 0; panel < width / panelWidth; panel++)
+            {
+                for (var h = 0; h < width; h++)
+                {
+                    Array.Copy(rows, (h * width) + (panel * panelWidth), panels, (panel * width * panelWidth) + (h * panelWidth), panelWidth);
+                }
+            }
+
+            return panels;
         }
 
         public (long Joint, double Q) Best(double[] state, int[] active)
         {
-            _active = active;
-
             // The state's part of the first layer: bias plus weights times features.
-            var top = _partial[active.Length];
+            var top = new double[_width];
             var inputs = _net._inputs;
             for (var h = 0; h < _width; h++)
             {
@@ -179,87 +206,222 @@ internal sealed class StateActionQNetwork : IQNetwork
                 top[h] = sum;
             }
 
-            _bestJoint = -1;
-            _bestQ = double.NegativeInfinity;
-            Descend(active.Length, 0L);
-            return (_bestJoint, _bestQ);
-        }
-
-        /// <summary>Adds the action column of each device from the last active one down, so that leaves come in increasing joint order.</summary>
-        private void Descend(int level, long prefix)
-        {
-            var above = _partial[level];
-            if (level == 0)
+            var perDevice = _net._joints.PerDevice;
+            var parts = active.Length >= 2 && _net._joints.Count(active.Length) >= SplitFrom ? Math.Min(Environment.ProcessorCount, perDevice) : 1;
+            if (parts == 1)
             {
-                Leaf(above, prefix);
-                return;
+                return new Search(this, active).Run(top, 0, perDevice);
             }
 
-            var device = _active[level - 1];
-            var below = _partial[level - 1];
-            var inputs = _net._inputs;
-            var perDevice = _net._joints.PerDevice;
-            var column = _net._features + (device * perDevice);
-            for (var action = 0; action < perDevice; action++)
+            var found = new (long Joint, double Q)[parts];
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+                found[part] = new Search(this, active).Run(top, perDevice * part / parts, perDevice * (part + 1) / parts));
+            var best = found[0];
+            for (var part = 1; part < parts; part++)
+            {
+                if (found[part].Q > best.Q)
+                {
+                    best = found[part];
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>One core's share of an enumeration, with its own partial sums and block buffers.</summary>
+        private sealed class Search
+        {
+            /// <summary>Joint actions whose second layer is computed together: each row of its weights is read once for them.</summary>
+            private const int Block = 4;
+
+            private readonly Enumeration _weights;
+            private readonly int[] _active;
+            private readonly int _width;
+            private readonly double[][] _partial;
+            private readonly double[] _activations;
+            private readonly double[] _second;
+            private long _bestJoint = -1;
+            private double _bestQ = double.NegativeInfinity;
+
+            public Search(Enumeration weights, int[] active)
+            {
+                _weights = weights;
+                _active = active;
+                _width = weights._width;
+                _partial = new double[active.Length + 1][];
+                for (var level = 0; level < _partial.Length; level++)
+                {
+                    _partial[level] = new double[_width];
+                }
+
+                var perDevice = weights._net._joints.PerDevice;
+                var blocks = (perDevice + Block - 1) / Block * Block;
+                _activations = new double[blocks * _width];
+                _second = new double[blocks * _width];
+            }
+
+            /// <summary>The first largest Q among the joint actions whose most significant device takes an action in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+            public (long Joint, double Q) Run(double[] top, int from, int to)
+            {
+                if (_active.Length == 0)
+                {
+                    Activate(top, 0);
+                    Leaves(1, 0L);
+                    return (_bestJoint, _bestQ);
+                }
+
+                top.AsSpan().CopyTo(_partial[_active.Length]);
+                Descend(_active.Length, 0L, from, to);
+                return (_bestJoint, _bestQ);
+            }
+
+            /// <summary>Adds the action column of each device from the last active one down, so that leaves come in increasing joint order.</summary>
+            private void Descend(int level, long prefix, int from, int to)
+            {
+                var net = _weights._net;
+                var above = _partial[level];
+                var device = _active[level - 1];
+                var inputs = net._inputs;
+                var perDevice = net._joints.PerDevice;
+                var column = net._features + (device * perDevice);
+                var firstWeight = _weights._firstWeight;
+                if (level == 1)
+                {
+                    for (var action = 0; action < perDevice; action++)
+                    {
+                        var at = action * _width;
+                        for (var h = 0; h < _width; h++)
+                        {
+                            _activations[at + h] = Math.Max(above[h] + firstWeight[(h * inputs) + column + action], 0.0);
+                        }
+                    }
+
+                    Leaves(perDevice, prefix * perDevice);
+                    return;
+                }
+
+                var below = _partial[level - 1];
+                for (var action = from; action < to; action++)
+                {
+                    for (var h = 0; h < _width; h++)
+                    {
+                        below[h] = above[h] + firstWeight[(h * inputs) + column + action];
+                    }
+
+                    Descend(level - 1, (prefix * perDevice) + action, 0, perDevice);
+                }
+            }
+
+            private void Activate(double[] preActivation, int leaf)
             {
                 for (var h = 0; h < _width; h++)
                 {
-                    below[h] = above[h] + _firstWeight[(h * inputs) + column + action];
+                    _activations[(leaf * _width) + h] = Math.Max(preActivation[h], 0.0);
                 }
-
-                Descend(level - 1, (prefix * perDevice) + action);
             }
-        }
 
-        private void Leaf(double[] firstPreActivation, long joint)
-        {
-            var second = _preActivation;
-            _secondBias.AsSpan().CopyTo(second);
-            var lanes = System.Numerics.Vector<double>.Count;
-            var vectorised = System.Numerics.Vector.IsHardwareAccelerated && _width % lanes == 0;
-            var secondVectors = MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(second.AsSpan());
-            var rowVectors = MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(_secondRows.AsSpan());
-            var perRow = _width / lanes;
-            for (var h = 0; h < _width; h++)
+            /// <summary>The Q-values of <paramref name="count"/> consecutive joint actions from <paramref name="firstJoint"/>, whose first-layer activations are in the block buffer.</summary>
+            private void Leaves(int count, long firstJoint)
             {
-                var a = Math.Max(firstPreActivation[h], 0.0);
-                if (a == 0.0)
+                for (var start = 0; start < count; start += Block)
                 {
-                    continue;
+                    SecondLayer(start);
                 }
 
-                if (vectorised)
+                var output = _weights._outputWeight;
+                for (var leaf = 0; leaf < count; leaf++)
                 {
-                    var scale = new System.Numerics.Vector<double>(a);
-                    var row = rowVectors.Slice(h * perRow, perRow);
-                    for (var v = 0; v < perRow; v++)
-                    {
-                        secondVectors[v] += row[v] * scale;
-                    }
-                }
-                else
-                {
-                    var row = _secondRows.AsSpan(h * _width, _width);
+                    var second = _second.AsSpan(leaf * _width, _width);
+                    var q = _weights._outputBias;
                     for (var o = 0; o < _width; o++)
                     {
-                        second[o] += row[o] * a;
+                        if (second[o] > 0.0)
+                        {
+                            q += second[o] * output[o];
+                        }
+                    }
+
+                    if (q > _bestQ)
+                    {
+                        _bestQ = q;
+                        _bestJoint = firstJoint + leaf;
                     }
                 }
             }
 
-            var q = _outputBias;
-            for (var o = 0; o < _width; o++)
+            /// <summary>
+            /// The second layer's pre-activations of the block of leaves from <paramref name="start"/>: bias, then row h
+            /// times activation h added for h in order. A zero activation adds a signed zero, which changes no sum's
+            /// value, only possibly the sign of a zero one, and the output counts positive values alone.
+            /// </summary>
+            private void SecondLayer(int start)
             {
-                if (second[o] > 0.0)
+                var width = _width;
+                var bias = _weights._secondBias;
+                var rows = _weights._secondRows;
+                var lanes = Lanes.Count;
+                if (!LaneVector.IsHardwareAccelerated || width % (lanes * PanelVectors) != 0)
                 {
-                    q += second[o] * _outputWeight[o];
-                }
-            }
+                    for (var leaf = start; leaf < start + Block; leaf++)
+                    {
+                        var second = _second.AsSpan(leaf * width, width);
+                        bias.AsSpan().CopyTo(second);
+                        for (var h = 0; h < width; h++)
+                        {
+                            var a = _activations[(leaf * width) + h];
+                            for (var o = 0; o < width; o++)
+                            {
+                                second[o] += rows[(h * width) + o] * a;
+                            }
+                        }
+                    }
 
-            if (q > _bestQ)
-            {
-                _bestQ = q;
-                _bestJoint = joint;
+                    return;
+                }
+
+                var panels = MemoryMarshal.Cast<double, Lanes>(_weights._secondPanels.AsSpan());
+                var biasVectors = MemoryMarshal.Cast<double, Lanes>(bias.AsSpan());
+                var outVectors = MemoryMarshal.Cast<double, Lanes>(_second.AsSpan());
+                var perRow = width / lanes;
+                var a0 = _activations.AsSpan(start * width, width);
+                var a1 = _activations.AsSpan((start + 1) * width, width);
+                var a2 = _activations.AsSpan((start + 2) * width, width);
+                var a3 = _activations.AsSpan((start + 3) * width, width);
+                for (var v = 0; v < perRow; v += PanelVectors)
+                {
+                    // Eight sums held in registers while the panel of two vectors a row streams past.
+                    var panel = panels.Slice(v * width, PanelVectors * width);
+                    var s00 = biasVectors[v];
+                    var s01 = biasVectors[v + 1];
+                    var s10 = s00;
+                    var s11 = s01;
+                    var s20 = s00;
+                    var s21 = s01;
+                    var s30 = s00;
+                    var s31 = s01;
+                    for (var h = 0; h < width; h++)
+                    {
+                        var r0 = panel[2 * h];
+                        var r1 = panel[(2 * h) + 1];
+                        s00 += r0 * a0[h];
+                        s01 += r1 * a0[h];
+                        s10 += r0 * a1[h];
+                        s11 += r1 * a1[h];
+                        s20 += r0 * a2[h];
+                        s21 += r1 * a2[h];
+                        s30 += r0 * a3[h];
+                        s31 += r1 * a3[h];
+                    }
+
+                    outVectors[(start * perRow) + v] = s00;
+                    outVectors[(start * perRow) + v + 1] = s01;
+                    outVectors[((start + 1) * perRow) + v] = s10;
+                    outVectors[((start + 1) * perRow) + v + 1] = s11;
+                    outVectors[((start + 2) * perRow) + v] = s20;
+                    outVectors[((start + 2) * perRow) + v + 1] = s21;
+                    outVectors[((start + 3) * perRow) + v] = s30;
+                    outVectors[((start + 3) * perRow) + v + 1] = s31;
+                }
             }
         }
     }

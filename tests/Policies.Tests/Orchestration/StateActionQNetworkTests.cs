@@ -13,10 +13,19 @@ public sealed class StateActionQNetworkTests
     [InlineData(new[] { 0, 2 })]
     [InlineData(new[] { 1 })]
     [InlineData(new int[0])]
-    public void The_enumerated_best_joint_action_is_the_argmax_of_the_plain_forward_pass(int[] active)
+    public void The_enumerated_best_joint_action_is_the_argmax_of_the_plain_forward_pass(int[] active) =>
+        AssertArgmax(Devices, active);
+
+    [Theory]
+    [InlineData(new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { 0, 1, 3 })]
+    public void An_enumeration_split_across_the_cores_finds_the_same_argmax(int[] active) =>
+        AssertArgmax(4, active);
+
+    private static void AssertArgmax(int devices, int[] active)
     {
-        var (network, joints) = Trained(steps: 40);
-        var state = State(active, seed: 5);
+        var (network, joints) = Trained(steps: 40, devices);
+        var state = State(active, seed: 5, devices);
 
         var (joint, q) = network.Best([state], [active])[0];
 
@@ -88,13 +97,13 @@ public sealed class StateActionQNetworkTests
         Assert.Equal(network.Value(state, joints.Output(37, active)), network.Value(state, joints.Output(37, active) + 10), 12);
     }
 
-    private static (StateActionQNetwork Network, JointActions Joints) Trained(int steps)
+    private static (StateActionQNetwork Network, JointActions Joints) Trained(int steps, int devices = Devices)
     {
-        var system = OrchestrationScenarios.System("orchestration.conf", Devices);
+        var system = OrchestrationScenarios.System("orchestration.conf", devices);
         var settings = OrchestrationSettings.Of(system);
         var space = new ActionSpace(settings, offloadOnly: false);
-        var joints = new JointActions(space, Devices);
-        var features = ResourceState.FeatureCount(Devices);
+        var joints = new JointActions(space, devices);
+        var features = ResourceState.FeatureCount(devices);
         var network = new StateActionQNetwork(joints, features, 16, settings.Dqn, RandomStream.For(1, StreamKind.Policy, 310));
         var random = new Random(2);
         for (var step = 0; step < steps; step++)
@@ -104,8 +113,8 @@ public sealed class StateActionQNetworkTests
             var targets = new double[8];
             for (var i = 0; i < 8; i++)
             {
-                states.Add(State([0, 1, 2], seed: random.Next()));
-                outputs.Add(random.Next((int)joints.Count(Devices)));
+                states.Add(State([.. Enumerable.Range(0, devices)], seed: random.Next(), devices));
+                outputs.Add(random.Next((int)joints.Count(devices)));
                 targets[i] = -random.NextDouble();
             }
 
@@ -126,16 +135,16 @@ public sealed class StateActionQNetworkTests
         return state;
     }
 
-    private static double[] State(int[] active, int seed)
+    private static double[] State(int[] active, int seed, int devices = Devices)
     {
         var random = new Random(seed);
-        var state = new double[ResourceState.FeatureCount(Devices)];
+        var state = new double[ResourceState.FeatureCount(devices)];
         for (var i = 0; i < state.Length; i++)
         {
             state[i] = random.Next(2);
         }
 
-        for (var device = 0; device < Devices; device++)
+        for (var device = 0; device < devices; device++)
         {
             state[ResourceState.ActiveIndex(device)] = active.Contains(device) ? 1 : 0;
         }

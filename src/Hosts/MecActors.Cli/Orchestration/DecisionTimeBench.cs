@@ -12,7 +12,8 @@ namespace MecActors.Cli.Orchestration;
 
 /// <summary>
 /// The wall time of one decision of each paper 003 policy (Sec. 6.2.2 (c): 0.6 ms Q-learning, 11 ms deep Q-learning on a
-/// GPU), for 1-5 users: the median over repeated decisions of one step's observation, the learners acting greedily.
+/// GPU), for 1-5 users: the median over repeated decisions of a step in which every user requests, each by a fresh
+/// policy, the learners acting greedily.
 /// </summary>
 internal static class DecisionTimeBench
 {
@@ -24,19 +25,15 @@ internal static class DecisionTimeBench
         for (var users = 1; users <= 5; users++)
         {
             var system = ConvergenceRun.SystemOf(scenarioDir, new ConvergenceRun.Case("A", "orchestration.conf", users, "0.89", Paper003Policies.QLearningName, false));
-            var observation = FirstObservation(system);
+            var observation = FullObservation(system, users);
             foreach (var name in Policies)
             {
-                var offloading = PolicyCatalog.All.Create(name, system, 1).Offloading;
-                if (offloading is ITrainablePolicy trainable)
-                {
-                    trainable.Training = false;
-                }
-
                 var times = new double[repeat];
-                offloading.Decide(observation);
+                Greedy(name, system).Decide(observation);
                 for (var r = 0; r < repeat; r++)
                 {
+                    // A fresh policy each time: the state-action network keeps its last answers until it trains.
+                    var offloading = Greedy(name, system);
                     var start = Stopwatch.GetTimestamp();
                     offloading.Decide(observation);
                     times[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -82,21 +79,38 @@ internal static class DecisionTimeBench
         return plot.GetImageBytes(800, 450, ImageFormat.Png);
     }
 
-    private static SlotObservation FirstObservation(SystemView system)
+    private static IOffloadingPolicy Greedy(string name, SystemView system)
     {
-        var capture = new Capture();
-        ReferenceModel.Run(system, new PolicySet("capture", capture, new PopularityCaching(system)), 1, 1);
-        return capture.Observation!;
+        var offloading = PolicyCatalog.All.Create(name, system, 1).Offloading;
+        if (offloading is ITrainablePolicy trainable)
+        {
+            trainable.Training = false;
+        }
+
+        return offloading;
     }
 
-    /// <summary>Keeps the first observation and runs every task on its device.</summary>
-    private sealed class Capture : IOffloadingPolicy
+    /// <summary>The first observation of a step in which every device requests: the decision the paper times.</summary>
+    private static SlotObservation FullObservation(SystemView system, int users)
+    {
+        const int searched = 1000;
+        var capture = new Capture(users);
+        ReferenceModel.Run(system, new PolicySet("capture", capture, new PopularityCaching(system)), searched, 1);
+        return capture.Observation ?? throw new InvalidOperationException($"no step of the first {searched} has all {users} users active");
+    }
+
+    /// <summary>Keeps the first observation with every device requesting and runs every task on its device.</summary>
+    private sealed class Capture(int users) : IOffloadingPolicy
     {
         public SlotObservation? Observation { get; private set; }
 
         public OffloadDecision[] Decide(SlotObservation observation)
         {
-            Observation ??= observation;
+            if (observation.Tasks.Count == users)
+            {
+                Observation ??= observation;
+            }
+
             return [.. observation.Tasks.Select(t => OffloadDecision.On(NodeKind.Device, t.LocalEdge, observation.System.Scenario.Models[t.ModelId].ExitCount))];
         }
 
