@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
 using MecActors.Policies.Learning.NeuralNet;
@@ -136,8 +137,10 @@ internal sealed class StateActionQNetwork : IQNetwork
         private readonly StateActionQNetwork _net;
         private readonly int _width;
         private readonly double[] _firstWeight;
+        private readonly double[] _firstColumns;
         private readonly double[] _firstBias;
         private readonly double[] _secondRows;
+        private readonly int _panelLanes;
         private readonly double[] _secondPanels;
         private readonly double[] _secondBias;
         private readonly double[] _outputWeight;
@@ -148,6 +151,15 @@ internal sealed class StateActionQNetwork : IQNetwork
             _net = net;
             _width = net._width;
             _firstWeight = DenseStorage.Of(net._first.Weight.Value);
+            _firstColumns = new double[net._inputs * _width];
+            for (var h = 0; h < _width; h++)
+            {
+                for (var i = 0; i < net._inputs; i++)
+                {
+                    _firstColumns[(i * _width) + h] = _firstWeight[(h * net._inputs) + i];
+                }
+            }
+
             _firstBias = DenseStorage.Of(net._first.Bias.Value);
             var second = DenseStorage.Of(net._second.Weight.Value);
             _secondRows = new double[_width * _width];
@@ -159,25 +171,23 @@ internal sealed class StateActionQNetwork : IQNetwork
                 }
             }
 
-            _secondPanels = Panels(_secondRows, _width);
+            _panelLanes = Fits<Lanes512>(_width) ? Lanes512.Count : Fits<Lanes256>(_width) ? Lanes256.Count : 0;
+            _secondPanels = _panelLanes > 0 ? Panels(_secondRows, _width, _panelLanes * PanelVectors) : _secondRows;
             _secondBias = DenseStorage.Of(net._second.Bias.Value);
             _outputWeight = DenseStorage.Of(net._output.Weight.Value);
             _outputBias = DenseStorage.Of(net._output.Bias.Value)[0];
         }
 
+        /// <summary>Whether the kernel can run on these registers: they are fast here and a panel divides the width.</summary>
+        private static bool Fits<TLanes>(int width)
+            where TLanes : struct, IKernelLanes<TLanes> => TLanes.IsAccelerated && width % (TLanes.Count * PanelVectors) == 0;
+
         /// <summary>
         /// The second layer's rows regrouped by panels of <see cref="PanelVectors"/> output vectors: a panel holds, row
         /// after row, its vectors' part of the row, so the block's inner loop reads memory in order.
         /// </summary>
-        private static double[] Panels(double[] rows, int width)
+        private static double[] Panels(double[] rows, int width, int panelWidth)
         {
-            var lanes = Lanes.Count;
-            var panelWidth = lanes * PanelVectors;
-            if (width % panelWidth != 0)
-            {
-                return rows;
-            }
-
             var panels = new double[rows.Length];
             for (var panel = 0; panel < width / panelWidth; panel++)
             {
@@ -240,6 +250,8 @@ internal sealed class StateActionQNetwork : IQNetwork
             private readonly double[][] _partial;
             private readonly double[] _activations;
             private readonly double[] _second;
+            private readonly int[] _usedRows;
+            private readonly double[] _usedActivations;
             private long _bestJoint = -1;
             private double _bestQ = double.NegativeInfinity;
 
@@ -258,6 +270,8 @@ internal sealed class StateActionQNetwork : IQNetwork
                 var blocks = (perDevice + Block - 1) / Block * Block;
                 _activations = new double[blocks * _width];
                 _second = new double[blocks * _width];
+                _usedRows = new int[_width];
+                _usedActivations = new double[Block * _width];
             }
 
             /// <summary>The first largest Q among the joint actions whose most significant device takes an action in [<paramref name="from"/>, <paramref name="to"/>).</summary>
@@ -281,19 +295,13 @@ internal sealed class StateActionQNetwork : IQNetwork
                 var net = _weights._net;
                 var above = _partial[level];
                 var device = _active[level - 1];
-                var inputs = net._inputs;
                 var perDevice = net._joints.PerDevice;
                 var column = net._features + (device * perDevice);
-                var firstWeight = _weights._firstWeight;
                 if (level == 1)
                 {
                     for (var action = 0; action < perDevice; action++)
                     {
-                        var at = action * _width;
-                        for (var h = 0; h < _width; h++)
-                        {
-                            _activations[at + h] = Math.Max(above[h] + firstWeight[(h * inputs) + column + action], 0.0);
-                        }
+                        Add(above, Column(column + action), _activations.AsSpan(action * _width, _width), activate: true);
                     }
 
                     Leaves(perDevice, prefix * perDevice);
@@ -303,12 +311,31 @@ internal sealed class StateActionQNetwork : IQNetwork
                 var below = _partial[level - 1];
                 for (var action = from; action < to; action++)
                 {
-                    for (var h = 0; h < _width; h++)
-                    {
-                        below[h] = above[h] + firstWeight[(h * inputs) + column + action];
-                    }
-
+                    Add(above, Column(column + action), below, activate: false);
                     Descend(level - 1, (prefix * perDevice) + action, 0, perDevice);
+                }
+            }
+
+            private ReadOnlySpan<double> Column(int input) => _weights._firstColumns.AsSpan(input * _width, _width);
+
+            /// <summary>The element-wise sum of a partial pre-activation and an action's column, through the ReLU if asked.</summary>
+            private static void Add(ReadOnlySpan<double> above, ReadOnlySpan<double> column, Span<double> sum, bool activate)
+            {
+                var lanes = Lanes.Count;
+                var h = 0;
+                if (LaneVector.IsHardwareAccelerated)
+                {
+                    for (; h + lanes <= sum.Length; h += lanes)
+                    {
+                        var pre = new Lanes(above[h..]) + new Lanes(column[h..]);
+                        (activate ? LaneVector.MaxNative(pre, Lanes.Zero) : pre).CopyTo(sum[h..]);
+                    }
+                }
+
+                for (; h < sum.Length; h++)
+                {
+                    var pre = above[h] + column[h];
+                    sum[h] = activate ? Math.Max(pre, 0.0) : pre;
                 }
             }
 
@@ -328,99 +355,163 @@ internal sealed class StateActionQNetwork : IQNetwork
                     SecondLayer(start);
                 }
 
-                var output = _weights._outputWeight;
-                for (var leaf = 0; leaf < count; leaf++)
+                // The second layer is stored through its ReLU: a zero adds nothing, so no branch is needed; the block's
+                // four sums run side by side, each in the plain pass's order.
+                var output = _weights._outputWeight.AsSpan(0, _width);
+                for (var start = 0; start < count; start += Block)
                 {
-                    var second = _second.AsSpan(leaf * _width, _width);
-                    var q = _weights._outputBias;
-                    for (var o = 0; o < _width; o++)
+                    var s0 = _second.AsSpan(start * _width, _width);
+                    var s1 = _second.AsSpan((start + 1) * _width, _width);
+                    var s2 = _second.AsSpan((start + 2) * _width, _width);
+                    var s3 = _second.AsSpan((start + 3) * _width, _width);
+                    var q0 = _weights._outputBias;
+                    var q1 = q0;
+                    var q2 = q0;
+                    var q3 = q0;
+                    for (var o = 0; o < output.Length; o++)
                     {
-                        if (second[o] > 0.0)
-                        {
-                            q += second[o] * output[o];
-                        }
+                        q0 += s0[o] * output[o];
+                        q1 += s1[o] * output[o];
+                        q2 += s2[o] * output[o];
+                        q3 += s3[o] * output[o];
                     }
 
-                    if (q > _bestQ)
-                    {
-                        _bestQ = q;
-                        _bestJoint = firstJoint + leaf;
-                    }
+                    Consider(q0, start, count, firstJoint);
+                    Consider(q1, start + 1, count, firstJoint);
+                    Consider(q2, start + 2, count, firstJoint);
+                    Consider(q3, start + 3, count, firstJoint);
+                }
+            }
+
+            private void Consider(double q, int leaf, int count, long firstJoint)
+            {
+                if (leaf < count && q > _bestQ)
+                {
+                    _bestQ = q;
+                    _bestJoint = firstJoint + leaf;
                 }
             }
 
             /// <summary>
             /// The second layer's pre-activations of the block of leaves from <paramref name="start"/>: bias, then row h
             /// times activation h added for h in order. A zero activation adds a signed zero, which changes no sum's
-            /// value, only possibly the sign of a zero one, and the output counts positive values alone.
+            /// value, only possibly the sign of a zero one, and the output counts positive values alone; so the rows
+            /// whose activation is zero in every leaf of the block, about a third to a half of them in a trained
+            /// network, are skipped.
             /// </summary>
             private void SecondLayer(int start)
             {
                 var width = _width;
                 var bias = _weights._secondBias;
                 var rows = _weights._secondRows;
-                var lanes = Lanes.Count;
-                if (!LaneVector.IsHardwareAccelerated || width % (lanes * PanelVectors) != 0)
+                switch (_weights._panelLanes)
                 {
-                    for (var leaf = start; leaf < start + Block; leaf++)
+                    case 8:
+                        SecondLayer<Lanes512>(start);
+                        return;
+                    case 4:
+                        SecondLayer<Lanes256>(start);
+                        return;
+                    default:
+                        break;
+                }
+
+                for (var leaf = start; leaf < start + Block; leaf++)
+                {
+                    var second = _second.AsSpan(leaf * width, width);
+                    bias.AsSpan().CopyTo(second);
+                    for (var h = 0; h < width; h++)
                     {
-                        var second = _second.AsSpan(leaf * width, width);
-                        bias.AsSpan().CopyTo(second);
-                        for (var h = 0; h < width; h++)
+                        var a = _activations[(leaf * width) + h];
+                        for (var o = 0; o < width; o++)
                         {
-                            var a = _activations[(leaf * width) + h];
-                            for (var o = 0; o < width; o++)
-                            {
-                                second[o] += rows[(h * width) + o] * a;
-                            }
+                            second[o] += rows[(h * width) + o] * a;
                         }
                     }
 
-                    return;
+                    for (var o = 0; o < width; o++)
+                    {
+                        second[o] = Math.Max(second[o], 0.0);
+                    }
                 }
+            }
 
-                var panels = MemoryMarshal.Cast<double, Lanes>(_weights._secondPanels.AsSpan());
-                var biasVectors = MemoryMarshal.Cast<double, Lanes>(bias.AsSpan());
-                var outVectors = MemoryMarshal.Cast<double, Lanes>(_second.AsSpan());
-                var perRow = width / lanes;
+            /// <summary>
+            /// The kernel: eight sums held in registers while a panel of two vectors a row streams past. It is compiled
+            /// optimised from its first call: unoptimised, its lane operations are calls.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private void SecondLayer<TLanes>(int start)
+                where TLanes : struct, IKernelLanes<TLanes>
+            {
+                var width = _width;
+                var lanes = TLanes.Count;
                 var a0 = _activations.AsSpan(start * width, width);
                 var a1 = _activations.AsSpan((start + 1) * width, width);
                 var a2 = _activations.AsSpan((start + 2) * width, width);
                 var a3 = _activations.AsSpan((start + 3) * width, width);
-                for (var v = 0; v < perRow; v += PanelVectors)
+
+                // The rows some leaf of the block uses, and the four activations of each side by side. Activations are
+                // never negative: a zero sum means all four are zero.
+                var used = 0;
+                for (var h = 0; h < width; h++)
                 {
-                    // Eight sums held in registers while the panel of two vectors a row streams past.
-                    var panel = panels.Slice(v * width, PanelVectors * width);
-                    var s00 = biasVectors[v];
-                    var s01 = biasVectors[v + 1];
+                    if (a0[h] + a1[h] + a2[h] + a3[h] > 0.0)
+                    {
+                        _usedRows[used] = h;
+                        _usedActivations[(Block * used) + 0] = a0[h];
+                        _usedActivations[(Block * used) + 1] = a1[h];
+                        _usedActivations[(Block * used) + 2] = a2[h];
+                        _usedActivations[(Block * used) + 3] = a3[h];
+                        used++;
+                    }
+                }
+
+                // References without bounds checks: every offset below is within its array by construction.
+                ref var row = ref MemoryMarshal.GetArrayDataReference(_usedRows);
+                ref var activation = ref MemoryMarshal.GetArrayDataReference(_usedActivations);
+                ref var panels = ref MemoryMarshal.GetArrayDataReference(_weights._secondPanels);
+                ref var bias = ref MemoryMarshal.GetArrayDataReference(_weights._secondBias);
+                ref var output = ref MemoryMarshal.GetArrayDataReference(_second);
+                var panelWidth = lanes * PanelVectors;
+                for (var o = 0; o < width; o += panelWidth)
+                {
+                    ref var panel = ref Unsafe.Add(ref panels, o * width);
+                    var s00 = TLanes.Load(ref Unsafe.Add(ref bias, o));
+                    var s01 = TLanes.Load(ref Unsafe.Add(ref bias, o + lanes));
                     var s10 = s00;
                     var s11 = s01;
                     var s20 = s00;
                     var s21 = s01;
                     var s30 = s00;
                     var s31 = s01;
-                    for (var h = 0; h < width; h++)
+                    for (var k = 0; k < used; k++)
                     {
-                        var r0 = panel[2 * h];
-                        var r1 = panel[(2 * h) + 1];
-                        s00 += r0 * a0[h];
-                        s01 += r1 * a0[h];
-                        s10 += r0 * a1[h];
-                        s11 += r1 * a1[h];
-                        s20 += r0 * a2[h];
-                        s21 += r1 * a2[h];
-                        s30 += r0 * a3[h];
-                        s31 += r1 * a3[h];
+                        var at = Unsafe.Add(ref row, k) * panelWidth;
+                        var r0 = TLanes.Load(ref Unsafe.Add(ref panel, at));
+                        var r1 = TLanes.Load(ref Unsafe.Add(ref panel, at + lanes));
+                        var b0 = TLanes.Broadcast(Unsafe.Add(ref activation, Block * k));
+                        var b1 = TLanes.Broadcast(Unsafe.Add(ref activation, (Block * k) + 1));
+                        var b2 = TLanes.Broadcast(Unsafe.Add(ref activation, (Block * k) + 2));
+                        var b3 = TLanes.Broadcast(Unsafe.Add(ref activation, (Block * k) + 3));
+                        s00 = TLanes.MultiplyThenAdd(s00, r0, b0);
+                        s01 = TLanes.MultiplyThenAdd(s01, r1, b0);
+                        s10 = TLanes.MultiplyThenAdd(s10, r0, b1);
+                        s11 = TLanes.MultiplyThenAdd(s11, r1, b1);
+                        s20 = TLanes.MultiplyThenAdd(s20, r0, b2);
+                        s21 = TLanes.MultiplyThenAdd(s21, r1, b2);
+                        s30 = TLanes.MultiplyThenAdd(s30, r0, b3);
+                        s31 = TLanes.MultiplyThenAdd(s31, r1, b3);
                     }
 
-                    outVectors[(start * perRow) + v] = s00;
-                    outVectors[(start * perRow) + v + 1] = s01;
-                    outVectors[((start + 1) * perRow) + v] = s10;
-                    outVectors[((start + 1) * perRow) + v + 1] = s11;
-                    outVectors[((start + 2) * perRow) + v] = s20;
-                    outVectors[((start + 2) * perRow) + v + 1] = s21;
-                    outVectors[((start + 3) * perRow) + v] = s30;
-                    outVectors[((start + 3) * perRow) + v + 1] = s31;
+                    TLanes.Store(TLanes.Relu(s00), ref Unsafe.Add(ref output, (start * width) + o));
+                    TLanes.Store(TLanes.Relu(s01), ref Unsafe.Add(ref output, (start * width) + o + lanes));
+                    TLanes.Store(TLanes.Relu(s10), ref Unsafe.Add(ref output, ((start + 1) * width) + o));
+                    TLanes.Store(TLanes.Relu(s11), ref Unsafe.Add(ref output, ((start + 1) * width) + o + lanes));
+                    TLanes.Store(TLanes.Relu(s20), ref Unsafe.Add(ref output, ((start + 2) * width) + o));
+                    TLanes.Store(TLanes.Relu(s21), ref Unsafe.Add(ref output, ((start + 2) * width) + o + lanes));
+                    TLanes.Store(TLanes.Relu(s30), ref Unsafe.Add(ref output, ((start + 3) * width) + o));
+                    TLanes.Store(TLanes.Relu(s31), ref Unsafe.Add(ref output, ((start + 3) * width) + o + lanes));
                 }
             }
         }

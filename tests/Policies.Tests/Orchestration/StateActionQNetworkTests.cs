@@ -22,9 +22,17 @@ public sealed class StateActionQNetworkTests
     public void An_enumeration_split_across_the_cores_finds_the_same_argmax(int[] active) =>
         AssertArgmax(4, active);
 
-    private static void AssertArgmax(int devices, int[] active)
+    // 16 hidden units fill panels of 512-bit registers, 24 those of 256-bit ones only, 12 neither (the scalar loop).
+    [Theory]
+    [InlineData(16)]
+    [InlineData(24)]
+    [InlineData(12)]
+    public void The_enumeration_finds_the_same_argmax_whatever_registers_its_width_fits(int hidden) =>
+        AssertArgmax(Devices, [0, 1, 2], hidden);
+
+    private static void AssertArgmax(int devices, int[] active, int hidden = 16)
     {
-        var (network, joints) = Trained(steps: 40, devices);
+        var (network, joints) = Trained(steps: 40, devices, hidden);
         var state = State(active, seed: 5, devices);
 
         var (joint, q) = network.Best([state], [active])[0];
@@ -97,14 +105,14 @@ public sealed class StateActionQNetworkTests
         Assert.Equal(network.Value(state, joints.Output(37, active)), network.Value(state, joints.Output(37, active) + 10), 12);
     }
 
-    private static (StateActionQNetwork Network, JointActions Joints) Trained(int steps, int devices = Devices)
+    private static (StateActionQNetwork Network, JointActions Joints) Trained(int steps, int devices = Devices, int hidden = 16)
     {
         var system = OrchestrationScenarios.System("orchestration.conf", devices);
         var settings = OrchestrationSettings.Of(system);
         var space = new ActionSpace(settings, offloadOnly: false);
         var joints = new JointActions(space, devices);
         var features = ResourceState.FeatureCount(devices);
-        var network = new StateActionQNetwork(joints, features, 16, settings.Dqn, RandomStream.For(1, StreamKind.Policy, 310));
+        var network = new StateActionQNetwork(joints, features, hidden, settings.Dqn, RandomStream.For(1, StreamKind.Policy, 310));
         var random = new Random(2);
         for (var step = 0; step < steps; step++)
         {
