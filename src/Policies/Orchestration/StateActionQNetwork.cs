@@ -395,25 +395,24 @@ internal sealed class StateActionQNetwork : IQNetwork
             /// <summary>
             /// The second layer's pre-activations of the block of leaves from <paramref name="start"/>: bias, then row h
             /// times activation h added for h in order. A zero activation adds a signed zero, which changes no sum's
-            /// value, only possibly the sign of a zero one, and the output counts positive values alone; so the rows
-            /// whose activation is zero in every leaf of the block, about a third to a half of them in a trained
-            /// network, are skipped.
+            /// value, only possibly the sign of a zero one, and the layer is stored through its ReLU; so the rows whose
+            /// activation is zero in every leaf of the block, about a third of them in a trained network, are skipped.
             /// </summary>
             private void SecondLayer(int start)
             {
                 var width = _width;
                 var bias = _weights._secondBias;
                 var rows = _weights._secondRows;
-                switch (_weights._panelLanes)
+                if (_weights._panelLanes == Lanes512.Count)
                 {
-                    case 8:
-                        SecondLayer<Lanes512>(start);
-                        return;
-                    case 4:
-                        SecondLayer<Lanes256>(start);
-                        return;
-                    default:
-                        break;
+                    SecondLayer<Lanes512>(start);
+                    return;
+                }
+
+                if (_weights._panelLanes == Lanes256.Count)
+                {
+                    SecondLayer<Lanes256>(start);
+                    return;
                 }
 
                 for (var leaf = start; leaf < start + Block; leaf++)
