@@ -15,8 +15,9 @@ namespace MecActors.Cli.Orchestration;
 /// the scenario's length, with an <see cref="OptimalityProbe"/> watching; optionally starting from the same agent
 /// trained at the Min threshold (transfer, Sec. 6.2.1).
 /// Convergence rule: training stops once the greedy action has been optimal in every visited state at every check of
-/// the last fifth of the steps run (at least <see cref="MinimumSteady"/> steps), or at the step budget; the converged step
-/// is the first check of that final run of optimal checks (none if the budget ends first).
+/// the last fifth of the steps run (at least <see cref="MinimumSteady"/> steps, or a fifth of the budget where that is
+/// less), or at the step budget; the converged step is the first check of that final run of optimal checks (none if the
+/// budget ends first).
 /// </summary>
 internal static class ConvergenceRun
 {
@@ -73,24 +74,27 @@ internal static class ConvergenceRun
         var budget = Budget(c.Agent, c.Users);
         var probe = new OptimalityProbe(agent, space, system, Math.Max(10, budget / 1000));
         var episodeSlots = system.Scenario.Slots;
-        for (var episode = 1; probe.Steps < budget && !Steady(probe); episode++)
+        for (var episode = 1; probe.Steps < budget && ConvergedStep(probe.Checks, probe.Steps, budget) is null; episode++)
         {
             var episodeSystem = new SystemView(system.Scenario with { Episode = episode });
             var slots = Math.Min(episodeSlots, budget - probe.Steps);
             ReferenceModel.Run(episodeSystem, set with { Offloading = probe }, slots, seed);
         }
 
-        var converged = ConvergedStep(probe);
+        var converged = ConvergedStep(probe.Checks, probe.Steps, budget);
         return new Outcome(c, probe.Steps, converged, probe.OptimalShare(), probe.VisitedStates, string.Join(" | ", probe.GreedyDecisions()), probe.Checks, CheckpointBytes.Capture(agent));
     }
 
-    private static bool Steady(OptimalityProbe probe) =>
-        ConvergedStep(probe) is { } step && probe.Steps - step >= Math.Max(MinimumSteady, step / 4);
-
-    private static int? ConvergedStep(OptimalityProbe probe)
+    /// <summary>
+    /// The first check of the final run of optimal checks when that run covers the last fifth of the
+    /// <paramref name="steps"/> run and at least <see cref="MinimumSteady"/> of them (a fifth of the budget where that is
+    /// less, so that a short budget can be met); none otherwise, so a run that turns optimal just before the budget ends
+    /// has not converged.
+    /// </summary>
+    public static int? ConvergedStep(IReadOnlyList<(int Step, double Optimal)> checks, int steps, int budget)
     {
         int? start = null;
-        foreach (var (step, optimal) in probe.Checks)
+        foreach (var (step, optimal) in checks)
         {
             if (optimal >= 1.0)
             {
@@ -102,7 +106,8 @@ internal static class ConvergenceRun
             }
         }
 
-        return start;
+        var minimum = Math.Min(MinimumSteady, budget / 5);
+        return start is { } first && steps - first >= Math.Max(minimum, first / 4) ? first : null;
     }
 
     public static string CsvHeader => "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,decisions";

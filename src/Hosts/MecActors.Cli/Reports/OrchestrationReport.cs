@@ -153,14 +153,15 @@ internal static class OrchestrationReport
         {
             var cases = fresh.Where(r => r[3] == agent).ToList();
             var optimal = cases.Count(r => double.Parse(r[7], CultureInfo.InvariantCulture) >= 1.0);
+            var converged = cases.Count(r => r[6].Length > 0 && double.Parse(r[7], CultureInfo.InvariantCulture) >= 1.0);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"- {agent}: optimal in every visited state in {optimal} of {cases.Count} cases trained ({(double)optimal / cases.Count:P0}); users {string.Join(", ", cases.Select(r => r[1]).Distinct())}.");
+                $"- {agent}: optimal in every visited state in {optimal} of {cases.Count} cases trained ({(double)optimal / cases.Count:P0}), converged there by the rule below in {converged} ({(double)converged / cases.Count:P0}); users {string.Join(", ", cases.Select(r => r[1]).Distinct())}.");
         }
 
         text.AppendLine();
         text.AppendLine("### Table 11 analogue: steps to converge");
         text.AppendLine();
-        text.AppendLine("Rule: the greedy joint action is checked against brute force in every visited state every 1/1000 of the step budget (at least every 10 steps); training stops once every check of the last fifth of the steps run (at least 1,000 steps) was optimal, and the converged step is the first of those checks; the budget is the paper's Table 11 count for the users (none: not converged within it). Transfer: initialised from the same agent trained at Min.");
+        text.AppendLine("Rule: the greedy joint action is checked against brute force in every visited state every 1/1000 of the step budget (at least every 10 steps); training stops once every check of the last fifth of the steps run (at least 1,000 steps, or a fifth of the budget where that is less) was optimal, and the converged step is the first of those checks; the budget is the paper's Table 11 count for the users (none: not converged within it). Transfer: initialised from the same agent trained at Min.");
         text.AppendLine();
         text.AppendLine("| users | exp | threshold | agent | paper steps | our steps | with transfer | transfer speed-up | optimal share |");
         text.AppendLine("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
