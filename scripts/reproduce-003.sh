@@ -7,7 +7,8 @@
 #      q-learning and offload-only-rl for 1-5 users, dqn for 1-4 users, and for five users at the 89% threshold with
 #      the paper's own network (state and action in, one Q-value out; see the document for why not every five-user case);
 #   3b. dqn with the paper's own network on users 1-4, every experiment and threshold, without transfer:
-#      out/dqn-state-action/convergence.csv, quoted in the document's hand-written part;
+#      out/dqn-state-action/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
+#      document's hand-written part;
 #   4. dqn learning online on wall time against the same run in virtual time;
 #   5. five users, every experiment and threshold: mec compare of the fixed placements, brute-force and the trained
 #      agents (their checkpoints from step 3) over 10 held-out episodes, traced for the decisions;
@@ -60,6 +61,12 @@ done
 if [[ ! -f "$out/dqn-state-action/convergence.csv" ]]; then
   "$mec" orchestration convergence --scenarios "$stateaction" --users 1,2,3,4 --agents dqn --out "$out/dqn-state-action"
 fi
+# Three users again with seeds 2-5: which cases converge is the seed's draw (quoted in the document).
+for s in 2 3 4 5; do
+  if [[ ! -f "$out/dqn-state-action-seed-$s/convergence.csv" ]]; then
+    "$mec" orchestration convergence --scenarios "$stateaction" --users 3 --agents dqn --seed "$s" --out "$out/dqn-state-action-seed-$s"
+  fi
+done
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"
