@@ -36,7 +36,8 @@ public sealed class ConvergenceRuleTests
     [Fact]
     public void A_steady_stretch_shorter_than_a_thousand_steps_counts_only_where_the_budget_is_short()
     {
-        // 600 optimal steps at the end of 1,000: a fifth of a 1,000-step budget, not of a 10,000-step one.
+        // The last 600 of 1,000 steps run optimal: enough for a 1,000-step budget (a fifth of it, 200), not for a
+        // 10,000-step one, which asks for 1,000.
         Assert.Equal(400, ConvergenceRun.ConvergedStep(Checks(1_000, 400), 1_000, 1_000));
         Assert.Null(ConvergenceRun.ConvergedStep(Checks(1_000, 400), 1_000, 10_000));
     }

@@ -152,10 +152,10 @@ internal static class OrchestrationReport
         foreach (var agent in fresh.Select(r => r[3]).Distinct())
         {
             var cases = fresh.Where(r => r[3] == agent).ToList();
-            var optimal = cases.Count(r => double.Parse(r[7], CultureInfo.InvariantCulture) >= 1.0);
-            var converged = cases.Count(r => r[6].Length > 0 && double.Parse(r[7], CultureInfo.InvariantCulture) >= 1.0);
+            var optimal = cases.Where(r => double.Parse(r[7], CultureInfo.InvariantCulture) >= 1.0).ToList();
+            var converged = optimal.Count(r => r[6].Length > 0);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"- {agent}: optimal in every visited state in {optimal} of {cases.Count} cases trained ({(double)optimal / cases.Count:P0}), converged there by the rule below in {converged} ({(double)converged / cases.Count:P0}); users {string.Join(", ", cases.Select(r => r[1]).Distinct())}.");
+                $"- {agent}: optimal in every visited state in {optimal.Count} of {cases.Count} cases trained ({(double)optimal.Count / cases.Count:P0}), converged there by the rule below in {converged} ({(double)converged / cases.Count:P0}); users {string.Join(", ", cases.Select(r => r[1]).Distinct())}.");
         }
 
         text.AppendLine();
