@@ -31,14 +31,17 @@ internal sealed record BenchCase(
 /// <summary>
 /// The emulator's figures. A run is timed from StartRun to RunCompleted; a setup run (0 slots: actor creation,
 /// one empty drain wave, completion) is timed alongside, and the rates use the difference of the two medians,
-/// so that creating thousands of actors is not charged as message passing.
+/// so that creating thousands of actors is not charged as message passing. The process's processor time over each run
+/// (every thread) says how many cores it kept busy.
 /// </summary>
 internal sealed record EmulatorFigures(
     long MessagesPerRun,
     long MessagesPerSetupRun,
     IReadOnlyList<double> RunSeconds,
+    IReadOnlyList<double> RunProcessorSeconds,
     IReadOnlyList<double> SetupSeconds,
     double RunSecondsMedian,
+    double RunProcessorSecondsMedian,
     double SetupSecondsMedian,
     double SlotsSeconds,
     double SlotsPerSecond,
@@ -47,7 +50,9 @@ internal sealed record EmulatorFigures(
 
 internal sealed record ReferenceFigures(
     IReadOnlyList<double> Seconds,
+    IReadOnlyList<double> ProcessorSeconds,
     double SecondsMedian,
+    double ProcessorSecondsMedian,
     double SlotsPerSecond,
     double TasksPerSecond);
 

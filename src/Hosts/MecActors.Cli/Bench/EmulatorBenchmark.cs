@@ -8,8 +8,14 @@ using MecActors.Policies;
 
 namespace MecActors.Cli.Bench;
 
-/// <summary>One emulator run: its wall time from StartRun to RunCompleted (actor creation included) and what it did.</summary>
-internal sealed record EmulatorRun(double Seconds, int Slots, int Tasks, long ExecutedTasks, long Messages, WaveTraffic Waves);
+/// <summary>
+/// One emulator run: its wall time from StartRun to RunCompleted (actor creation included), the process's processor
+/// time over it, and what it did.
+/// </summary>
+internal sealed record EmulatorRun(double Seconds, int Slots, int Tasks, long ExecutedTasks, long Messages, WaveTraffic Waves)
+{
+    public double ProcessorSeconds { get; init; }
+}
 
 /// <summary>Times <see cref="EmulationRunner.RunAsync"/> with a fresh policy set each run, in a given actor system.</summary>
 internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec scenario, string policy, int seed)
@@ -21,11 +27,13 @@ internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec sc
         var system = new SystemView(scenario);
         var policies = PolicyCatalog.All.Create(policy, system, seed);
         Timing.Settle();
+        var processor = Timing.ProcessorSeconds();
         var watch = Stopwatch.StartNew();
         var run = EmulationRunner.RunAsync(actorSystem, system, policies, slots, seed).GetAwaiter().GetResult();
         var seconds = watch.Elapsed.TotalSeconds;
+        processor = Timing.ProcessorSeconds() - processor;
         WaitForRunActorsToStop(actorSystem);
-        return Describe(run, seconds);
+        return Describe(run, seconds) with { ProcessorSeconds = processor };
     }
 
     /// <summary>What a run did, with its exact message count from <see cref="ProtocolMessageCount"/>.</summary>

@@ -7,6 +7,7 @@ internal static class Figures
     {
         var run = runs[0];
         var runSeconds = runs.Select(x => x.Seconds).ToArray();
+        var runProcessor = runs.Select(x => x.ProcessorSeconds).ToArray();
         var setupSeconds = setups.Select(x => x.Seconds).ToArray();
         var runMedian = Timing.Median(runSeconds);
         var setupMedian = Timing.Median(setupSeconds);
@@ -22,8 +23,10 @@ internal static class Figures
             run.Messages,
             setups[0].Messages,
             runSeconds,
+            runProcessor,
             setupSeconds,
             runMedian,
+            Timing.Median(runProcessor),
             setupMedian,
             slotsSeconds,
             run.Slots / slotsSeconds,
@@ -34,8 +37,9 @@ internal static class Figures
     public static ReferenceFigures ReferenceFiguresOf(List<ReferenceRun> runs, int slots)
     {
         var seconds = runs.Select(x => x.Seconds).ToArray();
+        var processor = runs.Select(x => x.ProcessorSeconds).ToArray();
         var median = Timing.Median(seconds);
-        return new ReferenceFigures(seconds, median, slots / median, runs[0].Tasks / median);
+        return new ReferenceFigures(seconds, processor, median, Timing.Median(processor), slots / median, runs[0].Tasks / median);
     }
 
     public static RawFigures RawFiguresOf(List<RawRun> runs, int workers, int rounds)

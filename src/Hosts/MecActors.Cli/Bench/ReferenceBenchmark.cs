@@ -5,8 +5,8 @@ using MecActors.Policies;
 
 namespace MecActors.Cli.Bench;
 
-/// <summary>One run of the sequential reference model: its wall time and how many tasks it emulated.</summary>
-internal sealed record ReferenceRun(double Seconds, int Tasks, long ExecutedTasks);
+/// <summary>One run of the sequential reference model: its wall time, the process's processor time over it, and how many tasks it emulated.</summary>
+internal sealed record ReferenceRun(double Seconds, double ProcessorSeconds, int Tasks, long ExecutedTasks);
 
 /// <summary>Times <see cref="ReferenceModel.Run(SystemView, PolicySet, int, int)"/>: the same slots with no messaging.</summary>
 internal sealed class ReferenceBenchmark(ScenarioSpec scenario, string policy, int seed)
@@ -17,7 +17,9 @@ internal sealed class ReferenceBenchmark(ScenarioSpec scenario, string policy, i
         var policies = PolicyCatalog.All.Create(policy, system, seed);
         Timing.Settle();
         Core.Metrics.PolicyRun? run = null;
+        var processor = Timing.ProcessorSeconds();
         var seconds = Timing.Seconds(() => run = ReferenceModel.Run(system, policies, slots, seed));
-        return new ReferenceRun(seconds, run!.Records.Count, run.Records.LongCount(r => r.Ran));
+        processor = Timing.ProcessorSeconds() - processor;
+        return new ReferenceRun(seconds, processor, run!.Records.Count, run.Records.LongCount(r => r.Ran));
     }
 }

@@ -27,7 +27,9 @@ internal static class ScaleReport
         table.AddRow("msgs/run (exact)", Count(e.MessagesPerRun));
         table.AddRow("msgs/slot", Count((e.MessagesPerRun - e.MessagesPerSetupRun) / Math.Max(1, result.Slots)));
         table.AddRow("run s / setup s (median)", $"{Seconds(e.RunSecondsMedian)} / {Seconds(e.SetupSecondsMedian)}");
+        table.AddRow("processor s / run s (median)", $"{Seconds(e.RunProcessorSecondsMedian)} / {Seconds(e.RunSecondsMedian)}");
         table.AddRow("reference model slots/s", Rate(result.Reference.SlotsPerSecond));
+        table.AddRow("reference processor s / run s (median)", $"{Seconds(result.Reference.ProcessorSecondsMedian)} / {Seconds(result.Reference.SecondsMedian)}");
         table.AddRow("raw Akka fan-out msgs/s", Rate(result.RawAkka.MessagesPerSecond));
         table.AddRow("managed heap before / peak / after MiB", $"{Mib(result.Memory.ManagedBytesBefore)} / {Mib(result.Memory.ManagedBytesPeakDuringRuns)} / {Mib(result.Memory.ManagedBytesAfter)}");
         table.AddRow("working set peak during runs MiB", Mib(result.Memory.WorkingSetPeakDuringRuns));
@@ -44,6 +46,7 @@ internal static class ScaleReport
         output.WriteLine("on a cluster: mec bench --scale --cluster SEED against running nodes; scripts/bench-scale.sh runs both");
         output.WriteLine("emu: timed from StartRun to RunCompleted, minus the median setup run (0 slots: actor creation, an empty");
         output.WriteLine("     drain wave); msgs: exact, from ProtocolMessageCount (per wave: OpenWave and HorizonReached per resource taking part, a batch per active link)");
+        output.WriteLine("processor s: the process's processor time over a run, every thread (GC and JIT included); over the run's wall time, the cores kept busy");
         output.WriteLine(
             $"raw Akka: one coordinator and {Count(result.RawAkka.Workers)} workers, {Count(result.RawAkka.Rounds)} rounds of "
             + $"{Count(2L * result.RawAkka.Workers)} messages ({Count(result.RawAkka.Messages)}, the emulator's slot messages), same process and run");

@@ -20,6 +20,12 @@ internal static class Timing
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// The processor time of the whole process so far, every thread (the GC's and the JIT's included): over a timed
+    /// section against its wall time, how many cores the section kept busy.
+    /// </summary>
+    public static double ProcessorSeconds() => Environment.CpuUsage.TotalTime.TotalSeconds;
+
     public static double Median(IReadOnlyList<double> samples)
     {
         if (samples.Count == 0)
