@@ -12,10 +12,7 @@ namespace MecActors.Cli.Bench;
 /// One emulator run: its wall time from StartRun to RunCompleted (actor creation included), the process's processor
 /// time over it, and what it did.
 /// </summary>
-internal sealed record EmulatorRun(double Seconds, int Slots, int Tasks, long ExecutedTasks, long Messages, WaveTraffic Waves)
-{
-    public double ProcessorSeconds { get; init; }
-}
+internal sealed record EmulatorRun(double Seconds, double ProcessorSeconds, int Slots, int Tasks, long ExecutedTasks, long Messages, WaveTraffic Waves);
 
 /// <summary>Times <see cref="EmulationRunner.RunAsync"/> with a fresh policy set each run, in a given actor system.</summary>
 internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec scenario, string policy, int seed)
@@ -33,11 +30,11 @@ internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec sc
         var seconds = watch.Elapsed.TotalSeconds;
         processor = Timing.ProcessorSeconds() - processor;
         WaitForRunActorsToStop(actorSystem);
-        return Describe(run, seconds) with { ProcessorSeconds = processor };
+        return Describe(run, seconds, processor);
     }
 
     /// <summary>What a run did, with its exact message count from <see cref="ProtocolMessageCount"/>.</summary>
-    public EmulatorRun Describe(PolicyRun run, double seconds)
+    public EmulatorRun Describe(PolicyRun run, double seconds, double processorSeconds)
     {
         long executed = 0;
         foreach (var record in run.Records)
@@ -50,7 +47,7 @@ internal sealed class EmulatorBenchmark(ActorSystem actorSystem, ScenarioSpec sc
 
         var waves = run.Waves ?? throw new InvalidOperationException("the run did not count its wave messages");
         var messages = ProtocolMessageCount.ForRun(scenario.EdgeCount, scenario.DeviceCount, run.Slots, executed, waves);
-        return new EmulatorRun(seconds, run.Slots, run.Records.Count, executed, messages, waves);
+        return new EmulatorRun(seconds, processorSeconds, run.Slots, run.Records.Count, executed, messages, waves);
     }
 
     /// <summary>
