@@ -61,6 +61,41 @@ public sealed class OrchestrationCommandTests
     }
 
     [Fact]
+    public async Task Convergence_trains_each_case_for_the_steps_asked_and_counts_the_states_it_met()
+    {
+        using var temp = new TempDirectory();
+        var scenarios = temp.Child("scenarios");
+        Directory.CreateDirectory(scenarios);
+        var include = RepoPaths.Scenario("orchestration-dynamics.conf").Replace("\\", "/", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(scenarios, "orchestration.conf"), $"include \"{include}\"\n");
+
+        var result = await InProcessMec.RunAsync(
+            "orchestration", "convergence", "--scenarios", scenarios, "--users", "1", "--experiments", "A", "--thresholds", "min",
+            "--agents", "q-learning", "--steps", "60", "--out", temp.Child("out"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var row = File.ReadAllLines(Path.Combine(temp.Child("out"), "convergence.csv"))[1].Split(',');
+        Assert.Equal(["A", "1", "min", "q-learning", "no", "60"], row[..6]);
+        // The dynamics move the state every step: a tabular agent meets many states in 60 steps and is not yet optimal in all.
+        Assert.Equal("", row[6]);
+        Assert.InRange(int.Parse(row[8], System.Globalization.CultureInfo.InvariantCulture), 10, 60);
+    }
+
+    [Fact]
+    public async Task Convergence_refuses_a_budget_of_no_steps_naming_the_option()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await InProcessMec.RunAsync(
+            "orchestration", "convergence", "--scenarios", Path.GetDirectoryName(RepoPaths.Scenario("orchestration.conf"))!, "--users", "1",
+            "--steps", "0", "--out", temp.Child("out"));
+
+        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
+        Assert.Contains("--steps", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Child("out")));
+    }
+
+    [Fact]
     public async Task The_charged_update_leaves_the_emulated_response_times_as_they_were()
     {
         using var temp = new TempDirectory();

@@ -128,9 +128,10 @@ internal static class OrchestrationCommand
         var agents = new Option<string>("--agents") { HelpName = "NAME,...", Description = "Agents: q-learning, offload-only-rl, dqn", DefaultValueFactory = _ => "q-learning,dqn" };
         var transfer = new Option<bool>("--transfer") { Description = "Also train every non-Min case from the same agent trained at Min (Sec. 6.2.1)" };
         var seed = new Option<int>("--seed") { HelpName = "S", Description = "Root seed", DefaultValueFactory = _ => 1 };
+        var steps = new Option<int?>("--steps") { HelpName = "N", Description = "Step budget of every case (default: Table 11's count for the agent and users)" };
         var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Directory for convergence.csv, the curves and their plots", Required = true };
         var command = new Command("convergence", "Train the agents on every case; report the share of visited states where they act optimally and the steps to converge");
-        foreach (var option in new Option[] { scenarios, users, experiments, thresholds, agents, transfer, seed, outDir })
+        foreach (var option in new Option[] { scenarios, users, experiments, thresholds, agents, transfer, seed, steps, outDir })
         {
             command.Options.Add(option);
         }
@@ -147,6 +148,12 @@ internal static class OrchestrationCommand
                 }
             }
 
+            var budget = parse.GetValue(steps);
+            if (budget is < 1)
+            {
+                throw new BadInputException($"--steps: {budget} is not a positive number of steps");
+            }
+
             var cases = new List<ConvergenceRun.Case>();
             foreach (var agent in agentNames)
             {
@@ -157,7 +164,7 @@ internal static class OrchestrationCommand
                         var file = experiment switch { "A" => "orchestration.conf", "B" or "C" or "D" => $"orchestration-{experiment.ToLowerInvariant()}.conf", _ => throw new BadInputException($"--experiments: unknown experiment '{experiment}'; known: A, B, C, D") };
                         foreach (var threshold in List(parse.GetValue(thresholds)!))
                         {
-                            cases.Add(new ConvergenceRun.Case(experiment, file, n, threshold, agent, false));
+                            cases.Add(new ConvergenceRun.Case(experiment, file, n, threshold, agent, false, budget));
                         }
                     }
                 }

@@ -23,7 +23,8 @@ internal static class ConvergenceRun
 {
     public const int MinimumSteady = 1000;
 
-    public sealed record Case(string Experiment, string File, int Users, string Threshold, string Agent, bool Transfer);
+    /// <param name="Steps">The step budget when not <see cref="Budget"/>'s (null: Table 11's).</param>
+    public sealed record Case(string Experiment, string File, int Users, string Threshold, string Agent, bool Transfer, int? Steps = null);
 
     public sealed record Outcome(Case Case, int Steps, int? ConvergedStep, double OptimalShare, int States, string Decisions, List<(int Step, double Optimal)> Checks, byte[] Checkpoint);
 
@@ -71,7 +72,7 @@ internal static class ConvergenceRun
             DqnOrchestration d => d.Space,
             _ => throw new InvalidOperationException($"{c.Agent} is not a paper 003 agent"),
         };
-        var budget = Budget(c.Agent, c.Users);
+        var budget = c.Steps ?? Budget(c.Agent, c.Users);
         var probe = new OptimalityProbe(agent, space, system, Math.Max(10, budget / 1000));
         var episodeSlots = system.Scenario.Slots;
         for (var episode = 1; probe.Steps < budget && ConvergedStep(probe.Checks, probe.Steps, budget) is null; episode++)
