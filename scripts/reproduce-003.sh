@@ -9,6 +9,9 @@
 #   3b. dqn with the paper's own network on users 1-4, every experiment and threshold, without transfer:
 #      out/dqn-state-action/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
 #      document's hand-written part;
+#   3c. both agents under the dynamics (orchestration-dynamics.conf: users, links and background loads varying per step),
+#      Exp-A, 1-3 users, Table 11's budgets, then q-learning for 100,000 and dqn for 50,000 steps on 1-2 users:
+#      out/dynamics*/convergence.csv, quoted in the document's hand-written part;
 #   4. dqn learning online on wall time against the same run in virtual time;
 #   5. five users, every experiment and threshold: mec compare of the fixed placements, brute-force and the trained
 #      agents (their checkpoints from step 3) over 10 held-out episodes, traced for the decisions;
@@ -67,6 +70,21 @@ for s in 2 3 4 5; do
     "$mec" orchestration convergence --scenarios "$stateaction" --users 3 --agents dqn --seed "$s" --out "$out/dqn-state-action-seed-$s"
   fi
 done
+
+# Under the dynamics every step is a state of its own draws: the share of the states met in which the greedy action is
+# the exact optimum, with the paper's budgets and longer ones (quoted in the document).
+dynamics="$out/scenarios-dynamics"
+mkdir -p "$dynamics"
+printf 'include "%s"\n' "$scenarios/orchestration-dynamics.conf" > "$dynamics/orchestration.conf"
+dynamic() {   # name, then convergence options
+  local name="$1"; shift
+  if [[ ! -f "$out/$name/convergence.csv" ]]; then
+    "$mec" orchestration convergence --scenarios "$dynamics" --experiments A "$@" --out "$out/$name"
+  fi
+}
+dynamic dynamics --users 1,2,3 --agents q-learning,dqn
+dynamic dynamics-q-long --users 1,2 --thresholds min,0.89,max --agents q-learning --steps 100000
+dynamic dynamics-dqn-long --users 1,2 --thresholds min,0.89,max --agents dqn --steps 50000
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"

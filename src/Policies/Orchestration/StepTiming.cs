@@ -58,6 +58,20 @@ public sealed record StepTiming(
         _ => InferenceOverheadSeconds + (variant.Macs * CloudSecondsPerMac),
     };
 
+    /// <summary>Whether every time and rate of this step equals <paramref name="other"/>'s, so every joint action takes the same times in both.</summary>
+    public bool SameAs(StepTiming other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Upload.AsSpan().SequenceEqual(other.Upload)
+            && CloudUplink.AsSpan().SequenceEqual(other.CloudUplink)
+            && DecisionToDevice.AsSpan().SequenceEqual(other.DecisionToDevice)
+            && ResultFromEdge.AsSpan().SequenceEqual(other.ResultFromEdge)
+            && ResultFromCloud.AsSpan().SequenceEqual(other.ResultFromCloud)
+            && DeviceAvailability.SequenceEqual(other.DeviceAvailability)
+            && (DecisionToEdge, DecisionSeconds, InferenceOverheadSeconds, DeviceSecondsPerMac, EdgeSecondsPerMac, CloudSecondsPerMac, DeviceInt8SecondsPerMac, EdgeCores, CloudCores, EdgeAvailability, CloudAvailability)
+                == (other.DecisionToEdge, other.DecisionSeconds, other.InferenceOverheadSeconds, other.DeviceSecondsPerMac, other.EdgeSecondsPerMac, other.CloudSecondsPerMac, other.DeviceInt8SecondsPerMac, other.EdgeCores, other.CloudCores, other.EdgeAvailability, other.CloudAvailability);
+    }
+
     /// <summary>
     /// The timing of the observed step in the emulated system, the decisions taking <paramref name="decisionSeconds"/>
     /// each in the cloud at its nominal capacity; the links to the cloud and the nodes' processors as the step's
