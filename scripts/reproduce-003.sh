@@ -10,8 +10,9 @@
 #      out/dqn-state-action/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
 #      document's hand-written part;
 #   3c. both agents under the dynamics (orchestration-dynamics.conf: users, links and background loads varying per step),
-#      Exp-A, 1-3 users, Table 11's budgets, then q-learning for 100,000 and dqn for 50,000 steps on 1-2 users:
-#      out/dynamics*/convergence.csv, quoted in the document's hand-written part;
+#      Exp-A, 1-3 users, Table 11's budgets, then q-learning for 100,000 and dqn for 50,000 steps on 1-2 users, and dqn
+#      with the paper's own network on 1-2 users: out/dynamics*/convergence.csv, quoted in the document's hand-written part
+#      (about half an hour);
 #   4. dqn learning online on wall time against the same run in virtual time;
 #   5. five users, every experiment and threshold: mec compare of the fixed placements, brute-force and the trained
 #      agents (their checkpoints from step 3) over 10 held-out episodes, traced for the decisions;
@@ -76,15 +77,18 @@ done
 dynamics="$out/scenarios-dynamics"
 mkdir -p "$dynamics"
 printf 'include "%s"\n' "$scenarios/orchestration-dynamics.conf" > "$dynamics/orchestration.conf"
-dynamic() {   # name, then convergence options
-  local name="$1"; shift
+mkdir -p "$dynamics/state-action"
+printf 'include "%s"\norchestration.dqn.network = state-action\n' "$scenarios/orchestration-dynamics.conf" > "$dynamics/state-action/orchestration.conf"
+dynamic() {   # name, scenario folder, then convergence options
+  local name="$1" folder="$2"; shift 2
   if [[ ! -f "$out/$name/convergence.csv" ]]; then
-    "$mec" orchestration convergence --scenarios "$dynamics" --experiments A "$@" --out "$out/$name"
+    "$mec" orchestration convergence --scenarios "$folder" --experiments A "$@" --out "$out/$name"
   fi
 }
-dynamic dynamics --users 1,2,3 --agents q-learning,dqn
-dynamic dynamics-q-long --users 1,2 --thresholds min,0.89,max --agents q-learning --steps 100000
-dynamic dynamics-dqn-long --users 1,2 --thresholds min,0.89,max --agents dqn --steps 50000
+dynamic dynamics "$dynamics" --users 1,2,3 --agents q-learning,dqn
+dynamic dynamics-q-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents q-learning --steps 100000
+dynamic dynamics-dqn-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents dqn --steps 50000
+dynamic dynamics-state-action "$dynamics/state-action" --users 1,2 --agents dqn
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"

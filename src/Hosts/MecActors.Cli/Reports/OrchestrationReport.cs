@@ -161,7 +161,7 @@ internal static class OrchestrationReport
         text.AppendLine();
         text.AppendLine("### Table 11 analogue: steps to converge");
         text.AppendLine();
-        text.AppendLine("Rule: the greedy joint action is checked against brute force in every visited state every 1/1000 of the step budget (at least every 10 steps); training stops once every check of the last fifth of the steps run (at least 1,000 steps, or a fifth of the budget where that is less) was optimal, and the converged step is the first of those checks; the budget is the paper's Table 11 count for the users (none: not converged within it). Transfer: initialised from the same agent trained at Min.");
+        text.AppendLine("Rule: the greedy joint action is checked against brute force in every visited state (the joint action that earns the most over the steps met in the state; without the dynamics these are one and the same step) every 1/1000 of the step budget (at least every 10 steps); training stops once every check of the last fifth of the steps run (at least 1,000 steps, or a fifth of the budget where that is less) was optimal, and the converged step is the first of those checks; the budget is the paper's Table 11 count for the users (none: not converged within it). Transfer: initialised from the same agent trained at Min.");
         text.AppendLine();
         text.AppendLine("| users | exp | threshold | agent | paper steps | our steps | with transfer | transfer speed-up | optimal share |");
         text.AppendLine("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
