@@ -20,7 +20,7 @@
 #
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
 #
-# About thirteen hours on a 2-core machine: the five-user Q-learning cases (about 8 minutes each), the four-user dqn
+# About thirteen and a half hours on a 2-core machine (half an hour of it under the dynamics): the five-user Q-learning cases (about 8 minutes each), the four-user dqn
 # ones (about 5 minutes each, with transfer; with the state-action network about 3), and the five-user dqn ones
 # (about an hour each).
 set -euo pipefail
