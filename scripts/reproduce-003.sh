@@ -20,9 +20,9 @@
 #
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
 #
-# About thirteen and a half hours on a 2-core machine (half an hour of it under the dynamics): the five-user Q-learning cases (about 8 minutes each), the four-user dqn
-# ones (about 5 minutes each, with transfer; with the state-action network about 3), and the five-user dqn ones
-# (about an hour each).
+# About thirteen and a half hours on a 2-core machine: the five-user Q-learning cases (about 8 minutes each), the
+# four-user dqn ones (about 5 minutes each, with transfer; with the state-action network about 3), the five-user dqn
+# ones (about an hour each), and half an hour under the dynamics.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-003}"
