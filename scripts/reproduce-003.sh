@@ -93,7 +93,7 @@ dynamic dynamics-state-action "$dynamics/state-action" --users 1,2 --agents dqn
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"
 rm -rf "$all"; mkdir -p "$all/curves" "$all/checkpoints"
-echo "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,decisions" > "$all/convergence.csv"
+echo "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,optimalStepShare,decisions" > "$all/convergence.csv"
 for d in small large4 q5-A q5-B q5-C q5-D dqn5-A dqn5-B dqn5-C dqn5-D; do
   tail -n +2 "$out/$d/convergence.csv" >> "$all/convergence.csv"
   cp "$out/$d/curves/"*.png "$all/curves/"

@@ -31,6 +31,7 @@ public sealed class OptimalityProbeTests
         var settings = OrchestrationSettings.Of(system);
         var byState = seen.GroupBy(o => ResourceState.Of(o, settings).Key).ToList();
         var optimal = 0;
+        var optimalSteps = 0;
         var optimalInFirstStep = 0;
         foreach (var state in byState)
         {
@@ -45,7 +46,9 @@ public sealed class OptimalityProbeTests
             }
 
             var greedy = agent.Greedy(state.Key);
-            optimal += greedy >= 0 && sums[greedy] >= sums.Max() - 1e-9 ? 1 : 0;
+            var isOptimal = greedy >= 0 && sums[greedy] >= sums.Max() - 1e-9;
+            optimal += isOptimal ? 1 : 0;
+            optimalSteps += isOptimal ? state.Count() : 0;
             var first = new StepEvaluator(StepTiming.Of(state.First(), settings, 0.0), settings.Threshold, system.Scenario.SlotSeconds);
             optimalInFirstStep += greedy >= 0 && first.Reward(agent.Space, greedy) >= Enumerable.Range(0, sums.Length).Max(j => first.Reward(agent.Space, j)) - 1e-9 ? 1 : 0;
         }
@@ -54,6 +57,7 @@ public sealed class OptimalityProbeTests
         Assert.Contains(byState, state => state.Select(o => StepTiming.Of(o, settings, 0.0)).Any(t => !t.SameAs(StepTiming.Of(state.First(), settings, 0.0))));
         Assert.Equal(byState.Count, probe.VisitedStates);
         Assert.Equal(optimal / (double)byState.Count, probe.OptimalShare(), 12);
+        Assert.Equal(optimalSteps / (double)seen.Count, probe.OptimalStepShare(), 12);
         // ...and judging each state by its first step alone would count other states optimal.
         Assert.NotEqual(optimalInFirstStep, optimal);
         Assert.Equal(seen.Count / 50, probe.Checks.Count);

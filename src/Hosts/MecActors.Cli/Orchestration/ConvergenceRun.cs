@@ -26,7 +26,7 @@ internal static class ConvergenceRun
     /// <param name="Steps">The step budget when not <see cref="Budget"/>'s (null: Table 11's).</param>
     public sealed record Case(string Experiment, string File, int Users, string Threshold, string Agent, bool Transfer, int? Steps = null);
 
-    public sealed record Outcome(Case Case, int Steps, int? ConvergedStep, double OptimalShare, int States, string Decisions, List<(int Step, double Optimal)> Checks, byte[] Checkpoint);
+    public sealed record Outcome(Case Case, int Steps, int? ConvergedStep, double OptimalShare, int States, double OptimalStepShare, string Decisions, List<(int Step, double Optimal)> Checks, byte[] Checkpoint);
 
     /// <summary>The folder name of a case's checkpoints: experiment, users, threshold.</summary>
     public static string CaseName(Case c) => $"{c.Experiment}-{c.Users}u-{c.Threshold}";
@@ -83,7 +83,7 @@ internal static class ConvergenceRun
         }
 
         var converged = ConvergedStep(probe.Checks, probe.Steps, budget);
-        return new Outcome(c, probe.Steps, converged, probe.OptimalShare(), probe.VisitedStates, string.Join(" | ", probe.GreedyDecisions()), probe.Checks, CheckpointBytes.Capture(agent));
+        return new Outcome(c, probe.Steps, converged, probe.OptimalShare(), probe.VisitedStates, probe.OptimalStepShare(), string.Join(" | ", probe.GreedyDecisions()), probe.Checks, CheckpointBytes.Capture(agent));
     }
 
     /// <summary>
@@ -111,11 +111,11 @@ internal static class ConvergenceRun
         return start is { } first && steps - first >= Math.Max(minimum, first / 4) ? first : null;
     }
 
-    public static string CsvHeader => "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,decisions";
+    public static string CsvHeader => "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,optimalStepShare,decisions";
 
     public static string CsvRow(Outcome o) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{o.Case.Experiment},{o.Case.Users},{o.Case.Threshold},{o.Case.Agent},{(o.Case.Transfer ? "yes" : "no")},{o.Steps},{o.ConvergedStep?.ToString(CultureInfo.InvariantCulture) ?? ""},{o.OptimalShare:R},{o.States},\"{o.Decisions}\"");
+        $"{o.Case.Experiment},{o.Case.Users},{o.Case.Threshold},{o.Case.Agent},{(o.Case.Transfer ? "yes" : "no")},{o.Steps},{o.ConvergedStep?.ToString(CultureInfo.InvariantCulture) ?? ""},{o.OptimalShare:R},{o.States},{o.OptimalStepShare:R},\"{o.Decisions}\"");
 
     public static string CurveCsv(Outcome o)
     {

@@ -49,19 +49,28 @@ internal sealed class OptimalityProbe(ITrainablePolicy agent, ActionSpace space,
     public void Learn(SlotFeedback feedback) => agent.Learn(feedback);
 
     /// <summary>The share of the visited states in which the greedy joint action earns the most over the state's steps.</summary>
-    public double OptimalShare()
+    public double OptimalShare() => Optimal().States;
+
+    /// <summary>The share of the steps met so far whose state's greedy joint action now earns the most over the state's steps.</summary>
+    public double OptimalStepShare() => Optimal().Steps;
+
+    private (double States, double Steps) Optimal()
     {
-        var optimal = 0;
+        var states = 0;
+        var steps = 0L;
+        var met = 0L;
         foreach (var visit in _visited.Values)
         {
+            met += visit.Steps;
             var joint = Greedy(visit.First);
             if (joint >= 0 && visit.Sums[joint] >= visit.BestSum - (1e-12 * visit.Steps))
             {
-                optimal++;
+                states++;
+                steps += visit.Steps;
             }
         }
 
-        return _visited.Count == 0 ? 0.0 : optimal / (double)_visited.Count;
+        return _visited.Count == 0 ? (0.0, 0.0) : (states / (double)_visited.Count, steps / (double)met);
     }
 
     /// <summary>The reward of every joint action of a step with this timing.</summary>

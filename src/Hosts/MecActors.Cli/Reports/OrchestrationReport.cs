@@ -144,7 +144,7 @@ internal static class OrchestrationReport
             throw new BadInputException($"--convergence: {path}: no such file");
         }
 
-        var rows = File.ReadAllLines(path).Skip(1).Select(line => line.Split(',', 10)).ToList();
+        var rows = File.ReadAllLines(path).Skip(1).Select(line => line.Split(',', 11)).ToList();
         text.AppendLine();
         text.AppendLine("### Optimality against brute force");
         text.AppendLine();
