@@ -85,7 +85,7 @@ dynamic() {   # name, scenario folder, then convergence options
     "$mec" orchestration convergence --scenarios "$folder" --experiments A "$@" --out "$out/$name"
   fi
 }
-dynamic dynamics "$dynamics" --users 1,2,3 --agents q-learning,dqn
+dynamic dynamics "$dynamics" --users 1,2,3 --agents q-learning,offload-only-rl,dqn
 dynamic dynamics-q-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents q-learning --steps 100000
 dynamic dynamics-dqn-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents dqn --steps 50000
 dynamic dynamics-state-action "$dynamics/state-action" --users 1,2 --agents dqn
