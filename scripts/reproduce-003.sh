@@ -9,7 +9,7 @@
 #   3b. dqn with the paper's own network on users 1-4, every experiment and threshold, without transfer:
 #      out/dqn-state-action/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
 #      document's hand-written part;
-#   3c. both agents under the dynamics (orchestration-dynamics.conf: users, links and background loads varying per step),
+#   3c. the three agents under the dynamics (orchestration-dynamics.conf: users, links and background loads varying per step),
 #      Exp-A, 1-3 users, Table 11's budgets, then q-learning for 100,000 and dqn for 50,000 steps on 1-2 users, and dqn
 #      with the paper's own network on 1-2 users: out/dynamics*/convergence.csv, quoted in the document's hand-written part
 #      (about half an hour);
