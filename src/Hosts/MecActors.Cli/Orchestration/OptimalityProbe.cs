@@ -31,7 +31,7 @@ internal sealed class OptimalityProbe(ITrainablePolicy agent, ActionSpace space,
         var timing = StepTiming.Of(observation, _settings, 0.0);
         if (!_visited.TryGetValue(state.Key, out var visit))
         {
-            visit = new Visit(observation with { Queues = observation.Queues }, timing, Rewards(timing));
+            visit = new Visit(observation, timing, Rewards(timing));
             _visited[state.Key] = visit;
         }
 
