@@ -19,13 +19,16 @@
 #   6. mec orchestration report writes the tables into the document.
 #
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
+#   REPRODUCE_LANES=2 scripts/reproduce-003.sh      two trainings at a time
 #
-# About thirteen and a half hours on a 2-core machine: the five-user Q-learning cases (about 8 minutes each), the
+# About thirteen and a half hours on a 2-core machine, one training at a time: the five-user Q-learning cases (about 8 minutes each), the
 # four-user dqn ones (about 5 minutes each, with transfer; with the state-action network about 3), the five-user dqn
 # ones (about an hour each), and half an hour under the dynamics.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-003}"
+lanes="${REPRODUCE_LANES:-1}"
+[[ "$lanes" =~ ^[1-9][0-9]*$ ]] || { echo "error: REPRODUCE_LANES must be a positive integer, got '$lanes'" >&2; exit 2; }
 scenarios="$root/config/scenarios"
 mec="$("$root/scripts/mec-binary.sh")"
 mkdir -p "$out"
@@ -38,17 +41,26 @@ if [[ ! -f "$out/decision-time/decision-time.csv" ]]; then
   "$mec" orchestration decision-time --scenarios "$scenarios" --out "$out/decision-time"
 fi
 
+# The trainings are independent of each other and run REPRODUCE_LANES at a time (see the top), each mec's output in
+# OUT/logs/NAME.log. The timed steps (the decision time above, the live runs below) always run alone.
+mkdir -p "$out/logs"
+running=0
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+finish_one() { wait -n || { echo "error: a training failed; its log is in $out/logs" >&2; exit 1; }; running=$((running - 1)); }
+in_lane() {   # name, then the command; skipped when NAME/convergence.csv exists
+  local name="$1"; shift
+  [[ -f "$out/$name/convergence.csv" ]] && return 0
+  while (( running >= lanes )); do finish_one; done
+  echo "$(date -u +%H:%M) $name"
+  "$@" > "$out/logs/$name.log" 2>&1 &
+  running=$((running + 1))
+}
+join_lanes() { while (( running > 0 )); do finish_one; done; }
+
 converge() {   # name, then convergence options
   local name="$1"; shift
-  if [[ ! -f "$out/$name/convergence.csv" ]]; then
-    "$mec" orchestration convergence --scenarios "$scenarios" "$@" --transfer --out "$out/$name"
-  fi
+  in_lane "$name" "$mec" orchestration convergence --scenarios "$scenarios" "$@" --transfer --out "$out/$name"
 }
-converge small --users 1,2,3 --agents q-learning,offload-only-rl,dqn
-converge large4 --users 4 --agents offload-only-rl,q-learning,dqn
-for e in A B C D; do
-  converge "q5-$e" --users 5 --experiments "$e" --agents offload-only-rl,q-learning
-done
 
 # The paper's network for dqn (Sec. 4.2.2): state and action in, one Q-value out; its greedy action enumerates the joint
 # actions. Five users with it: the joint-output network does not reach the optimum there, and the speed-up claim is at 89%.
@@ -57,19 +69,21 @@ mkdir -p "$stateaction"
 for f in orchestration.conf orchestration-b.conf orchestration-c.conf orchestration-d.conf; do
   printf 'include "%s"\norchestration.dqn.network = state-action\n' "$scenarios/$f" > "$stateaction/$f"
 done
+five_user_dqn() {   # experiment
+  in_lane "dqn5-$1" "$mec" orchestration convergence --scenarios "$stateaction" --users 5 --experiments "$1" --thresholds 0.89 --agents dqn --out "$out/dqn5-$1"
+}
+
+# Longest first, a five-user dqn training (both cores while it enumerates) beside a five-user Q-learning one (one core).
 for e in A B C D; do
-  if [[ ! -f "$out/dqn5-$e/convergence.csv" ]]; then
-    "$mec" orchestration convergence --scenarios "$stateaction" --users 5 --experiments "$e" --thresholds 0.89 --agents dqn --out "$out/dqn5-$e"
-  fi
+  five_user_dqn "$e"
+  converge "q5-$e" --users 5 --experiments "$e" --agents offload-only-rl,q-learning
 done
-if [[ ! -f "$out/dqn-state-action/convergence.csv" ]]; then
-  "$mec" orchestration convergence --scenarios "$stateaction" --users 1,2,3,4 --agents dqn --out "$out/dqn-state-action"
-fi
+converge large4 --users 4 --agents offload-only-rl,q-learning,dqn
+in_lane dqn-state-action "$mec" orchestration convergence --scenarios "$stateaction" --users 1,2,3,4 --agents dqn --out "$out/dqn-state-action"
+converge small --users 1,2,3 --agents q-learning,offload-only-rl,dqn
 # Three users again with seeds 2-5: which cases converge is the seed's draw (quoted in the document).
 for s in 2 3 4 5; do
-  if [[ ! -f "$out/dqn-state-action-seed-$s/convergence.csv" ]]; then
-    "$mec" orchestration convergence --scenarios "$stateaction" --users 3 --agents dqn --seed "$s" --out "$out/dqn-state-action-seed-$s"
-  fi
+  in_lane "dqn-state-action-seed-$s" "$mec" orchestration convergence --scenarios "$stateaction" --users 3 --agents dqn --seed "$s" --out "$out/dqn-state-action-seed-$s"
 done
 
 # Under the dynamics every step is a state of its own draws: the share of the states met in which the greedy action is
@@ -81,14 +95,13 @@ mkdir -p "$dynamics/state-action"
 printf 'include "%s"\norchestration.dqn.network = state-action\n' "$scenarios/orchestration-dynamics.conf" > "$dynamics/state-action/orchestration.conf"
 dynamic() {   # name, scenario folder, then convergence options
   local name="$1" folder="$2"; shift 2
-  if [[ ! -f "$out/$name/convergence.csv" ]]; then
-    "$mec" orchestration convergence --scenarios "$folder" --experiments A "$@" --out "$out/$name"
-  fi
+  in_lane "$name" "$mec" orchestration convergence --scenarios "$folder" --experiments A "$@" --out "$out/$name"
 }
 dynamic dynamics "$dynamics" --users 1,2,3 --agents q-learning,offload-only-rl,dqn
 dynamic dynamics-q-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents q-learning --steps 100000
 dynamic dynamics-dqn-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents dqn --steps 50000
 dynamic dynamics-state-action "$dynamics/state-action" --users 1,2 --agents dqn
+join_lanes
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"
