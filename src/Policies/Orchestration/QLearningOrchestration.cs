@@ -20,7 +20,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
     private readonly LearningSettings _learning;
     private readonly string _name;
     private readonly RandomStream _random;
-    private readonly Dictionary<long, double[]> _table = [];
+    private readonly Dictionary<long, QRow> _table = [];
     private readonly PendingSteps<long> _steps = new();
     private double _epsilon = 1.0;
 
@@ -48,7 +48,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
     public double Epsilon => _epsilon;
 
     /// <summary>The joint action of largest Q in a state (ties: the lowest index); -1 for a state never visited.</summary>
-    public long Greedy(long state) => _table.TryGetValue(state, out var q) ? ArgMax(q) : -1;
+    public long Greedy(long state) => _table.TryGetValue(state, out var q) ? q.Greedy : -1;
 
     public OffloadDecision[] Decide(SlotObservation observation)
     {
@@ -62,7 +62,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
         }
         else
         {
-            joint = ArgMax(q);
+            joint = q.Greedy;
         }
 
         if (Training)
@@ -104,40 +104,24 @@ public sealed class QLearningOrchestration : ITrainablePolicy
             return;
         }
 
-        var next = Max(_table[step.Next]);
+        var next = _table[step.Next].Max;
         var q = _table[step.State];
-        var before = ArgMax(q);
-        q[step.Joint] += _learning.LearningRate * (step.Reward + (_learning.Discount * next) - q[step.Joint]);
-        var changed = ArgMax(q) != before ? 1.0 : 0.0;
+        var before = q.Greedy;
+        q.Set(step.Joint, q[step.Joint] + (_learning.LearningRate * (step.Reward + (_learning.Discount * next) - q[step.Joint])));
+        var changed = q.Greedy != before ? 1.0 : 0.0;
         Updated?.Invoke(new TrainingPoint(slot, Metrics, step.Reward, _epsilon, changed));
     }
 
-    private double[] Row(long state, int devices)
+    private QRow Row(long state, int devices)
     {
         if (!_table.TryGetValue(state, out var q))
         {
-            q = new double[Space.JointCount(devices)];
+            q = new QRow(Space.JointCount(devices));
             _table[state] = q;
         }
 
         return q;
     }
-
-    private static long ArgMax(double[] q)
-    {
-        var best = 0;
-        for (var i = 1; i < q.Length; i++)
-        {
-            if (q[i] > q[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
-
-    private static double Max(double[] q) => q[ArgMax(q)];
 
     public void Save(string path)
     {
@@ -148,11 +132,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
         foreach (var (state, q) in _table.OrderBy(e => e.Key))
         {
             writer.Write(state);
-            writer.Write(q.Length);
-            foreach (var value in q)
-            {
-                writer.Write(value);
-            }
+            q.Write(writer);
         }
     }
 
@@ -170,13 +150,7 @@ public sealed class QLearningOrchestration : ITrainablePolicy
         for (var s = 0; s < states; s++)
         {
             var state = reader.ReadInt64();
-            var q = new double[reader.ReadInt32()];
-            for (var a = 0; a < q.Length; a++)
-            {
-                q[a] = reader.ReadDouble();
-            }
-
-            _table[state] = q;
+            _table[state] = QRow.Read(reader);
         }
     }
 }

@@ -35,7 +35,15 @@ internal sealed class OptimalityProbe(ITrainablePolicy agent, ActionSpace space,
             _visited[state.Key] = visit;
         }
 
-        visit.Met(timing.SameAs(visit.FirstTiming) ? visit.FirstRewards : Rewards(timing));
+        if (timing.SameAs(visit.FirstTiming))
+        {
+            visit.MetFirst();
+        }
+        else
+        {
+            visit.Met(Rewards(timing));
+        }
+
         var decisions = agent.Decide(observation);
         Steps++;
         if (Steps % CheckEvery == 0)
@@ -63,7 +71,7 @@ internal sealed class OptimalityProbe(ITrainablePolicy agent, ActionSpace space,
         {
             met += visit.Steps;
             var joint = Greedy(visit.First);
-            if (joint >= 0 && visit.Sums[joint] >= visit.BestSum - (1e-12 * visit.Steps))
+            if (joint >= 0 && visit.Sum(joint) >= visit.BestSum() - (1e-12 * visit.Steps))
             {
                 states++;
                 steps += visit.Steps;
@@ -121,32 +129,70 @@ internal sealed class OptimalityProbe(ITrainablePolicy agent, ActionSpace space,
         }
     }
 
-    /// <summary>A visited state: its first observation and the rewards of every joint action summed over its steps.</summary>
+    /// <summary>
+    /// A visited state: its first observation and the rewards of every joint action summed over its steps, kept as the
+    /// count of steps timed as the first one (without dynamics, all of them) times its rewards plus the sum over the
+    /// others, and totalled only when a check asks.
+    /// </summary>
     private sealed class Visit(SlotObservation first, StepTiming firstTiming, double[] firstRewards)
     {
+        private readonly double[] _sums = new double[firstRewards.Length];
+        private double[]? _others;
+        private int _firstSteps;
+        private int _summedSteps = -1;
+        private double _bestSum;
+
         public SlotObservation First { get; } = first;
 
         public StepTiming FirstTiming { get; } = firstTiming;
 
-        public double[] FirstRewards { get; } = firstRewards;
-
-        public double[] Sums { get; } = new double[firstRewards.Length];
-
-        public double BestSum { get; private set; }
-
         public int Steps { get; private set; }
+
+        public void MetFirst()
+        {
+            _firstSteps++;
+            Steps++;
+        }
 
         public void Met(double[] rewards)
         {
-            var best = double.NegativeInfinity;
-            for (var joint = 0; joint < Sums.Length; joint++)
+            _others ??= new double[rewards.Length];
+            for (var joint = 0; joint < rewards.Length; joint++)
             {
-                Sums[joint] += rewards[joint];
-                best = Math.Max(best, Sums[joint]);
+                _others[joint] += rewards[joint];
             }
 
-            BestSum = best;
             Steps++;
+        }
+
+        public double Sum(long joint)
+        {
+            Total();
+            return _sums[joint];
+        }
+
+        public double BestSum()
+        {
+            Total();
+            return _bestSum;
+        }
+
+        private void Total()
+        {
+            if (_summedSteps == Steps)
+            {
+                return;
+            }
+
+            var best = double.NegativeInfinity;
+            for (var joint = 0; joint < _sums.Length; joint++)
+            {
+                _sums[joint] = (_firstSteps * firstRewards[joint]) + (_others?[joint] ?? 0.0);
+                best = Math.Max(best, _sums[joint]);
+            }
+
+            _bestSum = best;
+            _summedSteps = Steps;
         }
     }
 }
