@@ -20,15 +20,19 @@
 #
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
 #   REPRODUCE_LANES=2 scripts/reproduce-003.sh      two trainings at a time
+#   REPRODUCE_RETRAIN=1 scripts/reproduce-003.sh    train again what docs/reproduction/orchestration-trainings keeps
 #
-# About thirteen and a half hours on a 2-core machine, one training at a time: the five-user Q-learning cases (about 8 minutes each), the
-# four-user dqn ones (about 5 minutes each, with transfer; with the state-action network about 3), the five-user dqn
-# ones (about an hour each), and half an hour under the dynamics.
+# About ten hours on a 2-core machine, one training at a time, nearly all of it dqn: the five-user cases (about an hour
+# each, on both cores), the four-user ones (about 5 minutes each with transfer; with the state-action network about 3)
+# and the dynamics (half an hour); the five-user Q-learning cases take seconds. What docs/reproduction/orchestration-trainings
+# keeps (see in_lane) is not trained again, so a run stopped part way goes on where it stopped.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-003}"
 lanes="${REPRODUCE_LANES:-1}"
 [[ "$lanes" =~ ^[1-9][0-9]*$ ]] || { echo "error: REPRODUCE_LANES must be a positive integer, got '$lanes'" >&2; exit 2; }
+retrain="${REPRODUCE_RETRAIN:-0}"
+[[ "$retrain" =~ ^[01]$ ]] || { echo "error: REPRODUCE_RETRAIN must be 0 or 1, got '$retrain'" >&2; exit 2; }
 scenarios="$root/config/scenarios"
 mec="$("$root/scripts/mec-binary.sh")"
 mkdir -p "$out"
@@ -47,12 +51,43 @@ mkdir -p "$out/logs"
 running=0
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 finish_one() { wait -n || { echo "error: a training failed; its log is in $out/logs" >&2; exit 1; }; running=$((running - 1)); }
-in_lane() {   # name, then the command; skipped when NAME/convergence.csv exists
+
+# A finished training is kept in docs/reproduction/orchestration-trainings/NAME: its convergence.csv, its Exp-A plots,
+# its five-user dqn checkpoints and stamp.txt (the hash of the scenario files and the command it ran). A later run takes
+# it from there when the stamp matches, so the run goes on where an earlier one stopped, on any machine; training is
+# deterministic, so what it takes is what it would train. REPRODUCE_RETRAIN=1 trains everything again. The five-user
+# Q-learning steps are not kept: they train in minutes and their tables weigh tens of megabytes.
+store="$root/docs/reproduction/orchestration-trainings"
+scenario_hash="$(cat "$scenarios"/orchestration*.conf | sha256sum | cut -d' ' -f1)"
+stamp_of() {   # the command
+  echo "scenarios sha256 $scenario_hash"
+  printf '%s\n' "${*:2}" | sed "s|$out|OUT|g; s|$root|ROOT|g"
+}
+keep() {   # name
+  local from="$out/$1" to="$store/$1" checkpoint
+  [[ "$1" == q5-* ]] && return 0
+  rm -rf "$to"
+  mkdir -p "$to/curves"
+  cp "$from/convergence.csv" "$from/stamp.txt" "$to/"
+  cp "$from"/curves/*-A.png "$to/curves/" 2>/dev/null || true
+  for checkpoint in "$from"/checkpoints/*-5u-*/dqn.mecnn; do
+    [[ -f "$checkpoint" ]] || continue
+    mkdir -p "$(dirname "$to/${checkpoint#"$from"/}")"
+    cp "$checkpoint" "$to/${checkpoint#"$from"/}"
+  done
+}
+in_lane() {   # name, then the command; skipped when it finished in OUT (NAME/stamp.txt), taken from the store when kept there
   local name="$1"; shift
-  [[ -f "$out/$name/convergence.csv" ]] && return 0
+  [[ -f "$out/$name/stamp.txt" ]] && return 0
+  if [[ "$retrain" != 1 && -f "$store/$name/stamp.txt" && "$(stamp_of "$@")" == "$(cat "$store/$name/stamp.txt")" ]]; then
+    rm -rf "$out/$name"
+    cp -r "$store/$name" "$out/$name"
+    echo "$name: kept from an earlier run"
+    return 0
+  fi
   while (( running >= lanes )); do finish_one; done
   echo "$(date -u +%H:%M) $name"
-  "$@" > "$out/logs/$name.log" 2>&1 &
+  { "$@" > "$out/logs/$name.log" 2>&1 && stamp_of "$@" > "$out/$name/stamp.txt" && keep "$name"; } &
   running=$((running + 1))
 }
 join_lanes() { while (( running > 0 )); do finish_one; done; }
