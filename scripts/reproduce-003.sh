@@ -21,6 +21,7 @@
 #   scripts/reproduce-003.sh [OUT]      default OUT: out/reproduce-003 (kept: finished steps are skipped when run again)
 #   REPRODUCE_LANES=2 scripts/reproduce-003.sh      two trainings at a time
 #   REPRODUCE_RETRAIN=1 scripts/reproduce-003.sh    train again what docs/reproduction/orchestration-trainings keeps
+#   REPRODUCE_ONLY="dqn5-C dynamics" scripts/reproduce-003.sh    only these trainings (kept as any other), then stop
 #
 # About ten hours on a 2-core machine, one training at a time, nearly all of it dqn: the five-user cases (about an hour
 # each, on both cores), the four-user ones (about 5 minutes each with transfer; with the state-action network about 3)
@@ -33,15 +34,22 @@ lanes="${REPRODUCE_LANES:-1}"
 [[ "$lanes" =~ ^[1-9][0-9]*$ ]] || { echo "error: REPRODUCE_LANES must be a positive integer, got '$lanes'" >&2; exit 2; }
 retrain="${REPRODUCE_RETRAIN:-0}"
 [[ "$retrain" =~ ^[01]$ ]] || { echo "error: REPRODUCE_RETRAIN must be 0 or 1, got '$retrain'" >&2; exit 2; }
+trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4 dqn-state-action small dqn-state-action-seed-2
+  dqn-state-action-seed-3 dqn-state-action-seed-4 dqn-state-action-seed-5 dynamics dynamics-q-long dynamics-dqn-long
+  dynamics-state-action"
+only="${REPRODUCE_ONLY:-}"
+for name in $only; do
+  [[ " $(echo $trainings) " == *" $name "* ]] || { echo "error: REPRODUCE_ONLY: no training '$name'; the trainings: $(echo $trainings)" >&2; exit 2; }
+done
 scenarios="$root/config/scenarios"
 mec="$("$root/scripts/mec-binary.sh")"
 mkdir -p "$out"
 
-if [[ ! -f "$out/calibration.txt" ]]; then
+if [[ -z "$only" && ! -f "$out/calibration.txt" ]]; then
   "$mec" orchestration calibrate "$scenarios/orchestration.conf" > "$out/calibration.txt"
 fi
 
-if [[ ! -f "$out/decision-time/decision-time.csv" ]]; then
+if [[ -z "$only" && ! -f "$out/decision-time/decision-time.csv" ]]; then
   "$mec" orchestration decision-time --scenarios "$scenarios" --out "$out/decision-time"
 fi
 
@@ -78,6 +86,8 @@ keep() {   # name
 }
 in_lane() {   # name, then the command; skipped when it finished in OUT (NAME/stamp.txt), taken from the store when kept there
   local name="$1"; shift
+  [[ " $(echo $trainings) " == *" $name "* ]] || { echo "error: '$name' is missing from the list of trainings" >&2; exit 1; }
+  [[ -n "$only" && " $only " != *" $name "* ]] && return 0
   [[ -f "$out/$name/stamp.txt" ]] && return 0
   if [[ "$retrain" != 1 && -f "$store/$name/stamp.txt" && "$(stamp_of "$@")" == "$(cat "$store/$name/stamp.txt")" ]]; then
     rm -rf "$out/$name"
@@ -137,6 +147,10 @@ dynamic dynamics-q-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agen
 dynamic dynamics-dqn-long "$dynamics" --users 1,2 --thresholds min,0.89,max --agents dqn --steps 50000
 dynamic dynamics-state-action "$dynamics/state-action" --users 1,2 --agents dqn
 join_lanes
+if [[ -n "$only" ]]; then
+  echo "done: $only"
+  exit 0
+fi
 
 # One convergence folder for the report: every row, every curve, every checkpoint.
 all="$out/convergence"
