@@ -63,8 +63,9 @@ finish_one() { wait -n || { echo "error: a training failed; its log is in $out/l
 # A finished training is kept in docs/reproduction/orchestration-trainings/NAME: its convergence.csv, its Exp-A plots,
 # its five-user dqn checkpoints and stamp.txt (the hash of the scenario files and the command it ran). A later run takes
 # it from there when the stamp matches, so the run goes on where an earlier one stopped, on any machine; training is
-# deterministic, so what it takes is what it would train. REPRODUCE_RETRAIN=1 trains everything again. The five-user
-# Q-learning steps are not kept: they train in minutes and their tables weigh tens of megabytes.
+# deterministic, so what it takes is what it would train. The stamp does not cover the code: after a change to an
+# agent or to the emulation, REPRODUCE_RETRAIN=1 trains everything again. The five-user Q-learning steps are not kept:
+# they train in a minute or two and their tables weigh tens of megabytes.
 store="$root/docs/reproduction/orchestration-trainings"
 scenario_hash="$(cat "$scenarios"/orchestration*.conf | sha256sum | cut -d' ' -f1)"
 stamp_of() {   # the command
