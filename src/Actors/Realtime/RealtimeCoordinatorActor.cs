@@ -191,6 +191,9 @@ public sealed class RealtimeCoordinatorActor : SlotCoordinatorActor, IWithTimers
                 _actors.Devices[plan.Request.Device].Tell(new TaskCommands.Execute(plan));
             }
         }
+
+        // The plans are on their way: what the policy left of its decision (learning from the last slot) runs now.
+        _policies.Offloading.Settle();
     }
 
     /// <summary>What each resource must know of the slot before its tasks come: entries, K and downloads.</summary>

@@ -10,6 +10,15 @@ public interface IOffloadingPolicy
     OffloadDecision[] Decide(SlotObservation observation);
 
     void Learn(SlotFeedback feedback);
+
+    /// <summary>
+    /// Called by a driver on wall time once a decision's plans have gone out. A policy may leave work that
+    /// <see cref="Decide"/> need not finish first (learning from the step before) until then, off the path of the
+    /// step's requests; its every other call does that work first, so no result depends on whether a driver calls this.
+    /// </summary>
+    void Settle()
+    {
+    }
 }
 
 /// <summary>Decides Z(t+1): the models each edge caches for the next slot, within its storage (C3).</summary>

@@ -32,6 +32,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
     private readonly PendingSteps<double[]> _steps = new();
     private int _stored;
     private int _nextSlot;
+    private int _unsettled;
     private double _epsilon = 1.0;
 
     public DqnOrchestration(SystemView system, ActionSpace space, string name, int seed)
@@ -56,7 +57,15 @@ public sealed class DqnOrchestration : ITrainablePolicy
 
     public ActionSpace Space { get; }
 
-    public bool Training { get; set; } = true;
+    public bool Training
+    {
+        get;
+        set
+        {
+            Settle();
+            field = value;
+        }
+    } = true;
 
     public TrainingMetrics Metrics { get; } = new("reward", "tdLoss", "epsilon");
 
@@ -66,11 +75,20 @@ public sealed class DqnOrchestration : ITrainablePolicy
     /// The joint action of the state's active devices (device order) of largest Q in a state's features (ties: the
     /// lowest index).
     /// </summary>
-    public long Greedy(double[] state) => _network.Best([state], [ActiveDevices(state)])[0].Joint;
+    public long Greedy(double[] state)
+    {
+        Settle();
+        return _network.Best([state], [ActiveDevices(state)])[0].Joint;
+    }
 
+    /// <remarks>
+    /// The step before is trained on after this step's action is chosen (its record needs this step's state), so
+    /// that training waits for <see cref="Settle"/>: on wall time it does not hold the step's requests back.
+    /// </remarks>
     public OffloadDecision[] Decide(SlotObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        Settle();
         var state = new double[_features];
         ResourceState.Of(observation, _settings).Features(state);
         long joint;
@@ -85,8 +103,7 @@ public sealed class DqnOrchestration : ITrainablePolicy
 
             _nextSlot = observation.Slot + 1;
             joint = _random.NextDouble() < _epsilon ? (long)(_random.NextDouble() * Space.JointCount(observation.Tasks.Count)) : Greedy(state);
-            var previous = _steps.Taken(observation.Slot, state, _joints.Output(joint, ActiveDevices(state)));
-            StoreWaiting(previous);
+            _unsettled = _steps.Taken(observation.Slot, state, _joints.Output(joint, ActiveDevices(state)));
         }
         else
         {
@@ -111,9 +128,17 @@ public sealed class DqnOrchestration : ITrainablePolicy
         return [.. active];
     }
 
+    public void Settle()
+    {
+        var slot = _unsettled;
+        _unsettled = 0;
+        StoreWaiting(slot);
+    }
+
     public void Learn(SlotFeedback feedback)
     {
         ArgumentNullException.ThrowIfNull(feedback);
+        Settle();
         if (!Training || !_steps.Took(feedback.Slot))
         {
             return;
@@ -200,11 +225,16 @@ public sealed class DqnOrchestration : ITrainablePolicy
         return best;
     }
 
-    public void Save(string path) => ParameterFile.Save(path, _parameters);
+    public void Save(string path)
+    {
+        Settle();
+        ParameterFile.Save(path, _parameters);
+    }
 
     /// <summary>Loads weights, e.g. those trained at the Min threshold for transfer (Sec. 6.2.1); exploration starts afresh.</summary>
     public void Load(string path)
     {
+        Settle();
         ParameterFile.Load(path, _parameters);
         _network.WeightsLoaded();
     }

@@ -79,6 +79,36 @@ public sealed class RealtimeClockTests : TestKit
         var expected = ReferenceModel.Run(system, Policies(), scenario.Slots, scenario.Seed);
         var actual = await EmulationRunner.RunRealtimeAsync(Sys, system, Policies(), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0));
 
+        AssertDelaysMatch(expected, actual);
+    }
+
+    /// <summary>
+    /// A policy that leaves 150 ms of work of each decision (as an agent leaves its training on the step before) until
+    /// the driver settles it: the coordinator settles once the plans have gone out, so the work runs while the tasks
+    /// do, and no request waits for it. Left to the next decision, it would hold every later slot's requests back by
+    /// 150 ms, past the tolerance (paper 003's five-user DQN, whose training on the step before waited so, measured
+    /// 354 ms a request on wall time against 267.5 ms in virtual time; 276 ms settled after the plans).
+    /// </summary>
+    [Fact]
+    public async Task Work_a_policy_leaves_until_the_plans_are_out_does_not_delay_the_requests()
+    {
+        // Slots long enough for every task to end within its own: a slot's requests start at empty queues, where a late
+        // start would show in full.
+        var scenario = Small() with { SlotSeconds = 2.5 };
+        var system = new SystemView(scenario);
+        var expected = ReferenceModel.Run(system, FixedRoutes(system), scenario.Slots, scenario.Seed);
+        var deferring = new DeferringPolicy(FixedRoutes(system).Offloading, TimeSpan.FromMilliseconds(150));
+
+        var actual = await EmulationRunner.RunRealtimeAsync(
+            Sys, system, FixedRoutes(system) with { Offloading = deferring }, scenario.Slots, scenario.Seed, new RealtimeSettings(1.0));
+
+        AssertDelaysMatch(expected, actual);
+        Assert.Equal(scenario.Slots, deferring.Settled);
+    }
+
+    /// <summary>Every task of the reference run, with the same decisions, measured within tolerance of its virtual delay.</summary>
+    private void AssertDelaysMatch(Core.Metrics.PolicyRun expected, Core.Metrics.PolicyRun actual)
+    {
         Assert.Equal(expected.Records.Select(r => r.TaskId), actual.Records.Select(r => r.TaskId));
         var maxAbs = 0.0;
         var maxRel = 0.0;
@@ -318,5 +348,43 @@ public sealed class RealtimeClockTests : TestKit
             Sys, system, PolicyCatalog.All.Create("greedy", system, scenario.Seed), scenario.Slots, scenario.Seed, new RealtimeSettings(1.0)));
 
         Assert.Contains("processor-sharing", error.Message);
+    }
+
+    /// <summary>Decides as the inner policy and owes <paramref name="work"/> of processor time, paid at <see cref="Settle"/> or else at the next decision.</summary>
+    private sealed class DeferringPolicy(IOffloadingPolicy inner, TimeSpan work) : IOffloadingPolicy
+    {
+        private bool _owed;
+
+        public int Settled { get; private set; }
+
+        public OffloadDecision[] Decide(SlotObservation observation)
+        {
+            Pay();
+            _owed = true;
+            return inner.Decide(observation);
+        }
+
+        public void Learn(SlotFeedback feedback) => inner.Learn(feedback);
+
+        public void Settle()
+        {
+            Settled++;
+            Pay();
+        }
+
+        private void Pay()
+        {
+            if (!_owed)
+            {
+                return;
+            }
+
+            _owed = false;
+            var busy = System.Diagnostics.Stopwatch.StartNew();
+            while (busy.Elapsed < work)
+            {
+                Thread.SpinWait(100);
+            }
+        }
     }
 }

@@ -97,6 +97,64 @@ public sealed class AgentTests
         Assert.Equal(Train(4), Train(4));
     }
 
+    /// <summary>
+    /// A step's training needs the next step's state, so it waits in <c>Decide</c> for <c>Settle</c> (a live driver
+    /// calls it once the plans have gone out); settled then or at the agent's next call, it trains the same weights.
+    /// </summary>
+    [Theory]
+    [InlineData("joint-output")]
+    [InlineData("state-action")]
+    public void Deep_q_learning_trains_on_the_step_before_at_settle_into_the_same_weights_as_at_its_next_call(string network)
+    {
+        var system = OrchestrationScenarios.System("orchestration-b.conf", 2, ("slots", "80"), ("orchestration.dqn.network", network));
+        var space = new ActionSpace(OrchestrationSettings.Of(system), offloadOnly: false);
+
+        byte[] Train(bool settle, List<int> trainedAtDecide)
+        {
+            var agent = new DqnOrchestration(system, space, Paper003Policies.DqnName, 3);
+            var updates = 0;
+            agent.Updated += _ => updates++;
+            var driver = new SettlingDriver(agent, settle, () => updates, trainedAtDecide);
+            ReferenceModel.Run(system, new PolicySet("train", driver, new PopularityCaching(system)), 80, 1);
+            var path = Path.GetTempFileName();
+            try
+            {
+                agent.Save(path);
+                Assert.True(updates >= 70, $"{updates} training steps in 80 slots");
+                return File.ReadAllBytes(path);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        var atDecide = new List<int>();
+        var settled = Train(settle: true, atDecide);
+        Assert.All(atDecide, trained => Assert.Equal(0, trained));
+        var unsettled = Train(settle: false, []);
+        Assert.Equal(settled, unsettled);
+    }
+
+    /// <summary>Calls <c>Settle</c> after every decision when asked, noting how many training steps each <c>Decide</c> itself ran.</summary>
+    private sealed class SettlingDriver(DqnOrchestration agent, bool settle, Func<int> updates, List<int> trainedAtDecide) : IOffloadingPolicy
+    {
+        public OffloadDecision[] Decide(SlotObservation observation)
+        {
+            var before = updates();
+            var decisions = agent.Decide(observation);
+            trainedAtDecide.Add(updates() - before);
+            if (settle)
+            {
+                agent.Settle();
+            }
+
+            return decisions;
+        }
+
+        public void Learn(SlotFeedback feedback) => agent.Learn(feedback);
+    }
+
     [Fact]
     public void A_saved_q_table_loads_into_the_same_greedy_decisions()
     {

@@ -56,6 +56,8 @@ internal sealed class OptimalityProbe(ITrainablePolicy agent, ActionSpace space,
 
     public void Learn(SlotFeedback feedback) => agent.Learn(feedback);
 
+    public void Settle() => agent.Settle();
+
     /// <summary>The share of the visited states in which the greedy joint action earns the most over the state's steps.</summary>
     public double OptimalShare() => Optimal().States;
 

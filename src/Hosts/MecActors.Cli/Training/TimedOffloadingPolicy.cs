@@ -5,7 +5,7 @@ using MecActors.Policies.Learning;
 namespace MecActors.Cli.Training;
 
 /// <summary>
-/// An offloading policy that adds up the wall time spent in <see cref="Decide"/> and <see cref="Learn"/> of the
+/// An offloading policy that adds up the wall time spent in <see cref="Decide"/>, <see cref="Learn"/> and <see cref="Settle"/> of the
 /// policy it wraps. For an A2C agent that is the network's forward passes and its parameter updates (which run
 /// inside <c>Decide</c>); the rest of a run's wall time is the emulation around it (the actors).
 /// </summary>
@@ -38,6 +38,19 @@ internal sealed class TimedOffloadingPolicy(ITrainablePolicy inner) : IOffloadin
         try
         {
             Inner.Learn(feedback);
+        }
+        finally
+        {
+            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    public void Settle()
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            Inner.Settle();
         }
         finally
         {
