@@ -7,7 +7,7 @@
 #      q-learning and offload-only-rl for 1-5 users, dqn for 1-4 users, and for five users at the 89% threshold with
 #      the paper's own network (state and action in, one Q-value out; see the document for why not every five-user case);
 #   3b. dqn with the paper's own network on users 1-4, every experiment and threshold, without transfer:
-#      out/dqn-state-action/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
+#      out/dqn-state-action-{1,2,3,4}u/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
 #      document's hand-written part;
 #   3c. the three agents under the dynamics (orchestration-dynamics.conf: users, links and background loads varying per step),
 #      Exp-A, 1-3 users, Table 11's budgets, then q-learning for 100,000 and dqn for 50,000 steps on 1-2 users, and dqn
@@ -34,7 +34,8 @@ lanes="${REPRODUCE_LANES:-1}"
 [[ "$lanes" =~ ^[1-9][0-9]*$ ]] || { echo "error: REPRODUCE_LANES must be a positive integer, got '$lanes'" >&2; exit 2; }
 retrain="${REPRODUCE_RETRAIN:-0}"
 [[ "$retrain" =~ ^[01]$ ]] || { echo "error: REPRODUCE_RETRAIN must be 0 or 1, got '$retrain'" >&2; exit 2; }
-trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4 dqn-state-action small dqn-state-action-seed-2
+trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4-A large4-B large4-C large4-D dqn-state-action-1u
+  dqn-state-action-2u dqn-state-action-3u dqn-state-action-4u small-1u small-2u small-3u dqn-state-action-seed-2
   dqn-state-action-seed-3 dqn-state-action-seed-4 dqn-state-action-seed-5 dynamics dynamics-q-long dynamics-dqn-long
   dynamics-state-action"
 only="${REPRODUCE_ONLY:-}"
@@ -124,9 +125,16 @@ for e in A B C D; do
   five_user_dqn "$e"
   converge "q5-$e" --users 5 --experiments "$e" --agents offload-only-rl,q-learning
 done
-converge large4 --users 4 --agents offload-only-rl,q-learning,dqn
-in_lane dqn-state-action "$mec" orchestration convergence --scenarios "$stateaction" --users 1,2,3,4 --agents dqn --out "$out/dqn-state-action"
-converge small --users 1,2,3 --agents q-learning,offload-only-rl,dqn
+# One training per experiment or number of users, each under an hour: a run stopped part way loses at most that.
+for e in A B C D; do
+  converge "large4-$e" --users 4 --experiments "$e" --agents offload-only-rl,q-learning,dqn
+done
+for u in 4 3 2 1; do
+  in_lane "dqn-state-action-${u}u" "$mec" orchestration convergence --scenarios "$stateaction" --users "$u" --agents dqn --out "$out/dqn-state-action-${u}u"
+done
+for u in 3 2 1; do
+  converge "small-${u}u" --users "$u" --agents q-learning,offload-only-rl,dqn
+done
 # Three users again with seeds 2-5: which cases converge is the seed's draw (quoted in the document).
 for s in 2 3 4 5; do
   in_lane "dqn-state-action-seed-$s" "$mec" orchestration convergence --scenarios "$stateaction" --users 3 --agents dqn --seed "$s" --out "$out/dqn-state-action-seed-$s"
@@ -157,7 +165,7 @@ fi
 all="$out/convergence"
 rm -rf "$all"; mkdir -p "$all/curves" "$all/checkpoints"
 echo "experiment,users,threshold,agent,transfer,steps,convergedStep,optimalShare,states,optimalStepShare,decisions" > "$all/convergence.csv"
-for d in small large4 q5-A q5-B q5-C q5-D dqn5-A dqn5-B dqn5-C dqn5-D; do
+for d in small-1u small-2u small-3u large4-A large4-B large4-C large4-D q5-A q5-B q5-C q5-D dqn5-A dqn5-B dqn5-C dqn5-D; do
   tail -n +2 "$out/$d/convergence.csv" >> "$all/convergence.csv"
   cp "$out/$d/curves/"*.png "$all/curves/"
   cp -r "$out/$d/checkpoints/." "$all/checkpoints/"
