@@ -7,7 +7,7 @@
 #      q-learning and offload-only-rl for 1-5 users, dqn for 1-4 users, and for five users at the 89% threshold with
 #      the paper's own network (state and action in, one Q-value out; see the document for why not every five-user case);
 #   3b. dqn with the paper's own network on users 1-4, every experiment and threshold, without transfer:
-#      out/dqn-state-action-{1,2,3,4}u/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
+#      out/dqn-state-action-{1,2,3}u and -4u-{A,B,C,D}/convergence.csv, and three users with seeds 2-5 (dqn-state-action-seed-S), quoted in the
 #      document's hand-written part;
 #   3c. the three agents under the dynamics (orchestration-dynamics.conf: users, links and background loads varying per step),
 #      Exp-A, 1-3 users, Table 11's budgets, then q-learning for 100,000 and dqn for 50,000 steps on 1-2 users, and dqn
@@ -34,8 +34,9 @@ lanes="${REPRODUCE_LANES:-1}"
 [[ "$lanes" =~ ^[1-9][0-9]*$ ]] || { echo "error: REPRODUCE_LANES must be a positive integer, got '$lanes'" >&2; exit 2; }
 retrain="${REPRODUCE_RETRAIN:-0}"
 [[ "$retrain" =~ ^[01]$ ]] || { echo "error: REPRODUCE_RETRAIN must be 0 or 1, got '$retrain'" >&2; exit 2; }
-trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4-A large4-B large4-C large4-D dqn-state-action-1u
-  dqn-state-action-2u dqn-state-action-3u dqn-state-action-4u small-1u small-2u small-3u dqn-state-action-seed-2
+trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4-A large4-B large4-C large4-D dqn-state-action-4u-A
+  dqn-state-action-4u-B dqn-state-action-4u-C dqn-state-action-4u-D dqn-state-action-3u dqn-state-action-2u
+  dqn-state-action-1u small-1u small-2u small-3u dqn-state-action-seed-2
   dqn-state-action-seed-3 dqn-state-action-seed-4 dqn-state-action-seed-5 dynamics dynamics-q-long dynamics-dqn-long
   dynamics-state-action"
 only="${REPRODUCE_ONLY:-}"
@@ -129,7 +130,10 @@ done
 for e in A B C D; do
   converge "large4-$e" --users 4 --experiments "$e" --agents offload-only-rl,q-learning,dqn
 done
-for u in 4 3 2 1; do
+for e in A B C D; do
+  in_lane "dqn-state-action-4u-$e" "$mec" orchestration convergence --scenarios "$stateaction" --users 4 --experiments "$e" --agents dqn --out "$out/dqn-state-action-4u-$e"
+done
+for u in 3 2 1; do
   in_lane "dqn-state-action-${u}u" "$mec" orchestration convergence --scenarios "$stateaction" --users "$u" --agents dqn --out "$out/dqn-state-action-${u}u"
 done
 for u in 3 2 1; do
