@@ -23,10 +23,10 @@
 #   REPRODUCE_RETRAIN=1 scripts/reproduce-003.sh    train again what docs/reproduction/orchestration-trainings keeps
 #   REPRODUCE_ONLY="dqn5-C dynamics" scripts/reproduce-003.sh    only these trainings (kept as any other), then stop
 #
-# About ten hours on a 2-core machine, one training at a time, nearly all of it dqn: the five-user cases (about an hour
-# each, on both cores), the four-user ones (about 5 minutes each with transfer; with the state-action network about 3)
-# and the dynamics (half an hour); the five-user Q-learning cases take seconds. What docs/reproduction/orchestration-trainings
-# keeps (see in_lane) is not trained again, so a run stopped part way goes on where it stopped.
+# About six hours on a 2-core machine, four of them the five-user dqn cases (about an hour each, on both cores); the
+# four-user trainings take about ten minutes an experiment, everything else under half an hour in all. What
+# docs/reproduction/orchestration-trainings keeps (see in_lane) is not trained again, so a run stopped part way goes on
+# where it stopped.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/out/reproduce-003}"
