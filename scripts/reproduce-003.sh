@@ -100,7 +100,13 @@ in_lane() {   # name, then the command; skipped when it finished in OUT (NAME/st
   fi
   while (( running >= lanes )); do finish_one; done
   echo "$(date -u +%H:%M) $name"
-  { "$@" > "$out/logs/$name.log" 2>&1 && stamp_of "$@" > "$out/$name/stamp.txt" && keep "$name"; } &
+  {
+    # The training runs as a child of this job, so that stopping the job (the trap above) stops it too.
+    "$@" > "$out/logs/$name.log" 2>&1 &
+    local trained=$!
+    trap 'kill "$trained" 2>/dev/null' TERM
+    wait "$trained" && stamp_of "$@" > "$out/$name/stamp.txt" && keep "$name"
+  } &
   running=$((running + 1))
 }
 join_lanes() { while (( running > 0 )); do finish_one; done; }
