@@ -34,14 +34,14 @@ lanes="${REPRODUCE_LANES:-1}"
 [[ "$lanes" =~ ^[1-9][0-9]*$ ]] || { echo "error: REPRODUCE_LANES must be a positive integer, got '$lanes'" >&2; exit 2; }
 retrain="${REPRODUCE_RETRAIN:-0}"
 [[ "$retrain" =~ ^[01]$ ]] || { echo "error: REPRODUCE_RETRAIN must be 0 or 1, got '$retrain'" >&2; exit 2; }
-trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4-A large4-B large4-C large4-D dqn-state-action-4u-A
-  dqn-state-action-4u-B dqn-state-action-4u-C dqn-state-action-4u-D dqn-state-action-3u dqn-state-action-2u
-  dqn-state-action-1u small-1u small-2u small-3u dqn-state-action-seed-2
-  dqn-state-action-seed-3 dqn-state-action-seed-4 dqn-state-action-seed-5 dynamics dynamics-q-long dynamics-dqn-long
-  dynamics-state-action"
+trainings="dqn5-A q5-A dqn5-B q5-B dqn5-C q5-C dqn5-D q5-D large4-A large4-B large4-C large4-D
+  dqn-state-action-4u-A dqn-state-action-4u-B dqn-state-action-4u-C dqn-state-action-4u-D dqn-state-action-3u
+  dqn-state-action-2u dqn-state-action-1u small-3u small-2u small-1u dqn-state-action-seed-2 dqn-state-action-seed-3
+  dqn-state-action-seed-4 dqn-state-action-seed-5 dynamics dynamics-q-long dynamics-dqn-long dynamics-state-action"
+trainings=" $(echo $trainings) "   # one line, a space either side of every name
 only="${REPRODUCE_ONLY:-}"
 for name in $only; do
-  [[ " $(echo $trainings) " == *" $name "* ]] || { echo "error: REPRODUCE_ONLY: no training '$name'; the trainings: $(echo $trainings)" >&2; exit 2; }
+  [[ "$trainings" == *" $name "* ]] || { echo "error: REPRODUCE_ONLY: no training '$name'; the trainings:$trainings" >&2; exit 2; }
 done
 scenarios="$root/config/scenarios"
 mec="$("$root/scripts/mec-binary.sh")"
@@ -89,7 +89,7 @@ keep() {   # name
 }
 in_lane() {   # name, then the command; skipped when it finished in OUT (NAME/stamp.txt), taken from the store when kept there
   local name="$1"; shift
-  [[ " $(echo $trainings) " == *" $name "* ]] || { echo "error: '$name' is missing from the list of trainings" >&2; exit 1; }
+  [[ "$trainings" == *" $name "* ]] || { echo "error: '$name' is missing from the list of trainings" >&2; exit 1; }
   [[ -n "$only" && " $only " != *" $name "* ]] && return 0
   [[ -f "$out/$name/stamp.txt" ]] && return 0
   if [[ "$retrain" != 1 && -f "$store/$name/stamp.txt" && "$(stamp_of "$@")" == "$(cat "$store/$name/stamp.txt")" ]]; then
